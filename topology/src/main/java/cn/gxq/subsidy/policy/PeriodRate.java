@@ -1,0 +1,19 @@
+package cn.gxq.subsidy.policy;
+
+import java.time.LocalDate;
+import java.time.Period;
+
+/**
+ * A different rate for a whole-month period at the end of a tax year (2022年第28号: 100% for
+ * 2022-10-01..12-31).
+ *
+ * @param from first day
+ * @param to last day
+ * @param rate extra deduction rate in the period
+ */
+public record PeriodRate(LocalDate from, LocalDate to, java.math.BigDecimal rate) {
+  /** Whole months of the period (3 for a quarter); where R&D of the period is not declared it is taken as this many twelfths of the year's. */
+  public int months() {
+    return (int) Period.between(from, to.plusDays(1)).toTotalMonths();
+  }
+}

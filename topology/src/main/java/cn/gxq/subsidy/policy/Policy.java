@@ -1,0 +1,28 @@
+package cn.gxq.subsidy.policy;
+
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * One version of the policy data: every number the rules decide by.
+ *
+ * @param version e.g. {@code 2022.1}
+ * @param timeZone zone in which calendar questions are answered (Asia/Shanghai)
+ * @param enterprise enterprise facts shared by programmes
+ * @param sizeBands the 工信部联企业〔2011〕300号 table, first match wins, {@code *} last
+ * @param rentRelief rent relief parameters
+ * @param rdDeduction R&D super-deduction parameters
+ * @param innovationLoan innovation-credit loan parameters
+ */
+public record Policy(
+    String version,
+    ZoneId timeZone,
+    EnterprisePolicy enterprise,
+    List<SizeBand> sizeBands,
+    RentReliefPolicy rentRelief,
+    RdDeductionPolicy rdDeduction,
+    InnovationLoanPolicy innovationLoan) {
+  public Policy {
+    sizeBands = List.copyOf(sizeBands);
+  }
+}

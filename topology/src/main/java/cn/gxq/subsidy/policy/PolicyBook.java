@@ -1,0 +1,157 @@
+package cn.gxq.subsidy.policy;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every policy version, loaded and checked once at start.
+ *
+ * <p>Layout: one file per version named {@code policy-<version>.json} whose {@code "version"} field
+ * equals {@code <version>}. The bundled files live on the classpath under {@code policy/}, listed
+ * in {@code policy/index.json} ({@code {"versions": ["2022.1"]}}) because a classpath cannot be
+ * listed; an operator's directory is scanned for {@code policy-*.json}. Versions are compared
+ * number by number ({@code 2022.2 < 2022.10 < 2023.1}); {@link #current()} is the highest.
+ */
+public final class PolicyBook {
+  private static final String RESOURCE_DIR = "policy/";
+  private static final String INDEX = "index.json";
+  private static final Comparator<String> BY_VERSION = PolicyBook::compareVersions;
+
+  private final TreeMap<String, Policy> versions;
+
+  private PolicyBook(Map<String, Policy> versions) {
+    if (versions.isEmpty()) {
+      throw new PolicyException("no policy versions found");
+    }
+    this.versions = new TreeMap<>(BY_VERSION);
+    this.versions.putAll(versions);
+  }
+
+  /** Loads the files bundled with the application. */
+  public static PolicyBook loadDefault() {
+    ClassLoader loader = PolicyBook.class.getClassLoader();
+    JsonNode index = read(INDEX, open(loader, RESOURCE_DIR + INDEX));
+    PolicyNode indexNode = PolicyNode.root(INDEX, index).allowOnly("versions", "note");
+    Map<String, Policy> out = new TreeMap<>(BY_VERSION);
+    for (PolicyNode entry : indexNode.array("versions")) {
+      String version = entry.asText();
+      String file = fileName(version);
+      InputStream in = loader.getResourceAsStream(RESOURCE_DIR + file);
+      if (in == null) {
+        throw entry.fail("lists version " + version + " but " + RESOURCE_DIR + file + " is not on the classpath");
+      }
+      add(out, file, read(file, in));
+    }
+    return new PolicyBook(out);
+  }
+
+  /** Loads every {@code policy-*.json} of an operator's directory. */
+  public static PolicyBook load(Path dir) {
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "policy-*.json")) {
+      stream.forEach(files::add);
+    } catch (IOException e) {
+      throw new PolicyException(dir + ": cannot list policy files: " + e.getMessage(), e);
+    }
+    if (files.isEmpty()) {
+      throw new PolicyException(dir + ": no policy-*.json files");
+    }
+    Collections.sort(files);
+    Map<String, Policy> out = new TreeMap<>(BY_VERSION);
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      try {
+        add(out, name, read(name, Files.newInputStream(file)));
+      } catch (IOException e) {
+        throw new PolicyException(name + ": cannot read: " + e.getMessage(), e);
+      }
+    }
+    return new PolicyBook(out);
+  }
+
+  /** The newest version. */
+  public Policy current() {
+    return versions.lastEntry().getValue();
+  }
+
+  /**
+   * @throws IllegalArgumentException when no such version was loaded
+   */
+  public Policy version(String version) {
+    Policy policy = versions.get(version);
+    if (policy == null) {
+      throw new IllegalArgumentException("unknown policy version " + version + "; loaded: " + versions.keySet());
+    }
+    return policy;
+  }
+
+  /** Versions loaded, oldest first. */
+  public List<String> versions() {
+    return List.copyOf(versions.keySet());
+  }
+
+  static String fileName(String version) {
+    return "policy-" + version + ".json";
+  }
+
+  private static void add(Map<String, Policy> out, String file, JsonNode json) {
+    PolicyNode root = PolicyNode.root(file, json);
+    Policy policy = PolicyParser.parse(root);
+    if (!file.equals(fileName(policy.version()))) {
+      throw new PolicyException(file + ": version: must match the file name (" + fileName(policy.version()) + " holds version " + policy.version() + ")");
+    }
+    if (out.putIfAbsent(policy.version(), policy) != null) {
+      throw new PolicyException(file + ": version: " + policy.version() + " is loaded twice");
+    }
+  }
+
+  private static InputStream open(ClassLoader loader, String resource) {
+    InputStream in = loader.getResourceAsStream(resource);
+    if (in == null) {
+      throw new PolicyException(resource + ": not on the classpath");
+    }
+    return in;
+  }
+
+  private static JsonNode read(String file, InputStream in) {
+    ObjectMapper mapper = new ObjectMapper()
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    try (in) {
+      JsonNode node = mapper.readTree(in);
+      if (node == null) {
+        throw new PolicyException(file + ": empty file");
+      }
+      return node;
+    } catch (IOException e) {
+      throw new PolicyException(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+  }
+
+  private static int compareVersions(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      long p = i < x.length ? Long.parseLong(x[i]) : 0;
+      long q = i < y.length ? Long.parseLong(y[i]) : 0;
+      if (p != q) {
+        return Long.compare(p, q);
+      }
+    }
+    return Integer.compare(x.length, y.length);
+  }
+}

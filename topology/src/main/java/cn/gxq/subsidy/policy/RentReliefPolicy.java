@@ -1,0 +1,30 @@
+package cn.gxq.subsidy.policy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Parameters of the rent-relief programme (发改财金〔2022〕271号).
+ *
+ * @param years the supported relief years and their relief months
+ * @param serviceIndustries the tertiary sector (GB/T 4754 sections F to T)
+ * @param eligibleSizeClasses size classes that qualify (small and micro)
+ * @param individualBusinessMustBeServiceIndustry whether 个体工商户 must also be in a service
+ *     industry; domain.md lists them apart from "服务业 small or micro enterprises"
+ */
+public record RentReliefPolicy(
+    List<RentReliefYear> years,
+    List<IndustryPattern> serviceIndustries,
+    Set<SizeClass> eligibleSizeClasses,
+    boolean individualBusinessMustBeServiceIndustry) {
+  public RentReliefPolicy {
+    years = List.copyOf(years);
+    serviceIndustries = List.copyOf(serviceIndustries);
+    eligibleSizeClasses = Set.copyOf(eligibleSizeClasses);
+  }
+
+  public Optional<RentReliefYear> year(int year) {
+    return years.stream().filter(y -> y.year() == year).findFirst();
+  }
+}

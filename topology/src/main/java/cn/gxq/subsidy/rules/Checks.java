@@ -1,0 +1,91 @@
+package cn.gxq.subsidy.rules;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects validation problems of one application, so the applicant sees them all at once. Every
+ * message names the field, says what was found and what to do.
+ */
+final class Checks {
+  private final List<Finding> findings = new ArrayList<>();
+
+  void add(ReasonCode code, String message) {
+    findings.add(new Finding(code, message));
+  }
+
+  void invalid(String field, String problem) {
+    add(ReasonCode.INVALID_FIELD, field + ": " + problem + "; correct it and resubmit");
+  }
+
+  void creditCode(String code) {
+    CreditCode.problem(code).ifPresent(p -> add(ReasonCode.INVALID_CREDIT_CODE,
+        "creditCode " + (code == null ? "" : code + " ") + p + "; copy the 18-character code from the business licence and resubmit"));
+  }
+
+  void required(String field, String value) {
+    if (value == null || value.isBlank()) {
+      invalid(field, "is missing or blank");
+    }
+  }
+
+  boolean present(String field, Object value) {
+    if (value == null) {
+      invalid(field, "is missing");
+      return false;
+    }
+    return true;
+  }
+
+  void nonNegative(String field, BigDecimal amount) {
+    if (present(field, amount) && amount.signum() < 0) {
+      invalid(field, "must be 0 or more, was " + amount.toPlainString());
+    }
+  }
+
+  void positive(String field, BigDecimal amount) {
+    if (present(field, amount) && amount.signum() <= 0) {
+      invalid(field, "must be more than 0, was " + amount.toPlainString());
+    }
+  }
+
+  void share(String field, BigDecimal share) {
+    if (present(field, share) && (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0)) {
+      invalid(field, "must be a share between 0 and 1 (e.g. 0.2500 for 25%), was " + share.toPlainString());
+    }
+  }
+
+  void between(String field, int value, int min, int max) {
+    if (value < min || value > max) {
+      invalid(field, "must be between " + min + " and " + max + ", was " + value);
+    }
+  }
+
+  void atLeast(String field, int value, int min) {
+    if (value < min) {
+      invalid(field, "must be " + min + " or more, was " + value);
+    }
+  }
+
+  void inOrder(String startField, LocalDate start, String endField, LocalDate end) {
+    boolean both = present(startField, start) & present(endField, end);
+    if (both && end.isBefore(start)) {
+      invalid(endField, "is " + end + ", before " + startField + " " + start);
+    }
+  }
+
+  void unsupportedYear(String field, int year, String supported) {
+    add(ReasonCode.UNSUPPORTED_YEAR, field + " " + year + " is not covered by this programme (supported: " + supported
+        + "); apply under the programme for that year, or correct " + field);
+  }
+
+  boolean failed() {
+    return !findings.isEmpty();
+  }
+
+  List<Finding> findings() {
+    return List.copyOf(findings);
+  }
+}
