@@ -1,0 +1,76 @@
+package cn.gxq.subsidy.topology;
+
+import cn.gxq.subsidy.avro.Budget;
+import cn.gxq.subsidy.avro.internal.LedgerCommand;
+import cn.gxq.subsidy.serde.WireFormatException;
+import java.math.BigDecimal;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Decodes budget allotments and keys them by programme, the key of the decision ledger. A budget
+ * that cannot be decoded or does not add up (negative, key and fields disagree) is dead-lettered:
+ * the ledger must never draw on a figure nobody meant.
+ */
+final class BudgetIntake implements Processor<String, byte[], String, Routed<LedgerCommand>> {
+
+  private final Deserializer<Budget> decoder;
+  private ProcessorContext<String, Routed<LedgerCommand>> context;
+
+  BudgetIntake(Deserializer<Budget> decoder) {
+    this.decoder = decoder;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Routed<LedgerCommand>> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    final DeadLetter.Source source = Sources.of(context, record.key());
+    if (record.value() == null) {
+      deadLetter(record, source, DeadLetterCode.NULL_VALUE,
+          "the value is null; to stop a programme's spending publish a budget equal to what is"
+              + " already approved");
+      return;
+    }
+    if (record.key() == null || record.key().isBlank()) {
+      deadLetter(record, source, DeadLetterCode.MISSING_KEY,
+          "the record has no key; the key must be ZONE:PROGRAMME:YEAR");
+      return;
+    }
+    final Budget budget;
+    try {
+      budget = decoder.deserialize(source.topic(), record.value());
+    } catch (WireFormatException e) {
+      deadLetter(record, source, DeadLetterCode.valueOf(e.code().name()), e.getMessage());
+      return;
+    }
+    final String expectedKey = Buckets.key(budget.getZone(), budget.getProgramme(), budget.getYear());
+    if (!expectedKey.equals(record.key())) {
+      deadLetter(record, source, DeadLetterCode.INVALID_RECORD,
+          "key '" + record.key() + "' does not match the record's fields (" + expectedKey + ")");
+      return;
+    }
+    if (budget.getAmount().signum() < 0 || budget.getAmount().compareTo(MAX_AMOUNT) > 0) {
+      deadLetter(record, source, DeadLetterCode.INVALID_RECORD,
+          "amount " + budget.getAmount().toPlainString() + " is outside 0.." + MAX_AMOUNT);
+      return;
+    }
+    context.forward(record
+        .withKey(budget.getProgramme().name())
+        .withValue(Routed.ok(new LedgerCommand(budget)))
+        .withTimestamp(budget.getUpdatedAt().toEpochMilli()));
+  }
+
+  /** One trillion yuan: far above any zone's programme, far below decimal(18,2)'s limit. */
+  private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000.00");
+
+  private void deadLetter(
+      Record<String, byte[]> record, DeadLetter.Source source, DeadLetterCode code, String message) {
+    context.forward(record.withValue(Routed.dead(source.deadLetter(record.value(), code, message))));
+  }
+}

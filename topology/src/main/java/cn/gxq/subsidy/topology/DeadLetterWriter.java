@@ -1,0 +1,22 @@
+package cn.gxq.subsidy.topology;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/** Turns a dead letter into the contract's record: input key, input bytes, reason headers. */
+final class DeadLetterWriter<T> implements Processor<String, Routed<T>, String, byte[]> {
+
+  private ProcessorContext<String, byte[]> context;
+
+  @Override
+  public void init(ProcessorContext<String, byte[]> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(Record<String, Routed<T>> record) {
+    final DeadLetter letter = record.value().deadLetter();
+    context.forward(new Record<>(letter.key(), letter.value(), record.timestamp(), letter.headers()));
+  }
+}

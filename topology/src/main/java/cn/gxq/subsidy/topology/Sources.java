@@ -1,0 +1,16 @@
+package cn.gxq.subsidy.topology;
+
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/** Where the record being processed was read from. */
+final class Sources {
+
+  private Sources() {}
+
+  static DeadLetter.Source of(ProcessorContext<?, ?> context, String key) {
+    return context.recordMetadata()
+        .map((RecordMetadata m) -> new DeadLetter.Source(key, m.topic(), m.partition(), m.offset()))
+        .orElse(new DeadLetter.Source(key, "", -1, -1));
+  }
+}

@@ -1,0 +1,111 @@
+package cn.gxq.subsidy.topology;
+
+import cn.gxq.subsidy.avro.Budget;
+import cn.gxq.subsidy.avro.Decision;
+import cn.gxq.subsidy.avro.Enterprise;
+import cn.gxq.subsidy.avro.Programme;
+import cn.gxq.subsidy.avro.RentReliefApplication;
+import cn.gxq.subsidy.avro.Totals;
+import cn.gxq.subsidy.rules.Rulebook;
+import cn.gxq.subsidy.serde.InMemorySchemaRegistryClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/** The real topology in a TopologyTestDriver, with typed topics for tests to speak through. */
+final class TopologyHarness implements AutoCloseable {
+
+  static final Rulebook RULEBOOK = Rulebook.fromDefaultPolicy();
+
+  final Topics topics = Topics.defaults();
+  final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+  final SubsidySerdes serdes = new SubsidySerdes(registry);
+  final TopologyTestDriver driver;
+  final TestInputTopic<String, Enterprise> enterprises;
+  final TestInputTopic<String, Budget> budgets;
+  final TestInputTopic<String, RentReliefApplication> rentRelief;
+  final TestOutputTopic<String, Decision> decisions;
+  final TestOutputTopic<String, Totals> totals;
+  final TestOutputTopic<String, byte[]> deadLetters;
+
+  TopologyHarness() {
+    this(TopologySettings.defaults());
+  }
+
+  TopologyHarness(TopologySettings settings) {
+    final Properties props = SubsidyTopology.baseConfig("subsidy-test", "unused:9092", topics);
+    try {
+      props.put(StreamsConfig.STATE_DIR_CONFIG,
+          Files.createTempDirectory("subsidy-ttd").toString());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    driver = new TopologyTestDriver(SubsidyTopology.build(topics, serdes, RULEBOOK, settings), props);
+    enterprises = driver.createInputTopic(topics.enterprises(), Serdes.String().serializer(),
+        serdes.enterprise().serializer());
+    budgets = driver.createInputTopic(topics.budgets(), Serdes.String().serializer(),
+        serdes.budget().serializer());
+    rentRelief = driver.createInputTopic(topics.applications(Programme.RENT_RELIEF),
+        Serdes.String().serializer(), serdes.of(RentReliefApplication.class).serializer());
+    decisions = driver.createOutputTopic(topics.decisions(), Serdes.String().deserializer(),
+        serdes.decision().deserializer());
+    totals = driver.createOutputTopic(topics.totals(), Serdes.String().deserializer(),
+        serdes.totals().deserializer());
+    deadLetters = driver.createOutputTopic(topics.deadLetter(), Serdes.String().deserializer(),
+        Serdes.ByteArray().deserializer());
+  }
+
+  TestInputTopic<String, byte[]> raw(String topic) {
+    return driver.createInputTopic(topic, Serdes.String().serializer(),
+        Serdes.ByteArray().serializer());
+  }
+
+  void register(Enterprise enterprise) {
+    enterprises.pipeInput(enterprise.getCreditCode(), enterprise,
+        enterprise.getUpdatedAt().toEpochMilli());
+  }
+
+  void allot(Budget budget) {
+    budgets.pipeInput(Buckets.key(budget.getZone(), budget.getProgramme(), budget.getYear()),
+        budget, budget.getUpdatedAt().toEpochMilli());
+  }
+
+  void submit(RentReliefApplication application) {
+    rentRelief.pipeInput(application.getApplicationId(), application,
+        application.getSubmittedAt().toEpochMilli());
+  }
+
+  List<Decision> newDecisions() {
+    return decisions.readValuesToList();
+  }
+
+  /** Lets the wall-clock punctuation publish totals, then returns the latest per key. */
+  Map<String, Totals> publishedTotals() {
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    final Map<String, Totals> latest = new LinkedHashMap<>();
+    for (TestRecord<String, Totals> record : totals.readRecordsToList()) {
+      latest.put(record.key(), record.value());
+    }
+    return latest;
+  }
+
+  static String header(Headers headers, String name) {
+    return new String(headers.lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
