@@ -19,9 +19,10 @@ final class Details {
     return this;
   }
 
-  /** A rate or share as the policy gives it, e.g. {@code 0.75}. */
+  /** A rate or share with at least 2 decimals, e.g. {@code 0.75}, {@code 1.00}, {@code 0.5001}. */
   Details rate(String key, BigDecimal rate) {
-    values.put(key, rate.toPlainString());
+    BigDecimal stripped = rate.stripTrailingZeros();
+    values.put(key, (stripped.scale() < 2 ? stripped.setScale(2) : stripped).toPlainString());
     return this;
   }
 

@@ -1,0 +1,163 @@
+package cn.gxq.subsidy.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicyBookTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  private static ObjectNode bundled() throws IOException {
+    try (InputStream in = PolicyBookTest.class.getClassLoader().getResourceAsStream("policy/policy-2022.1.json")) {
+      return (ObjectNode) JSON.readTree(in);
+    }
+  }
+
+  /** Writes the bundled policy, changed, as policy-<version>.json in the temp dir. */
+  private Path write(String version, Consumer<ObjectNode> change) throws IOException {
+    ObjectNode policy = bundled();
+    policy.put("version", version);
+    change.accept(policy);
+    Path file = dir.resolve("policy-" + version + ".json");
+    Files.writeString(file, JSON.writeValueAsString(policy), StandardCharsets.UTF_8);
+    return file;
+  }
+
+  @Test
+  void bundledPolicyLoadsWithDomainNumbers() {
+    PolicyBook book = PolicyBook.loadDefault();
+    Policy p = book.current();
+    assertThat(p.version()).isEqualTo("2022.1");
+    assertThat(book.version("2022.1")).isSameAs(p);
+    assertThat(book.versions()).containsExactly("2022.1");
+    assertThat(p.timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+    assertThat(p.enterprise().highTechValidityYears()).isEqualTo(3);
+    assertThat(p.enterprise().highTechIncomeTaxRate()).isEqualByComparingTo("0.15");
+    assertThat(p.enterprise().standardIncomeTaxRate()).isEqualByComparingTo("0.25");
+    assertThat(p.enterprise().individualBusinessTypePrefix()).isEqualTo("92");
+    assertThat(p.rentRelief().year(2022)).contains(new RentReliefYear(2022, 3, 6));
+    assertThat(p.rentRelief().year(2021)).isEmpty();
+    assertThat(p.rdDeduction().rate(2021, RdEnterpriseKind.MANUFACTURING).orElseThrow().rate()).isEqualByComparingTo("1.00");
+    assertThat(p.rdDeduction().rate(2021, RdEnterpriseKind.TECH_SME).orElseThrow().rate()).isEqualByComparingTo("0.75");
+    RdRate others2022 = p.rdDeduction().rate(2022, RdEnterpriseKind.OTHER).orElseThrow();
+    assertThat(others2022.rate()).isEqualByComparingTo("0.75");
+    assertThat(others2022.latePeriod().from()).isEqualTo(LocalDate.of(2022, 10, 1));
+    assertThat(others2022.latePeriod().months()).isEqualTo(3);
+    assertThat(p.rdDeduction().rate(2030, RdEnterpriseKind.OTHER).orElseThrow().rate()).isEqualByComparingTo("1.00");
+    assertThat(p.rdDeduction().otherRelatedRatio()).isEqualByComparingTo("0.10");
+    assertThat(p.rdDeduction().overseasCostShare()).isEqualByComparingTo("0.80");
+    assertThat(p.rdDeduction().overseasCapOfDomestic().toString()).isEqualTo("2/3");
+    assertThat(p.rdDeduction().excludedIncomeShareLimit()).isEqualByComparingTo("0.50");
+    assertThat(p.innovationLoan().tierFor(80).orElseThrow().cap()).isEqualByComparingTo("10000000");
+    assertThat(p.innovationLoan().tierFor(79).orElseThrow().cap()).isEqualByComparingTo("5000000");
+    assertThat(p.innovationLoan().tierFor(60).orElseThrow().cap()).isEqualByComparingTo("3000000");
+    assertThat(p.innovationLoan().tierFor(59)).isEmpty();
+    assertThat(p.innovationLoan().indicators()).hasSize(LoanIndicator.values().length);
+    assertThat(p.sizeBands()).hasSize(15);
+  }
+
+  @Test
+  void unknownVersionIsRefused() {
+    assertThatThrownBy(() -> PolicyBook.loadDefault().version("1999.1")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1999.1");
+  }
+
+  @Test
+  void operatorDirectoryCurrentIsTheHighestVersion() throws IOException {
+    write("2022.9", p -> {});
+    write("2022.10", p -> ((ObjectNode) p.get("rdDeduction").get("rates").get(2)).put("rate", new BigDecimal("0.80")));
+    Files.writeString(dir.resolve("README.txt"), "not a policy");
+    PolicyBook book = PolicyBook.load(dir);
+    assertThat(book.versions()).containsExactly("2022.9", "2022.10");
+    assertThat(book.current().version()).isEqualTo("2022.10");
+    assertThat(book.current().rdDeduction().rate(2019, RdEnterpriseKind.OTHER).orElseThrow().rate()).isEqualByComparingTo("0.80");
+    assertThat(book.version("2022.9").rdDeduction().rate(2019, RdEnterpriseKind.OTHER).orElseThrow().rate()).isEqualByComparingTo("0.75");
+  }
+
+  @Test
+  void rateOutOfRangeNamesFileAndEntry() throws IOException {
+    write("2022.1", p -> ((ObjectNode) p.get("rdDeduction").get("rates").get(3)).set("rate", new DecimalNode(new BigDecimal("75"))));
+    assertThatThrownBy(() -> PolicyBook.load(dir)).isInstanceOf(PolicyException.class)
+        .hasMessage("policy-2022.1.json: rdDeduction.rates[3].rate: must be between 0 and 5, was 75");
+  }
+
+  @Test
+  void missingEntryIsNamed() throws IOException {
+    write("2022.1", p -> ((ObjectNode) p.get("enterprise").get("highTechCertificate")).remove("validityYears"));
+    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessage("policy-2022.1.json: enterprise.highTechCertificate.validityYears: is missing");
+  }
+
+  @Test
+  void misspeltFieldIsRejected() throws IOException {
+    write("2022.1", p -> ((ObjectNode) p.get("rentRelief").get("years").get(0)).put("reliefMonth", 3));
+    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessageStartingWith("policy-2022.1.json: rentRelief.years[0].reliefMonth: unknown field");
+  }
+
+  @Test
+  void badIndustryPatternIsNamed() throws IOException {
+    write("2022.1", p -> ((ArrayNode) p.get("rdDeduction").get("excludedIndustries")).add("tobacco"));
+    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessageStartingWith("policy-2022.1.json: rdDeduction.excludedIndustries[8]: not a GB/T 4754");
+  }
+
+  @Test
+  void sizeThresholdsMustNotIncreaseDownTheClasses() throws IOException {
+    write("2022.1", p -> ((ObjectNode) p.get("sizeClasses").get("bands").get(1).get("small")).put("staff", 400));
+    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessageStartingWith("policy-2022.1.json: sizeClasses.bands[1]: staff: lower bounds must not increase");
+  }
+
+  @Test
+  void missingRateForASupportedYearIsCaught() throws IOException {
+    write("2022.1", p -> ((ArrayNode) p.get("rdDeduction").get("rates")).remove(4));
+    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessage("policy-2022.1.json: rdDeduction: rates: no TECH_SME rate for tax year 2021, which taxYears supports");
+  }
+
+  @Test
+  void loanIndicatorsMustFitTheirGroup() throws IOException {
+    write("2022.1", p -> ((ObjectNode) p.get("innovationLoan").get("indicators").get(4).get("bands").get(0)).put("points", 6));
+    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessageContaining("group technology can score 51 points, more than its maximum 50");
+  }
+
+  @Test
+  void unknownIndicatorAndUnorderedBandsAreNamed() throws IOException {
+    write("2022.1", p -> ((ObjectNode) p.get("innovationLoan").get("indicators").get(0)).put("key", "rdIntensty"));
+    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessage("policy-2022.1.json: innovationLoan.indicators[0]: key: unknown indicator rdIntensty");
+    write("2022.1", p -> ((ObjectNode) p.get("innovationLoan").get("indicators").get(0).get("bands").get(1)).put("atLeast", 0.2));
+    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessageStartingWith("policy-2022.1.json: innovationLoan.indicators[0].bands[1]: bands must go");
+  }
+
+  @Test
+  void versionMustMatchFileName() throws IOException {
+    Path file = write("2022.2", p -> {});
+    Files.move(file, dir.resolve("policy-2022.3.json"));
+    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessageStartingWith("policy-2022.3.json: version: must match the file name");
+  }
+
+  @Test
+  void brokenJsonAndEmptyDirectory() throws IOException {
+    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessageContaining("no policy-*.json files");
+    Files.writeString(dir.resolve("policy-2022.1.json"), "{\"version\": \"2022.1\",");
+    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessageStartingWith("policy-2022.1.json: not valid JSON");
+  }
+
+  @Test
+  void fractionsAreExact() throws IOException {
+    write("2022.1", p -> ((ObjectNode) p.get("rdDeduction").get("overseas")).put("capShareOfDomestic", "3/0"));
+    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessageStartingWith("policy-2022.1.json: rdDeduction.overseas.capShareOfDomestic: must be a number or a fraction");
+  }
+}
