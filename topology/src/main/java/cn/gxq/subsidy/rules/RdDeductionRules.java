@@ -54,10 +54,6 @@ public final class RdDeductionRules implements ProgrammeRules<RdDeductionApplica
     return Programme.RD_SUPER_DEDUCTION + ":" + Outcomes.orEmpty(a.getCreditCode()) + ":" + a.getTaxYear();
   }
 
-  /** The R&D figures of one application once the caps are applied. */
-  private record Base(BigDecimal main, BigDecimal otherCap, BigDecimal otherAllowed, BigDecimal domestic,
-      BigDecimal overseasCounted, BigDecimal overseasCap, BigDecimal overseasAllowed, BigDecimal eligible) {}
-
   /** The extra deduction on R&D for one enterprise kind. */
   private record Extra(RdEnterpriseKind kind, RdRate rate, BigDecimal amount, Details split) {}
 
@@ -104,8 +100,8 @@ public final class RdDeductionRules implements ProgrammeRules<RdDeductionApplica
       }
     }
 
-    Base base = base(a, details);
-    Extra extra = bestExtra(a, enterprise, industry, base.eligible());
+    BigDecimal eligibleBase = eligibleBase(a, details);
+    Extra extra = bestExtra(a, enterprise, industry, eligibleBase);
     details.text("enterpriseKind", extra.kind()).rate("deductionRate", extra.rate().rate()).text("rateSource", extra.rate().source());
     details.asMap().putAll(extra.split().asMap());
     details.money("rdExtraDeduction", extra.amount());
@@ -122,7 +118,7 @@ public final class RdDeductionRules implements ProgrammeRules<RdDeductionApplica
     details.money("extraDeduction", approved).text("highTechCertificateValidInTaxYear", highTechInYear).rate("incomeTaxRate", taxRate)
         .money("estimatedTaxSaving", saving);
 
-    if (base.eligible().signum() == 0 && equipmentExtra.signum() == 0) {
+    if (eligibleBase.signum() == 0 && equipmentExtra.signum() == 0) {
       findings.add(new Finding(ReasonCode.NO_ELIGIBLE_EXPENSE, "no eligible R&D expense for tax year " + taxYear
           + " (all categories are 0 after the caps); declare the year's R&D expenses by category and resubmit"));
     }
@@ -161,8 +157,11 @@ public final class RdDeductionRules implements ProgrammeRules<RdDeductionApplica
     return checks;
   }
 
-  /** Caps of 2021年第28号 (other related) and 财税〔2018〕64号 (overseas 80%, at most 2/3 of domestic). */
-  private Base base(RdDeductionApplication a, Details details) {
+  /**
+   * The year's eligible R&D, unrounded, after the caps of 2021年第28号 (other related) and
+   * 财税〔2018〕64号 (overseas 80%, at most 2/3 of domestic).
+   */
+  private BigDecimal eligibleBase(RdDeductionApplication a, Details details) {
     BigDecimal main = a.getPersonnel().add(a.getDirectInputs()).add(a.getDepreciation()).add(a.getIntangibleAmortisation()).add(a.getDesignFees());
     BigDecimal ratio = policy.otherRelatedRatio();
     BigDecimal otherCap = main.multiply(ratio).divide(BigDecimal.ONE.subtract(ratio), Money.CALC);
@@ -179,7 +178,7 @@ public final class RdDeductionRules implements ProgrammeRules<RdDeductionApplica
         .rate("overseasCostShare", policy.overseasCostShare()).money("overseasCounted", overseasCounted)
         .text("overseasCapShareOfDomestic", policy.overseasCapOfDomestic()).money("overseasCap", overseasCap)
         .money("overseasAllowed", overseasAllowed).money("eligibleBase", eligible);
-    return new Base(main, otherCap, otherAllowed, domestic, overseasCounted, overseasCap, overseasAllowed, eligible);
+    return eligible;
   }
 
   /**
