@@ -1,0 +1,30 @@
+package cn.gxq.subsidy.app;
+
+import cn.gxq.subsidy.topology.Topics;
+import picocli.CommandLine.Option;
+
+/** Where the cluster and the registry are; the defaults are the embedded ones of {@code run}. */
+final class ClusterOptions {
+
+  static final String EMBEDDED_BOOTSTRAP = "127.0.0.1:9092";
+  static final String EMBEDDED_REGISTRY = "http://127.0.0.1:8081";
+
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]",
+      description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}, the embedded broker).",
+      defaultValue = EMBEDDED_BOOTSTRAP)
+  String bootstrapServers;
+
+  @Option(names = "--schema-registry-url", paramLabel = "URL",
+      description = "Confluent-compatible schema registry; user:password@ in the URL for Basic"
+          + " auth (default: ${DEFAULT-VALUE}, the embedded registry).",
+      defaultValue = EMBEDDED_REGISTRY)
+  String schemaRegistryUrl;
+
+  @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = "",
+      description = "Prefix of every topic name (default: none).")
+  String topicPrefix;
+
+  Topics topics() {
+    return new Topics(topicPrefix);
+  }
+}

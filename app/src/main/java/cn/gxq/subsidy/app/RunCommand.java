@@ -1,0 +1,170 @@
+package cn.gxq.subsidy.app;
+
+import cn.gxq.subsidy.broker.EmbeddedKafkaBroker;
+import cn.gxq.subsidy.registry.LocalSchemaRegistry;
+import cn.gxq.subsidy.rules.Rulebook;
+import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
+import cn.gxq.subsidy.serde.SchemaRegistryClient;
+import cn.gxq.subsidy.topology.Topics;
+import cn.gxq.subsidy.topology.TopologySettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code run}: the streaming application. Without {@code --bootstrap-servers} it first starts the
+ * embedded default (a single-node broker with its data under {@code --data-dir}, the local
+ * registry); {@code --demo} also publishes a realistic registry, budgets and applications.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run the decision pipeline and its HTTP API.")
+final class RunCommand implements Callable<Integer> {
+
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]",
+      description = "Kafka cluster to use. Absent: start the embedded broker on 127.0.0.1:9092.")
+  String bootstrapServers;
+
+  @Option(names = "--schema-registry-url", paramLabel = "URL",
+      description = "Schema registry to use. Absent: start the local registry on :8081 against"
+          + " the cluster in use.")
+  String schemaRegistryUrl;
+
+  @Option(names = "--topic-prefix", defaultValue = "", paramLabel = "PREFIX",
+      description = "Prefix of every topic name (default: none).")
+  String topicPrefix;
+
+  @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR",
+      description = "Embedded broker data and Streams state (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--http-host", defaultValue = "127.0.0.1", paramLabel = "HOST",
+      description = "Address the HTTP API binds to and advertises to other instances"
+          + " (default: ${DEFAULT-VALUE}).")
+  String httpHost;
+
+  @Option(names = "--http-port", defaultValue = "8080", paramLabel = "PORT",
+      description = "HTTP API port (default: ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  @Option(names = "--application-id", defaultValue = "subsidy-decisions", paramLabel = "ID",
+      description = "Kafka Streams application id (default: ${DEFAULT-VALUE}).")
+  String applicationId;
+
+  @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+      description = "Stream threads (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--partitions", defaultValue = "3", paramLabel = "N",
+      description = "Partitions of topics this command creates (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Option(names = "--replication-factor", defaultValue = "1", paramLabel = "N",
+      description = "Replication of topics this command creates (default: ${DEFAULT-VALUE};"
+          + " use 3 on a production cluster).")
+  short replication;
+
+  @Option(names = "--registry-grace-ms", defaultValue = "0", paramLabel = "MS",
+      description = "How long an application waits for late registry updates (default: 0).")
+  long registryGraceMs;
+
+  @Option(names = "--totals-interval-ms", defaultValue = "250", paramLabel = "MS",
+      description = "Totals are published at most this often per bucket (default: ${DEFAULT-VALUE}).")
+  long totalsIntervalMs;
+
+  @Option(names = "--demo", description = "Also publish a realistic registry, budgets and a"
+      + " steady stream of applications.")
+  boolean demo;
+
+  @Option(names = "--demo-enterprises", defaultValue = "5000", paramLabel = "N",
+      description = "Enterprises in the demo registry (default: ${DEFAULT-VALUE}).")
+  int demoEnterprises;
+
+  @Option(names = "--demo-rate", defaultValue = "20", paramLabel = "PER_SECOND",
+      description = "Demo applications per second (default: ${DEFAULT-VALUE}).")
+  int demoRate;
+
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+  @Override
+  public Integer call() throws Exception {
+    final CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.err.println("Shutting down…");
+      closeAll();
+      stopped.countDown();
+    }, "subsidy-shutdown"));
+    try {
+      start();
+    } catch (Exception e) {
+      System.err.println("run: could not start: " + e.getMessage());
+      closeAll();
+      return 1;
+    }
+    stopped.await();
+    return 0;
+  }
+
+  private void start() throws Exception {
+    final Topics topics = new Topics(topicPrefix);
+    String bootstrap = bootstrapServers;
+    if (bootstrap == null) {
+      final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder()
+          .dataDir(dataDir.resolve("kafka")).port(EmbeddedKafkaBroker.DEFAULT_PORT).build().start();
+      running.push(broker);
+      bootstrap = broker.bootstrapServers();
+      System.out.println("Kafka broker     " + bootstrap + "  (embedded, KRaft, data in "
+          + dataDir.resolve("kafka") + ")");
+    } else {
+      System.out.println("Kafka broker     " + bootstrap);
+    }
+    String registryUrl = schemaRegistryUrl;
+    if (registryUrl == null) {
+      final LocalSchemaRegistry registry = LocalSchemaRegistry.start(bootstrap, 8081);
+      running.push(registry);
+      registryUrl = registry.url();
+      System.out.println("Schema registry  " + registryUrl + "  (embedded, schemas in topic _schemas)");
+    } else {
+      System.out.println("Schema registry  " + registryUrl);
+    }
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      for (String created : TopicSetup.ensure(admin, topics, partitions, replication)) {
+        System.out.println("Created topic    " + created);
+      }
+    }
+    final SchemaRegistryClient client = new RestSchemaRegistryClient(registryUrl);
+    running.push(client);
+    final TopologySettings topology = new TopologySettings(TopologySettings.defaults().registryHistory(),
+        Duration.ofMillis(registryGraceMs), Duration.ofMillis(totalsIntervalMs));
+    final SubsidyApplication app = new SubsidyApplication(new SubsidyApplication.Settings(
+        applicationId, bootstrap, dataDir.resolve("streams"), threads, replication,
+        httpHost + ":" + httpPort, topology), topics, client, Rulebook.fromDefaultPolicy());
+    running.push(app);
+    final ApiServer api = new ApiServer(new DecisionQueries(app.streams(),
+        new HostInfo(httpHost, httpPort))).start(httpHost, httpPort);
+    running.push(api);
+    app.start();
+    System.out.println("HTTP API         http://" + httpHost + ":" + api.port()
+        + "  (GET /applications/{id}, /totals, /health)");
+    System.out.println("Policy           " + Rulebook.fromDefaultPolicy().policyVersion());
+    System.out.println("Ready. Ctrl-C stops everything.");
+  }
+
+  private synchronized void closeAll() {
+    while (!running.isEmpty()) {
+      try {
+        running.pop().close();
+      } catch (Exception e) {
+        System.err.println("while stopping: " + e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package cn.gxq.subsidy.app;
+
+import cn.gxq.subsidy.rules.Rulebook;
+import cn.gxq.subsidy.serde.SchemaRegistryClient;
+import cn.gxq.subsidy.topology.SubsidySerdes;
+import cn.gxq.subsidy.topology.SubsidyTopology;
+import cn.gxq.subsidy.topology.Topics;
+import cn.gxq.subsidy.topology.TopologySettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+/** The decision pipeline running against a cluster: the topology inside a KafkaStreams. */
+final class SubsidyApplication implements AutoCloseable {
+
+  /** How to run one instance. */
+  record Settings(String applicationId, String bootstrapServers, Path stateDir, int threads,
+      short replication, String advertisedHttp, TopologySettings topology) {}
+
+  private final KafkaStreams streams;
+  private final SubsidySerdes serdes;
+
+  SubsidyApplication(Settings settings, Topics topics, SchemaRegistryClient registry,
+      Rulebook rulebook) {
+    this.serdes = new SubsidySerdes(registry);
+    final Topology topology = SubsidyTopology.build(topics, serdes, rulebook, settings.topology());
+    this.streams = new KafkaStreams(topology, config(settings, topics));
+  }
+
+  static Properties config(Settings settings, Topics topics) {
+    final Properties props = SubsidyTopology.baseConfig(settings.applicationId(),
+        settings.bootstrapServers(), topics);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replication());
+    props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.advertisedHttp());
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    props.put(StreamsConfig.producerPrefix("transaction.timeout.ms"), 30_000);
+    return props;
+  }
+
+  void start() {
+    streams.start();
+  }
+
+  KafkaStreams streams() {
+    return streams;
+  }
+
+  SubsidySerdes serdes() {
+    return serdes;
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+  }
+}

@@ -1,0 +1,20 @@
+package cn.gxq.subsidy.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The launcher behind {@code bin/subsidy}. */
+@Command(name = "subsidy", mixinStandardHelpOptions = true, version = "subsidy 0.1.0",
+    description = "Decides enterprise support applications of national high-tech zones.",
+    subcommands = {RunCommand.class, ProduceCommand.class, ConsumeCommand.class})
+public final class SubsidyCli implements Runnable {
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new SubsidyCli()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}
