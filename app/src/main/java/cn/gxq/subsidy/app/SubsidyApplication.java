@@ -2,6 +2,7 @@ package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.rules.Rulebook;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
+import cn.gxq.subsidy.topology.PipelineObserver;
 import cn.gxq.subsidy.topology.SubsidySerdes;
 import cn.gxq.subsidy.topology.SubsidyTopology;
 import cn.gxq.subsidy.topology.Topics;
@@ -25,8 +26,14 @@ final class SubsidyApplication implements AutoCloseable {
 
   SubsidyApplication(Settings settings, Topics topics, SchemaRegistryClient registry,
       Rulebook rulebook) {
+    this(settings, topics, registry, rulebook, PipelineObserver.NONE);
+  }
+
+  SubsidyApplication(Settings settings, Topics topics, SchemaRegistryClient registry,
+      Rulebook rulebook, PipelineObserver observer) {
     this.serdes = new SubsidySerdes(registry);
-    final Topology topology = SubsidyTopology.build(topics, serdes, rulebook, settings.topology());
+    final Topology topology =
+        SubsidyTopology.build(topics, serdes, rulebook, settings.topology(), observer);
     this.streams = new KafkaStreams(topology, config(settings, topics));
   }
 

@@ -7,7 +7,12 @@ import org.apache.kafka.streams.processor.api.Record;
 /** Turns a dead letter into the contract's record: input key, input bytes, reason headers. */
 final class DeadLetterWriter<T> implements Processor<String, Routed<T>, String, byte[]> {
 
+  private final PipelineObserver observer;
   private ProcessorContext<String, byte[]> context;
+
+  DeadLetterWriter(PipelineObserver observer) {
+    this.observer = observer;
+  }
 
   @Override
   public void init(ProcessorContext<String, byte[]> context) {
@@ -17,6 +22,7 @@ final class DeadLetterWriter<T> implements Processor<String, Routed<T>, String, 
   @Override
   public void process(Record<String, Routed<T>> record) {
     final DeadLetter letter = record.value().deadLetter();
+    observer.deadLettered(letter.code(), letter.sourceTopic());
     context.forward(new Record<>(letter.key(), letter.value(), record.timestamp(), letter.headers()));
   }
 }

@@ -41,6 +41,7 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
   private static final BigDecimal ZERO = new BigDecimal("0.00");
 
   private final Duration totalsInterval;
+  private final PipelineObserver observer;
   private ProcessorContext<String, LedgerOutput> context;
   private KeyValueStore<String, ApplicationState> applications;
   private KeyValueStore<String, String> claims;
@@ -48,8 +49,9 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
   private Buckets buckets;
   private Waitlist waitlist;
 
-  DecisionLedger(Duration totalsInterval) {
+  DecisionLedger(Duration totalsInterval, PipelineObserver observer) {
     this.totalsInterval = totalsInterval;
+    this.observer = observer;
   }
 
   @Override
@@ -324,6 +326,7 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
   }
 
   private void emit(Decision decision) {
+    observer.decided(decision);
     context.forward(new Record<>(decision.getApplicationId(), LedgerOutput.of(decision),
         decision.getDecidedAt().toEpochMilli()));
   }
@@ -336,6 +339,7 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
     }
     for (String key : changed) {
       final Totals totals = buckets.load(key).getTotals();
+      observer.totalsPublished(totals);
       context.forward(new Record<>(key, LedgerOutput.of(totals), totals.getUpdatedAt().toEpochMilli()));
       pending.delete(key);
     }

@@ -42,13 +42,18 @@ public final class SubsidyTopology {
 
   public static Topology build(Topics topics, SubsidySerdes serdes, Rulebook rulebook,
       TopologySettings settings) {
+    return build(topics, serdes, rulebook, settings, PipelineObserver.NONE);
+  }
+
+  public static Topology build(Topics topics, SubsidySerdes serdes, Rulebook rulebook,
+      TopologySettings settings, PipelineObserver observer) {
     final StreamsBuilder builder = new StreamsBuilder();
-    build(builder, topics, serdes, rulebook, settings);
+    build(builder, topics, serdes, rulebook, settings, observer);
     return builder.build(optimized());
   }
 
   public static void build(StreamsBuilder builder, Topics topics, SubsidySerdes serdes,
-      Rulebook rulebook, TopologySettings settings) {
+      Rulebook rulebook, TopologySettings settings, PipelineObserver observer) {
     // The registry, kept with its history so each application meets the enterprise as it was.
     final KTable<String, Enterprise> registry = builder.table(topics.enterprises(),
         Consumed.with(Serdes.String(), serdes.enterprise()).withName("read-registry"),
@@ -67,7 +72,7 @@ public final class SubsidyTopology {
               Named.as("intake-" + name));
       intake = intake == null ? one : intake.merge(one, Named.as("merge-" + name));
     }
-    final KStream<String, byte[]> admitted = deadLettersOf(intake, topics, "intake");
+    final KStream<String, byte[]> admitted = deadLettersOf(intake, topics, "intake", observer);
 
     // Re-key by credit code: the one repartition that brings each application to its registry.
     final KStream<String, Routed<LedgerCommand>> assessed = admitted
@@ -77,20 +82,20 @@ public final class SubsidyTopology {
                 .withName("as-of-submission")
                 .withGracePeriod(settings.registryGrace()))
         .process(() -> new Assessor(serdes.anyApplication(), rulebook), Named.as("assess"));
-    final KStream<String, LedgerCommand> proposals = deadLettersOf(assessed, topics, "assess");
+    final KStream<String, LedgerCommand> proposals = deadLettersOf(assessed, topics, "assess", observer);
 
     final KStream<String, LedgerCommand> allotments = deadLettersOf(builder
         .stream(topics.budgets(),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-budgets"))
         .process(() -> new BudgetIntake(serdes.budget().deserializer()), Named.as("intake-budgets")),
-        topics, "budgets");
+        topics, "budgets", observer);
 
     // Re-key by programme: the ledger owns every application of its programme.
     addLedgerStores(builder, serdes);
     final KStream<String, LedgerOutput> ledger = proposals
         .merge(allotments, Named.as("merge-budgets"))
         .repartition(Repartitioned.with(Serdes.String(), serdes.ledgerCommand()).withName(BY_PROGRAMME))
-        .process(() -> new DecisionLedger(settings.totalsInterval()), Named.as("ledger"),
+        .process(() -> new DecisionLedger(settings.totalsInterval(), observer), Named.as("ledger"),
             LedgerStores.APPLICATIONS, LedgerStores.CLAIMS, LedgerStores.BUCKETS,
             LedgerStores.WAITLIST, LedgerStores.PENDING_TOTALS);
 
@@ -107,9 +112,9 @@ public final class SubsidyTopology {
 
   /** Sends a step's dead letters to the dead-letter topic and returns the rest. */
   private static <T> KStream<String, T> deadLettersOf(KStream<String, Routed<T>> routed,
-      Topics topics, String step) {
+      Topics topics, String step, PipelineObserver observer) {
     routed.filter((key, value) -> value.isDead(), Named.as(step + "-dead"))
-        .process(DeadLetterWriter<T>::new, Named.as(step + "-dead-letter"))
+        .process(() -> new DeadLetterWriter<T>(observer), Named.as(step + "-dead-letter"))
         .to(topics.deadLetter(), Produced.with(Serdes.String(), Serdes.ByteArray())
             .withName(step + "-write-dead-letters"));
     return routed.filterNot((key, value) -> value.isDead(), Named.as(step + "-ok"))
