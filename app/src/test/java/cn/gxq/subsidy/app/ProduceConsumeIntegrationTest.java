@@ -1,0 +1,143 @@
+package cn.gxq.subsidy.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gxq.subsidy.json.RecordJson;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * JSON lines → {@code produce} → real broker (Avro, Confluent wire format, real registry over
+ * HTTP) → {@code consume} → JSON lines: the same records come back, for every record type.
+ */
+class ProduceConsumeIntegrationTest {
+
+  private static ClusterFixture cluster;
+  private final RecordJson json = new RecordJson();
+
+  /** One line per type, as a publisher would write it: optional fields absent, defaults implied. */
+  private static final Map<RecordType, String> LINES = Map.of(
+      RecordType.ENTERPRISE, """
+          {"creditCode":"91110000600037341L","name":"北京示例科技有限公司","zone":"ZGC",\
+          "industryCode":"I65","employees":50,"revenue":"5000000.00","totalAssets":"3000000.00",\
+          "registeredOn":"2015-03-01","highTechCertifiedOn":"2021-06-30","techSmeYears":[2021,2022],\
+          "taxResident":true,"taxAssessment":"ACTUAL","updatedAt":"2022-01-01T00:00:00Z"}""",
+      RecordType.BUDGET, """
+          {"zone":"ZGC","programme":"RENT_RELIEF","year":2022,"amount":"5000000.00",\
+          "updatedAt":"2022-02-01T00:00:00Z"}""",
+      RecordType.RENT_RELIEF, """
+          {"applicationId":"RR-2022-000001","creditCode":"91110000600037341L",\
+          "submittedAt":"2022-05-01T09:30:00Z","year":2022,"landlordName":"北京国资",\
+          "landlordStateOwned":true,"countyCode":"110108","countyRiskListed":false,\
+          "leaseStart":"2021-01-01","leaseEnd":"2023-12-31","monthlyRent":"12500.00","sublessor":false}""",
+      RecordType.RD_DEDUCTION, """
+          {"applicationId":"RD-2022-000001","revision":2,"creditCode":"91110000600037341L",\
+          "submittedAt":"2023-03-01T02:00:00Z","taxYear":2022,"personnel":"800000.00",\
+          "directInputs":"200000.00","depreciation":"50000.00","intangibleAmortisation":"10000.00",\
+          "designFees":"30000.00","otherRelated":"150000.00","overseasContracted":"0.00",\
+          "q4Expenses":"300000.00","q4EquipmentPurchases":"0.00","excludedIncomeShare":"0.1000"}""",
+      RecordType.INNOVATION_LOAN, """
+          {"applicationId":"IL-2022-000001","withdrawn":true,"revision":3,\
+          "creditCode":"91110000600037341L","submittedAt":"2022-07-01T00:00:00Z",\
+          "requestedAmount":"3000000.00","bankCode":"ICBC","termMonths":12,"rdExpense":"900000.00",\
+          "rdExpensePriorYear":"700000.00","revenue":"9000000.00","revenuePriorYear":"7000000.00",\
+          "techContractTurnover":"1200000.00","highTechRevenue":"6000000.00",\
+          "rdTaxSavingPriorYear":"150000.00","techStaffShare":"0.3500","postgraduateShare":"0.1200",\
+          "returnOnNetAssets":"0.0800","inventionPatentApplications":3,"pctApplications":1,\
+          "graduatesHired":12,"provincialPlatforms":1,"provincialAwards":0}""");
+
+  @BeforeAll
+  static void start() {
+    cluster = new ClusterFixture(1);
+  }
+
+  @AfterAll
+  static void stop() {
+    cluster.close();
+  }
+
+  @Test
+  void everyRecordTypeComesBackAsItWasSent() throws Exception {
+    for (RecordType type : RecordType.values()) {
+      final String line = LINES.get(type);
+      final ByteArrayOutputStream err = new ByteArrayOutputStream();
+      final int status = produce().publish(type, cluster.client,
+          new BufferedReader(new StringReader(line + "\n")), new PrintStream(err, true, StandardCharsets.UTF_8));
+      assertThat(status).as("produce %s: %s", type, err).isZero();
+
+      final List<String> printed = consume(type.cliName(), 1, "");
+      assertThat(printed).as("consume %s", type).hasSize(1);
+      final SpecificRecord sent = json.read(line, type.type());
+      final SpecificRecord received = json.read(printed.get(0), type.type());
+      assertThat(received).as(type.cliName()).isEqualTo(sent);
+    }
+  }
+
+  @Test
+  void aMalformedLineIsReportedWithItsNumberAndTheRestIsStillPublished() throws Exception {
+    final String good = LINES.get(RecordType.BUDGET);
+    final String input = String.join("\n",
+        good.replace("\"ZGC\"", "\"ZJ\""),
+        "{\"zone\":\"XA\",\"programme\":\"RENT_RELIEF\",\"year\":2022,\"amount\":\"12.345\","
+            + "\"updatedAt\":\"2022-02-01T00:00:00Z\"}",
+        "this is not json",
+        good.replace("\"ZGC\"", "\"BH\""));
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final String prefix = "malformed.";
+    try (var admin = cluster.admin()) {
+      TopicSetup.ensure(admin, new cn.gxq.subsidy.topology.Topics(prefix), 1, (short) 1);
+    }
+    final ProduceCommand produce = produce();
+    produce.cluster.topicPrefix = prefix;
+
+    final int status = produce.publish(RecordType.BUDGET, cluster.client,
+        new BufferedReader(new StringReader(input)), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    final String report = err.toString(StandardCharsets.UTF_8);
+    assertThat(status).isEqualTo(1);
+    assertThat(report).contains("line 2: field 'amount'").contains("3 decimals").contains("line 3:");
+    assertThat(report).contains("2 published");
+    final List<String> zones = consume("budget", 3, prefix).stream()
+        .map(l -> json.read(l, cn.gxq.subsidy.avro.Budget.class).getZone()).toList();
+    assertThat(zones).contains("ZJ", "BH").doesNotContain("XA");
+  }
+
+  private ProduceCommand produce() {
+    final ProduceCommand command = new ProduceCommand();
+    command.cluster = options();
+    return command;
+  }
+
+  private List<String> consume(String topic, long max, String prefix) {
+    final ConsumeCommand command = new ConsumeCommand();
+    command.cluster = options();
+    command.cluster.topicPrefix = prefix;
+    command.topic = topic;
+    command.fromBeginning = true;
+    command.max = max;
+    command.timeoutSeconds = 15L;
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final String name = RecordType.fromCli(topic).topic(command.cluster.topics());
+    command.print(name, cluster.client, new PrintStream(out, true, StandardCharsets.UTF_8));
+    return Arrays.stream(out.toString(StandardCharsets.UTF_8).split("\n"))
+        .filter(s -> !s.isBlank()).toList();
+  }
+
+  private static ClusterOptions options() {
+    final ClusterOptions options = new ClusterOptions();
+    options.bootstrapServers = cluster.bootstrap();
+    options.schemaRegistryUrl = cluster.registry.url();
+    options.topicPrefix = "";
+    return options;
+  }
+}
