@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.app;
 
+import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.internal.ApplicationState;
 import cn.gxq.subsidy.avro.internal.BucketState;
@@ -9,21 +10,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -33,22 +30,37 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * Answers questions from the decision ledger's state. The ledger is partitioned by programme, so a
  * question about an application goes to the owners of at most three partitions; a partition this
- * instance does not own is asked of its owner over HTTP ({@code application.server}).
+ * instance does not own is asked of its owner over HTTP ({@code application.server}) with {@code
+ * local=true&programme=P}, which the owner answers from that one partition or refuses with 503 if
+ * it no longer owns it. Answers come only while Streams is RUNNING: during a rebalance or restore
+ * the caller gets 503 and {@code Retry-After}, never a stale or partial answer.
  */
 final class DecisionQueries {
 
+  static final int DEFAULT_LATEST = 20;
+  static final int MAX_LATEST = 200;
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final StringSerializer KEYS = new StringSerializer();
+  private static final Comparator<JsonNode> TOTALS_ORDER =
+      Comparator.<JsonNode, String>comparing(t -> t.path("year").asText())
+          .thenComparing(t -> t.path("programme").asText())
+          .thenComparing(t -> "ALL".equals(t.path("zone").asText()) ? "" : t.path("zone").asText());
 
   private final KafkaStreams streams;
   private final HostInfo self;
+  private final RecentDecisions recent;
+  private final PeerClient peers = new PeerClient();
   private final RecordJson json = new RecordJson();
-  private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(2)).build();
 
-  DecisionQueries(KafkaStreams streams, HostInfo self) {
+  DecisionQueries(KafkaStreams streams, HostInfo self, RecentDecisions recent) {
     this.streams = streams;
     this.self = self;
+    this.recent = recent;
+  }
+
+  DecisionQueries(KafkaStreams streams, HostInfo self) {
+    this(streams, self, new RecentDecisions(MAX_LATEST));
   }
 
   String state() {
@@ -57,21 +69,24 @@ final class DecisionQueries {
 
   /** {@code GET /applications/{id}}: the current decision, from whichever instance owns it. */
   void application(Context ctx, String id) {
-    final boolean localOnly = ctx.queryParam("local") != null;
-    for (Programme programme : Programme.values()) {
+    final boolean hop = isHop(ctx);
+    final List<Programme> programmes = hop ? List.of(hopProgramme(ctx)) : List.of(Programme.values());
+    requireRunning();
+    for (Programme programme : programmes) {
       final KeyQueryMetadata owner = owner(programme);
-      final JsonNode found;
+      final Optional<JsonNode> found;
       if (owner.activeHost().equals(self)) {
         final ApplicationState state =
             this.<ApplicationState>store(LedgerStores.APPLICATIONS, owner).get(id);
-        found = state == null ? null : json.toTree(state.getDecision());
-      } else if (localOnly) {
-        continue;
+        found = Optional.ofNullable(state).map(s -> json.toTree(s.getDecision()));
+      } else if (hop) {
+        throw notOwner(programme, owner);
       } else {
-        found = remote(owner.activeHost(), "/applications/" + encode(id) + "?local=true");
+        found = peers.getLocal(owner.activeHost(), "/applications/" + PeerClient.pathSegment(id),
+            PeerClient.param("programme", programme.name()));
       }
-      if (found != null) {
-        ctx.contentType("application/json").result(found.toString());
+      if (found.isPresent()) {
+        ctx.json(found.get());
         return;
       }
     }
@@ -80,53 +95,100 @@ final class DecisionQueries {
 
   /** {@code GET /totals?zone=&programme=&year=}: matching totals, from every owner. */
   void totals(Context ctx) {
-    final String zone = ctx.queryParam("zone");
-    final String programmeParam = ctx.queryParam("programme");
-    final String year = ctx.queryParam("year");
-    final boolean localOnly = ctx.queryParam("local") != null;
-    final List<Programme> programmes = new ArrayList<>();
-    for (Programme programme : Programme.values()) {
-      if (programmeParam == null || programmeParam.isBlank() || programme.name().equals(programmeParam)) {
-        programmes.add(programme);
-      }
-    }
-    if (programmes.isEmpty()) {
-      throw new IllegalArgumentException("unknown programme '" + programmeParam + "'");
-    }
-    final ArrayNode result = MAPPER.createArrayNode();
+    final Optional<String> zone = QueryParams.zone(ctx.queryParam("zone"));
+    final Optional<Integer> year = QueryParams.year(ctx.queryParam("year"));
+    final boolean hop = isHop(ctx);
+    final List<Programme> programmes = hop ? List.of(hopProgramme(ctx))
+        : QueryParams.programme(ctx.queryParam("programme")).map(List::of)
+            .orElse(List.of(Programme.values()));
+    requireRunning();
+    final List<JsonNode> result = new ArrayList<>();
     for (Programme programme : programmes) {
       final KeyQueryMetadata owner = owner(programme);
       if (owner.activeHost().equals(self)) {
-        final String prefix = (zone == null || zone.isBlank() ? "" : zone + ":");
         try (KeyValueIterator<String, BucketState> it =
             this.<BucketState>store(LedgerStores.BUCKETS, owner).all()) {
           it.forEachRemaining(kv -> {
-            final String[] parts = kv.key.split(":");
-            if (parts[1].equals(programme.name()) && kv.key.startsWith(prefix)
-                && (year == null || year.isBlank() || parts[2].equals(year))) {
-              result.add(json.toTree(kv.value.getTotals()));
+            final var t = kv.value.getTotals();
+            if (t.getProgramme() == programme
+                && zone.map(z -> z.equals(t.getZone())).orElse(true)
+                && year.map(y -> y == t.getYear()).orElse(true)) {
+              result.add(json.toTree(t));
             }
           });
         }
-      } else if (!localOnly) {
-        final JsonNode remote = remote(owner.activeHost(), "/totals?local=true&programme="
-            + programme.name() + (zone == null ? "" : "&zone=" + encode(zone))
-            + (year == null ? "" : "&year=" + encode(year)));
-        if (remote != null) {
-          remote.forEach(result::add);
+      } else if (hop) {
+        throw notOwner(programme, owner);
+      } else {
+        final StringBuilder query = new StringBuilder(PeerClient.param("programme", programme));
+        zone.ifPresent(z -> query.append('&').append(PeerClient.param("zone", z)));
+        year.ifPresent(y -> query.append('&').append(PeerClient.param("year", y)));
+        peers.getLocal(owner.activeHost(), "/totals", query.toString())
+            .ifPresent(remote -> remote.forEach(result::add));
+      }
+    }
+    result.sort(TOTALS_ORDER);
+    final ArrayNode body = MAPPER.createArrayNode();
+    result.forEach(body::add);
+    ctx.json(body);
+  }
+
+  /**
+   * {@code GET /decisions/latest?limit=}: the newest decisions emitted by every instance since it
+   * started, newest (by decidedAt) first. An addition to the contract, for the dashboard.
+   */
+  void latestDecisions(Context ctx) {
+    final int limit = QueryParams.limit(ctx.queryParam("limit"), DEFAULT_LATEST, MAX_LATEST);
+    final List<JsonNode> merged = new ArrayList<>();
+    for (Decision d : recent.latest(limit)) {
+      merged.add(json.toTree(d));
+    }
+    if (!isHop(ctx)) {
+      for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
+        if (!instance.hostInfo().equals(self)) {
+          peers.getLocal(instance.hostInfo(), "/decisions/latest", PeerClient.param("limit", limit))
+              .ifPresent(remote -> remote.forEach(merged::add));
         }
       }
     }
-    ctx.contentType("application/json").result(result.toString());
+    merged.sort(Comparator.comparing((JsonNode d) -> Instant.parse(d.path("decidedAt").asText()))
+        .reversed());
+    final ArrayNode body = MAPPER.createArrayNode();
+    merged.stream().limit(limit).forEach(body::add);
+    ctx.json(body);
+  }
+
+  /** An internal hop from another instance: answer from local state only, never forward. */
+  private static boolean isHop(Context ctx) {
+    return ctx.queryParam("local") != null;
+  }
+
+  private static Programme hopProgramme(Context ctx) {
+    return QueryParams.programme(ctx.queryParam("programme")).orElseThrow(
+        () -> new BadRequestException("local=true needs programme=…: it names the partition"));
+  }
+
+  private void requireRunning() {
+    final KafkaStreams.State state = streams.state();
+    if (state != KafkaStreams.State.RUNNING) {
+      throw new QueryUnavailableException("the decision ledger is not queryable while "
+          + state.name(), null);
+    }
   }
 
   private KeyQueryMetadata owner(Programme programme) {
     final KeyQueryMetadata owner =
         streams.queryMetadataForKey(LedgerStores.APPLICATIONS, programme.name(), KEYS);
     if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-      throw new QueryUnavailableException("the decision ledger is being rebalanced or restored", null);
+      throw new QueryUnavailableException("the decision ledger is being rebalanced or restored",
+          null);
     }
     return owner;
+  }
+
+  private QueryUnavailableException notOwner(Programme programme, KeyQueryMetadata owner) {
+    return new QueryUnavailableException("this instance no longer owns the " + programme
+        + " partition (now " + owner.activeHost() + ")", null);
   }
 
   private <V> ReadOnlyKeyValueStore<String, V> store(String name, KeyQueryMetadata owner) {
@@ -135,34 +197,8 @@ final class DecisionQueries {
           .fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
           .withPartition(owner.partition()));
     } catch (InvalidStateStoreException e) {
-      throw new QueryUnavailableException("state store " + name + " is not ready: " + e.getMessage(), e);
+      throw new QueryUnavailableException("state store " + name + " is not ready: "
+          + e.getMessage(), e);
     }
-  }
-
-  /** Asks another instance; null on 404. */
-  private JsonNode remote(HostInfo host, String pathAndQuery) {
-    final URI uri = URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
-    try {
-      final HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() == 404) {
-        return null;
-      }
-      if (response.statusCode() != 200) {
-        throw new QueryUnavailableException("instance " + host + " answered "
-            + response.statusCode(), null);
-      }
-      return MAPPER.readTree(response.body());
-    } catch (IOException e) {
-      throw new QueryUnavailableException("instance " + host + " did not answer: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new QueryUnavailableException("interrupted asking " + host, e);
-    }
-  }
-
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 }

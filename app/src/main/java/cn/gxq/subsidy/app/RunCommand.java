@@ -5,6 +5,7 @@ import cn.gxq.subsidy.registry.LocalSchemaRegistry;
 import cn.gxq.subsidy.rules.Rulebook;
 import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
+import cn.gxq.subsidy.topology.PipelineObserver;
 import cn.gxq.subsidy.topology.Topics;
 import cn.gxq.subsidy.topology.TopologySettings;
 import java.nio.file.Path;
@@ -142,19 +143,26 @@ final class RunCommand implements Callable<Integer> {
     }
     final SchemaRegistryClient client = new RestSchemaRegistryClient(registryUrl);
     running.push(client);
-    final TopologySettings topology = new TopologySettings(TopologySettings.defaults().registryHistory(),
-        Duration.ofMillis(registryGraceMs), Duration.ofMillis(totalsIntervalMs));
-    final SubsidyApplication app = new SubsidyApplication(new SubsidyApplication.Settings(
+    final TopologySettings topology = new TopologySettings(
+        TopologySettings.defaults().registryHistory(), Duration.ofMillis(registryGraceMs),
+        Duration.ofMillis(totalsIntervalMs));
+    final AppInstance instance = new AppInstance(new SubsidyApplication.Settings(
         applicationId, bootstrap, dataDir.resolve("streams"), threads, replication,
-        httpHost + ":" + httpPort, topology), topics, client, Rulebook.fromDefaultPolicy());
-    running.push(app);
-    final ApiServer api = new ApiServer(new DecisionQueries(app.streams(),
-        new HostInfo(httpHost, httpPort))).start(httpHost, httpPort);
-    running.push(api);
-    app.start();
-    System.out.println("HTTP API         http://" + httpHost + ":" + api.port()
-        + "  (GET /applications/{id}, /totals, /health)");
+        httpHost + ":" + httpPort, topology), topics, client, Rulebook.fromDefaultPolicy(),
+        new HostInfo(httpHost, httpPort), PipelineObserver.NONE);
+    running.push(instance);
+    instance.start(httpHost);
+    final String url = "http://" + httpHost + ":" + instance.api().port();
+    System.out.println("Dashboard        " + url + "/");
+    System.out.println("HTTP API         " + url
+        + "  (GET /applications/{id}, /totals, /decisions/latest, /events, /health, /metrics)");
     System.out.println("Policy           " + Rulebook.fromDefaultPolicy().policyVersion());
+    if (demo) {
+      running.push(new DemoFeed(bootstrap, client, topics, demoEnterprises, demoRate,
+          instance::decisionsSeen, System.out).start());
+      System.out.println("Demo             " + demoEnterprises + " enterprises, " + demoRate
+          + " applications/s, event time from " + DemoFeed.START);
+    }
     System.out.println("Ready. Ctrl-C stops everything.");
   }
 

@@ -6,6 +6,7 @@ import cn.gxq.subsidy.rules.Rulebook;
 import cn.gxq.subsidy.serde.AvroSerializer;
 import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
+import cn.gxq.subsidy.topology.PipelineObserver;
 import cn.gxq.subsidy.topology.Topics;
 import cn.gxq.subsidy.topology.TopologySettings;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * A real single-node KRaft broker, the real local registry over HTTP, the contract's topics, and
@@ -45,7 +47,7 @@ final class ClusterFixture implements AutoCloseable {
   final SchemaRegistryClient client;
   final Topics topics = Topics.defaults();
   final Path workDir;
-  private final List<SubsidyApplication> instances = new ArrayList<>();
+  private final List<AppInstance> instances = new ArrayList<>();
   private final List<AutoCloseable> closeables = new ArrayList<>();
 
   ClusterFixture(int partitions) {
@@ -73,33 +75,62 @@ final class ClusterFixture implements AutoCloseable {
 
   /** Starts one more application instance with its own state directory and HTTP port. */
   Instance startInstance(String applicationId) {
+    return startInstance(applicationId, PipelineObserver.NONE);
+  }
+
+  /**
+   * Starts one more instance, as {@code run} does (metrics, dashboard feeds, HTTP API), whose
+   * pipeline also tells {@code observer} what it emits.
+   */
+  Instance startInstance(String applicationId, PipelineObserver observer) {
     final int httpPort = freePort();
     final SubsidyApplication.Settings settings = new SubsidyApplication.Settings(applicationId,
         bootstrap(), workDir.resolve("state-" + UUID.randomUUID()), 1, (short) 1,
         "127.0.0.1:" + httpPort, TopologySettings.defaults());
-    final SubsidyApplication app =
-        new SubsidyApplication(settings, topics, client, Rulebook.fromDefaultPolicy());
-    final ApiServer api = new ApiServer(new DecisionQueries(app.streams(),
-        new org.apache.kafka.streams.state.HostInfo("127.0.0.1", httpPort))).start("127.0.0.1", httpPort);
-    app.start();
-    instances.add(app);
-    closeables.add(api);
-    return new Instance(app, api, httpPort);
+    final AppInstance served = new AppInstance(settings, topics, client,
+        Rulebook.fromDefaultPolicy(), new HostInfo("127.0.0.1", httpPort), observer);
+    instances.add(served);
+    served.start("127.0.0.1");
+    return new Instance(served, httpPort);
   }
 
-  record Instance(SubsidyApplication app, ApiServer api, int httpPort) implements AutoCloseable {
+  /** One started instance: its pipeline, HTTP API and meters. */
+  static final class Instance implements AutoCloseable {
+    private final AppInstance served;
+    private final int httpPort;
+
+    Instance(AppInstance served, int httpPort) {
+      this.served = served;
+      this.httpPort = httpPort;
+    }
+
+    SubsidyApplication app() {
+      return served.app();
+    }
+
+    ApiServer api() {
+      return served.api();
+    }
+
+    int httpPort() {
+      return httpPort;
+    }
+
+    AppInstance served() {
+      return served;
+    }
+
     String url() {
       return "http://127.0.0.1:" + httpPort;
     }
 
     KafkaStreams streams() {
-      return app.streams();
+      return served.app().streams();
     }
 
     @Override
     public void close() {
-      api.close();
-      app.close();
+      served.close();
     }
   }
 
@@ -107,13 +138,14 @@ final class ClusterFixture implements AutoCloseable {
   void awaitRunning(Duration timeout) throws InterruptedException {
     final long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      if (instances.stream().allMatch(i -> i.streams().state() == KafkaStreams.State.RUNNING)) {
+      if (instances.stream().allMatch(
+          i -> i.app().streams().state() == KafkaStreams.State.RUNNING)) {
         return;
       }
       Thread.sleep(100);
     }
     throw new AssertionError("instances not RUNNING after " + timeout + ": "
-        + instances.stream().map(i -> i.streams().state()).toList());
+        + instances.stream().map(i -> i.app().streams().state()).toList());
   }
 
   <T extends SpecificRecord> KafkaProducer<String, T> producer(Class<T> type) {
@@ -168,8 +200,8 @@ final class ClusterFixture implements AutoCloseable {
     for (AutoCloseable c : closeables) {
       quietly(c);
     }
-    for (SubsidyApplication app : instances) {
-      quietly(app);
+    for (AppInstance instance : instances) {
+      quietly(instance);
     }
     quietly(client);
     quietly(registry);

@@ -1,0 +1,85 @@
+package cn.gxq.subsidy.app;
+
+import cn.gxq.subsidy.rules.Rulebook;
+import cn.gxq.subsidy.serde.SchemaRegistryClient;
+import cn.gxq.subsidy.topology.PipelineObserver;
+import cn.gxq.subsidy.topology.Topics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * One running instance as people see it: the decision pipeline, its metrics (Kafka Streams' own
+ * through Micrometer's binder, ours through {@link PipelineMetrics}), the dashboard feeds, and the
+ * HTTP API. {@code run} and the integration tests both start instances this way.
+ */
+final class AppInstance implements AutoCloseable {
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final RecentDecisions recent = new RecentDecisions(DecisionQueries.MAX_LATEST);
+  private final LiveEvents events = new LiveEvents();
+  private final PipelineMetrics metrics = new PipelineMetrics(registry, Clock.systemUTC());
+  private final SubsidyApplication app;
+  private final KafkaStreamsMetrics streamsMetrics;
+  private final HostInfo advertised;
+  private ApiServer api;
+
+  /**
+   * @param extra told of everything the pipeline emits too (tests); {@link PipelineObserver#NONE}
+   *     otherwise
+   */
+  AppInstance(SubsidyApplication.Settings settings, Topics topics, SchemaRegistryClient client,
+      Rulebook rulebook, HostInfo advertised, PipelineObserver extra) {
+    this.advertised = advertised;
+    final PipelineObserver observer = new ObserverChain(List.of(metrics, recent, events, extra));
+    this.app = new SubsidyApplication(settings, topics, client, rulebook, observer);
+    this.streamsMetrics = new KafkaStreamsMetrics(app.streams());
+    streamsMetrics.bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+  }
+
+  /** Opens the HTTP API on {@code bindHost} and the advertised port, then starts the streams. */
+  AppInstance start(String bindHost) {
+    api = new ApiServer(new DecisionQueries(app.streams(), advertised, recent), registry, events)
+        .start(bindHost, advertised.port());
+    app.start();
+    return this;
+  }
+
+  SubsidyApplication app() {
+    return app;
+  }
+
+  ApiServer api() {
+    return api;
+  }
+
+  /** Decisions this instance has emitted since it started. */
+  long decisionsSeen() {
+    return recent.seen();
+  }
+
+  PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  @Override
+  public void close() {
+    if (api != null) {
+      api.close();
+    }
+    events.close();
+    app.close();
+    streamsMetrics.close();
+    registry.close();
+  }
+}

@@ -1,0 +1,71 @@
+package cn.gxq.subsidy.app;
+
+import cn.gxq.subsidy.avro.Programme;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads and checks query parameters; a bad value is a {@link BadRequestException} (400). */
+final class QueryParams {
+
+  private static final Pattern ZONE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
+
+  private QueryParams() {}
+
+  static Optional<String> zone(String raw) {
+    if (blank(raw)) {
+      return Optional.empty();
+    }
+    if (!ZONE.matcher(raw).matches()) {
+      throw new BadRequestException("zone must be an upper-case code such as ZGC or ALL, not '"
+          + raw + "'");
+    }
+    return Optional.of(raw);
+  }
+
+  static Optional<Programme> programme(String raw) {
+    if (blank(raw)) {
+      return Optional.empty();
+    }
+    for (Programme p : Programme.values()) {
+      if (p.name().equals(raw)) {
+        return Optional.of(p);
+      }
+    }
+    throw new BadRequestException("programme must be one of RENT_RELIEF, RD_SUPER_DEDUCTION,"
+        + " INNOVATION_CREDIT_LOAN, not '" + raw + "'");
+  }
+
+  static Optional<Integer> year(String raw) {
+    if (blank(raw)) {
+      return Optional.empty();
+    }
+    try {
+      final int year = Integer.parseInt(raw.trim());
+      if (year >= 1900 && year <= 2999) {
+        return Optional.of(year);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new BadRequestException("year must be a four-digit year such as 2022, not '" + raw + "'");
+  }
+
+  static int limit(String raw, int defaultValue, int max) {
+    if (blank(raw)) {
+      return defaultValue;
+    }
+    try {
+      final int limit = Integer.parseInt(raw.trim());
+      if (limit >= 1 && limit <= max) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new BadRequestException("limit must be between 1 and " + max + ", not '" + raw + "'");
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
