@@ -1,6 +1,8 @@
 package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.topology.Topics;
+import java.nio.file.Path;
+import java.util.Properties;
 import picocli.CommandLine.Option;
 
 /** Where the cluster and the registry are; the defaults are the embedded ones of {@code run}. */
@@ -24,7 +26,17 @@ final class ClusterOptions {
       description = "Prefix of every topic name (default: none).")
   String topicPrefix;
 
+  @Option(names = "--client-config", paramLabel = "FILE",
+      description = "Kafka client properties (e.g. security.protocol, sasl.jaas.config,"
+          + " ssl.truststore.location) for every connection this command makes.")
+  Path clientConfig;
+
   Topics topics() {
     return new Topics(topicPrefix);
+  }
+
+  /** The bootstrap servers plus whatever {@code --client-config} adds. */
+  Properties clientProperties() {
+    return ClientConfig.load(clientConfig, bootstrapServers);
   }
 }

@@ -52,6 +52,11 @@ final class ConsumeCommand implements Callable<Integer> {
   @Option(names = "--max", paramLabel = "N", description = "Stop after N records.")
   Long max;
 
+  @Option(names = "--group", paramLabel = "GROUP_ID",
+      description = "Consumer group (default: a new one each time; with ACLs, one your role may"
+          + " use, e.g. finance-ledger).")
+  String group;
+
   @Option(names = "--timeout", paramLabel = "SECONDS",
       description = "Stop after this many seconds without a new record (default: run until Ctrl-C).")
   Long timeoutSeconds;
@@ -140,9 +145,9 @@ final class ConsumeCommand implements Callable<Integer> {
   }
 
   private Properties consumerConfig() {
-    final Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers);
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "subsidy-consume-" + UUID.randomUUID());
+    final Properties props = cluster.clientProperties();
+    props.put(ConsumerConfig.GROUP_ID_CONFIG,
+        group != null ? group : "subsidy-consume-" + UUID.randomUUID());
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -9,6 +9,7 @@ import cn.gxq.subsidy.topology.Topics;
 import cn.gxq.subsidy.topology.TopologySettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -17,9 +18,20 @@ import org.apache.kafka.streams.Topology;
 /** The decision pipeline running against a cluster: the topology inside a KafkaStreams. */
 final class SubsidyApplication implements AutoCloseable {
 
-  /** How to run one instance. */
+  /**
+   * How to run one instance. {@code clientConfig} (security settings, usually) applies to every
+   * client Kafka Streams makes.
+   */
   record Settings(String applicationId, String bootstrapServers, Path stateDir, int threads,
-      short replication, String advertisedHttp, TopologySettings topology) {}
+      short replication, String advertisedHttp, TopologySettings topology,
+      Map<String, Object> clientConfig) {
+
+    Settings(String applicationId, String bootstrapServers, Path stateDir, int threads,
+        short replication, String advertisedHttp, TopologySettings topology) {
+      this(applicationId, bootstrapServers, stateDir, threads, replication, advertisedHttp,
+          topology, Map.of());
+    }
+  }
 
   private final KafkaStreams streams;
   private final SubsidySerdes serdes;
@@ -46,6 +58,7 @@ final class SubsidyApplication implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.advertisedHttp());
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
     props.put(StreamsConfig.producerPrefix("transaction.timeout.ms"), 30_000);
+    props.putAll(settings.clientConfig());
     return props;
   }
 

@@ -45,6 +45,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int requestedControllerPort;
     private final Map<String, String> brokerProperties;
     private final Map<String, Object> clientProperties;
+    private final java.util.List<String> scramArguments;
     private final Duration startTimeout;
 
     private KafkaRaftServer server;
@@ -58,6 +59,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.requestedControllerPort = builder.controllerPort;
         this.brokerProperties = Map.copyOf(builder.brokerProperties);
         this.clientProperties = Map.copyOf(builder.clientProperties);
+        this.scramArguments = java.util.List.copyOf(builder.scramArguments);
         this.startTimeout = builder.startTimeout;
     }
 
@@ -83,7 +85,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         controllerPort = requestedControllerPort == 0 ? Ports.freePort() : requestedControllerPort;
         final long started = System.nanoTime();
         try {
-            final boolean formatted = LogDirFormatter.formatIfNeeded(dataDir);
+            final boolean formatted = LogDirFormatter.formatIfNeeded(dataDir, scramArguments);
             final KafkaConfig config = new KafkaConfig(
                     BrokerProperties.of(dataDir, port, controllerPort, brokerProperties), false);
             server = new KafkaRaftServer(config, Time.SYSTEM);
@@ -183,6 +185,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private int controllerPort;
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
         private final Map<String, Object> clientProperties = new LinkedHashMap<>();
+        private final java.util.List<String> scramArguments = new java.util.ArrayList<>();
         private Duration startTimeout = Duration.ofSeconds(60);
 
         private Builder() {
@@ -225,6 +228,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
 
         /** Client properties (e.g. SASL or TLS settings) the start-up probe needs to talk to the listener. */
+        /** A SCRAM-SHA-512 user written into the metadata when the directory is first formatted. */
+        public Builder bootstrapScramUser(final String name, final String password) {
+            scramArguments.add("SCRAM-SHA-512=[name=" + name + ",password=" + password + "]");
+            return this;
+        }
+
         public Builder clientProperties(final Map<String, ?> properties) {
             clientProperties.putAll(properties);
             return this;

@@ -19,8 +19,12 @@ final class LogDirFormatter {
         return Files.isRegularFile(dataDir.resolve("meta.properties"));
     }
 
-    /** Formats {@code dataDir} with a new cluster id unless it is formatted already; returns whether it formatted. */
-    static boolean formatIfNeeded(final Path dataDir) throws Exception {
+    /**
+     * Formats {@code dataDir} with a new cluster id unless it is formatted already; returns whether it formatted.
+     * {@code scramArguments} ({@code SCRAM-SHA-512=[name=…,password=…]}) bootstrap SASL/SCRAM users into the
+     * metadata, so the first administrator can log in before any user exists.
+     */
+    static boolean formatIfNeeded(final Path dataDir, final java.util.List<String> scramArguments) throws Exception {
         if (isFormatted(dataDir)) {
             return false;
         }
@@ -37,6 +41,7 @@ final class LogDirFormatter {
                     .setControllerListenerName(BrokerProperties.CONTROLLER_LISTENER)
                     .setMetadataLogDirectory(dir)
                     .addDirectory(dir)
+                    .setScramArguments(scramArguments)
                     .run();
         }
         return true;
