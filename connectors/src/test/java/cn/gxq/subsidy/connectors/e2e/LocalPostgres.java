@@ -100,15 +100,10 @@ final class LocalPostgres implements AutoCloseable {
     return port;
   }
 
-  /** Creates a database and runs SQL files in it. */
-  void createDatabase(String name, Path... sqlFiles) throws SQLException, IOException {
+  /** Creates an empty database. */
+  void createDatabase(String name) throws SQLException {
     try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
-    }
-    try (Connection c = connect(name); Statement s = c.createStatement()) {
-      for (Path file : sqlFiles) {
-        s.execute(Files.readString(file));
-      }
     }
   }
 
@@ -132,7 +127,7 @@ final class LocalPostgres implements AutoCloseable {
     } catch (Exception e) {
       System.err.println("could not stop PostgreSQL cluster " + clusterName + ": " + e);
     }
-    EndToEndFlowTest.deleteQuietly(dir);
+    ConnectorFlow.deleteQuietly(dir);
   }
 
   private static void run(String... command) throws IOException, InterruptedException {
