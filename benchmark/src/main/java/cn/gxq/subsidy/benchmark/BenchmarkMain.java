@@ -1,0 +1,84 @@
+package cn.gxq.subsidy.benchmark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * {@code bin/benchmark}: one broker, then the machine limit, the Streams pass-through baseline,
+ * the decision pipeline with its latency at 20% load, and the million-enterprise registry, in
+ * that order; a table on stdout and {@code results.json}.
+ */
+public final class BenchmarkMain {
+
+  private BenchmarkMain() {}
+
+  public static void main(String[] args) throws Exception {
+    final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    final Path target = Path.of(System.getProperty("benchmark.target", "benchmark/target"));
+    final Options options;
+    try {
+      options = Options.parse(args, target);
+    } catch (IllegalArgumentException e) {
+      if (!e.getMessage().isEmpty()) {
+        System.err.println(e.getMessage());
+      }
+      System.err.print(Options.USAGE);
+      System.exit(e.getMessage().isEmpty() ? 0 : 2);
+      return;
+    }
+    final Path runDir = options.out().resolve("run");
+    deleteRecursively(runDir);
+    Files.createDirectories(runDir);
+    final Report report = new Report(options);
+    report.load("start");
+    out.printf("benchmark: %,d records × %d partitions, phases %s, Streams %s%n",
+        options.records(), options.partitions(), options.phases(), options.streamsConfig());
+    try (Cluster cluster = new Cluster(runDir.resolve("broker"))) {
+      final Workers workers = new Workers(cluster, options, runDir);
+      out.println("broker at " + cluster.bootstrap() + ", schema registry at " + cluster.registryUrl());
+      if (options.runs("plain")) {
+        out.println("[1/4] machine limit: plain producer and consumer");
+        report.plain(new MachineLimit(cluster, options, out).run());
+        report.load("after plain");
+      }
+      if (options.runs("passthrough")) {
+        out.println("[2/4] Streams baseline: exactly-once pass-through");
+        report.baseline(new PassThroughPhase(cluster, options, workers, out).run());
+        report.load("after pass-through");
+      }
+      if (options.runs("pipeline") || options.runs("latency")) {
+        out.println("[3/4] decision pipeline" + (options.runs("latency") ? " and latency" : ""));
+        report.pipeline(new PipelinePhase(cluster, options, workers, out)
+            .run(options.runs("latency")));
+        report.load("after pipeline");
+      }
+      if (options.runs("scale")) {
+        out.println("[4/4] scale: registry of " + options.scaleEnterprises() + " enterprises");
+        report.scale(new ScalePhase(cluster, options, workers, out).run());
+        report.load("after scale");
+      }
+    }
+    report.print(out);
+    final Path results = options.out().resolve("results.json");
+    report.write(results);
+    out.println("results: " + results.toAbsolutePath());
+    deleteRecursively(runDir.resolve("broker"));
+    System.exit(0);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

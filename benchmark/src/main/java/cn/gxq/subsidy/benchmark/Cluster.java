@@ -1,0 +1,160 @@
+package cn.gxq.subsidy.benchmark;
+
+import cn.gxq.subsidy.broker.EmbeddedKafkaBroker;
+import cn.gxq.subsidy.registry.LocalSchemaRegistry;
+import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
+import cn.gxq.subsidy.topology.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * The one broker of a run (in this JVM, data under the run directory) and the schema registry
+ * on it, with the topic creation and offset checks the phases need.
+ */
+final class Cluster implements AutoCloseable {
+
+  private final EmbeddedKafkaBroker broker;
+  private final LocalSchemaRegistry registry;
+  private final RestSchemaRegistryClient client;
+  private final Admin admin;
+
+  Cluster(Path dataDir) {
+    broker = EmbeddedKafkaBroker.builder().dataDir(dataDir).port(0).build().start();
+    registry = LocalSchemaRegistry.start(broker.bootstrapServers(), 0);
+    client = new RestSchemaRegistryClient(registry.url());
+    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        broker.bootstrapServers()));
+  }
+
+  String bootstrap() {
+    return broker.bootstrapServers();
+  }
+
+  String registryUrl() {
+    return registry.url();
+  }
+
+  RestSchemaRegistryClient registryClient() {
+    return client;
+  }
+
+  Path dataDir() {
+    return broker.dataDir();
+  }
+
+  /** Plain topics kept forever (records carry 2022 timestamps). */
+  void createTopics(int partitions, String... names) throws Exception {
+    final List<NewTopic> topics = new ArrayList<>();
+    for (String name : names) {
+      topics.add(new NewTopic(name, partitions, (short) 1)
+          .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+    }
+    admin.createTopics(topics).all().get();
+  }
+
+  /** The contract's topics as the app's TopicSetup makes them: compacted or kept forever. */
+  void createContractTopics(Topics topics, int partitions) throws Exception {
+    final Set<String> existing = admin.listTopics().names().get();
+    final List<NewTopic> missing = new ArrayList<>();
+    for (Topics.TopicSpec spec : topics.all()) {
+      if (existing.contains(spec.name())) {
+        continue;
+      }
+      final Map<String, String> configs = new HashMap<>();
+      configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, spec.compacted()
+          ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
+      if (!spec.compacted()) {
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
+      }
+      missing.add(new NewTopic(spec.name(), partitions, (short) 1).configs(configs));
+    }
+    admin.createTopics(missing).all().get();
+  }
+
+  /** True when the group has committed the end of every partition of the topic. */
+  boolean caughtUp(String groupId, String topic) throws ExecutionException, InterruptedException {
+    final Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+    final Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+        .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+    final var ends = admin.listOffsets(request).all().get();
+    for (Map.Entry<TopicPartition, OffsetSpec> entry : request.entrySet()) {
+      final long end = ends.get(entry.getKey()).offset();
+      final OffsetAndMetadata at = committed.get(entry.getKey());
+      // Transaction markers sit after the last record: committed may be end itself.
+      if (end > 0 && (at == null || at.offset() < end)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * End offsets per topic, summed over partitions, of the topics whose name starts with one of
+   * the prefixes: how many records (and transaction markers) each topic took.
+   */
+  Map<String, Long> endOffsets(String... prefixes) throws Exception {
+    final Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    final List<String> names = admin.listTopics().names().get().stream()
+        .filter(n -> Stream.of(prefixes).anyMatch(n::startsWith)).sorted().toList();
+    admin.describeTopics(names).allTopicNames().get().forEach((name, description) ->
+        description.partitions().forEach(p ->
+            request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+    final Map<String, Long> offsets = new java.util.TreeMap<>();
+    admin.listOffsets(request).all().get().forEach((tp, info) ->
+        offsets.merge(tp.topic(), info.offset(), Long::sum));
+    return offsets;
+  }
+
+  /** Bytes on disk of the broker's partitions whose topic name starts with the prefix. */
+  long topicBytes(String prefix) {
+    try (Stream<Path> dirs = Files.list(dataDir())) {
+      return dirs.filter(d -> d.getFileName().toString().startsWith(prefix))
+          .mapToLong(Cluster::sizeOf).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static long sizeOf(Path dir) {
+    if (!Files.exists(dir)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> {
+        try {
+          return Files.size(f);
+        } catch (IOException e) {
+          return 0; // deleted under us (compaction, segment roll)
+        }
+      }).sum();
+    } catch (IOException | UncheckedIOException e) {
+      return -1;
+    }
+  }
+
+  @Override
+  public void close() {
+    admin.close();
+    client.close();
+    registry.close();
+    broker.close();
+  }
+}

@@ -1,0 +1,201 @@
+package cn.gxq.subsidy.benchmark;
+
+import cn.gxq.subsidy.demo.ApplicationGenerator;
+import cn.gxq.subsidy.demo.DemoScenario;
+import cn.gxq.subsidy.demo.Generated;
+import cn.gxq.subsidy.topology.Topics;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/**
+ * The full decision pipeline on demo data: registry and budgets published and materialised
+ * first, then every application as fast as it goes (throughput), then a paced share of that rate
+ * (latency), both on one warm Streams JVM.
+ */
+final class PipelinePhase {
+
+  static final long SEED = 20221L;
+  static final Instant START = Instant.parse("2022-01-04T01:00:00Z");
+  static final String APP_ID = "bench-pipeline";
+
+  /** What the phase measured. */
+  record Result(Throughput throughput, Map<String, Object> workload, LatencyResult latency) {}
+
+  /** The latency phase's outcome. */
+  record LatencyResult(double offeredPerSecond, int sent, int undecided, LatencyLog log,
+      HeapMonitor.Snapshot heap) {}
+
+  private final Cluster cluster;
+  private final Options options;
+  private final Workers workers;
+  private final PrintStream out;
+  private final Topics topics = new Topics("bench.");
+
+  PipelinePhase(Cluster cluster, Options options, Workers workers, PrintStream out) {
+    this.cluster = cluster;
+    this.options = options;
+    this.workers = workers;
+    this.out = out;
+  }
+
+  Result run(boolean withLatency) throws Exception {
+    cluster.createContractTopics(topics, options.partitions());
+    final DemoScenario scenario = DemoScenario.standard(SEED, options.enterprises(), START);
+    final RecordEncoder encoder = new RecordEncoder(topics, cluster.registryClient());
+    try (KafkaProducer<String, byte[]> producer = Clients.batchedProducer(cluster.bootstrap())) {
+      for (Generated g : scenario.enterprises()) {
+        producer.send(encoder.encode(g).record(), Failures.CALLBACK);
+      }
+      for (Generated g : scenario.budgets()) {
+        producer.send(encoder.encode(g).record(), Failures.CALLBACK);
+      }
+      producer.flush();
+      Failures.check();
+    }
+    out.printf("  pipeline     registry of %,d enterprises and budgets published%n",
+        options.enterprises());
+    final ApplicationGenerator generator = scenario.applicationGenerator();
+    final List<Prepared> applications = prepare(generator, encoder, options.records());
+    final Map<String, Object> workload = describe(applications);
+
+    try (StreamsProcess streams = workers.pipeline(APP_ID, topics.prefix());
+        DecisionWatcher watcher = new DecisionWatcher(cluster.bootstrap(), topics.decisions());
+        KafkaProducer<String, byte[]> producer = Clients.batchedProducer(cluster.bootstrap())) {
+      streams.awaitRunning(Duration.ofMinutes(2));
+      awaitCaughtUp(topics.enterprises());
+      awaitCaughtUp(topics.budgets());
+      out.println("  pipeline     registry and budgets materialised; sending applications");
+      applications.forEach(p -> watcher.expect(p.decisionKey()));
+      final long began = System.nanoTime();
+      final Progress progress = new Progress(out, "pipeline");
+      for (int i = 0; i < applications.size(); i++) {
+        producer.send(applications.get(i).record(), Failures.CALLBACK);
+        if ((i & 0xFFF) == 0) {
+          progress.tick("decided", () -> applications.size() - watcher.pending(),
+              applications.size());
+        }
+      }
+      producer.flush();
+      Failures.check();
+      awaitDecided(watcher, progress, applications.size());
+      final long decided = applications.size() - watcher.pending();
+      final double seconds = (watcher.lastResolvedNanos() - began) / 1e9;
+      workload.put("undecided", watcher.pending());
+      workload.put("decisionsByStatus", new TreeMap<>(watcher.statuses()));
+      // Write amplification: records (and EOS markers) per topic for this many applications.
+      workload.put("endOffsets", cluster.endOffsets(topics.prefix(), APP_ID));
+      final HeapMonitor.Snapshot heapAfterThroughput = streams.heap();
+      final Throughput throughput = new Throughput("decision pipeline (EOS v2, Avro)", decided,
+          applications.stream().mapToLong(p -> p.value().length + p.key().length()).sum(),
+          seconds, heapAfterThroughput);
+      LatencyResult latency = null;
+      if (withLatency) {
+        latency = latency(generator, encoder, watcher, streams,
+            throughput.recordsPerSecond() * options.loadShare());
+      } else {
+        streams.stop();
+      }
+      return new Result(throughput, workload, latency);
+    }
+  }
+
+  private LatencyResult latency(ApplicationGenerator generator, RecordEncoder encoder,
+      DecisionWatcher watcher, StreamsProcess streams, double rate) throws Exception {
+    final int count = (int) Math.max(1, Math.round(rate * options.latencySeconds()));
+    out.printf("  latency      offering %,.0f applications/s (%.0f%% of the maximum) for %d s%n",
+        rate, options.loadShare() * 100, options.latencySeconds());
+    final List<Prepared> applications = prepare(generator, encoder, count);
+    final LatencyLog log = new LatencyLog();
+    watcher.measureInto(log);
+    final long interval = (long) (1e9 / rate);
+    try (KafkaProducer<String, byte[]> producer = Clients.promptProducer(cluster.bootstrap())) {
+      final Progress progress = new Progress(out, "latency");
+      final long began = System.nanoTime();
+      for (int i = 0; i < count; i++) {
+        final long due = began + i * interval;
+        long now;
+        while ((now = System.nanoTime()) < due) {
+          LockSupport.parkNanos(due - now);
+        }
+        final Prepared p = applications.get(i);
+        watcher.expect(p.decisionKey(), now);
+        producer.send(p.record(), Failures.CALLBACK);
+        progress.tick("decided", log::size, count);
+      }
+      producer.flush();
+      Failures.check();
+      final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (watcher.pending() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+    }
+    return new LatencyResult(rate, count, watcher.pending(), log, streams.stop());
+  }
+
+  private List<Prepared> prepare(ApplicationGenerator generator, RecordEncoder encoder, int n) {
+    final List<Prepared> prepared = new ArrayList<>(n);
+    final Progress progress = new Progress(out, "generating");
+    for (int i = 0; i < n; i++) {
+      prepared.add(encoder.encode(generator.next()));
+      progress.tick("applications", prepared::size, n);
+    }
+    return prepared;
+  }
+
+  /** Shares of the workload by topic, revision kind and size. */
+  private static Map<String, Object> describe(List<Prepared> applications) {
+    final Map<String, Object> m = new LinkedHashMap<>();
+    final Map<String, Long> byTopic = new TreeMap<>();
+    long amendments = 0;
+    long bytes = 0;
+    for (Prepared p : applications) {
+      byTopic.merge(p.topic(), 1L, Long::sum);
+      if (!p.decisionKey().endsWith("#1")) {
+        amendments++;
+      }
+      bytes += p.value().length;
+    }
+    m.put("applications", applications.size());
+    m.put("byTopic", byTopic);
+    m.put("laterRevisions", amendments);
+    m.put("meanValueBytes", applications.isEmpty() ? 0 : bytes / applications.size());
+    return m;
+  }
+
+  private void awaitCaughtUp(String topic) throws Exception {
+    final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    while (!cluster.caughtUp(APP_ID, topic)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(APP_ID + " never caught up with " + topic);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** Until every application is decided, or nothing is for a minute. */
+  private static void awaitDecided(DecisionWatcher watcher, Progress progress, int total)
+      throws InterruptedException {
+    int last = watcher.pending();
+    long lastChange = System.nanoTime();
+    while (watcher.pending() > 0) {
+      progress.tick("decided", () -> total - watcher.pending(), total);
+      final int now = watcher.pending();
+      if (now != last) {
+        last = now;
+        lastChange = System.nanoTime();
+      } else if (System.nanoTime() - lastChange > TimeUnit.MINUTES.toNanos(1)) {
+        return; // reported as undecided
+      }
+      Thread.sleep(5);
+    }
+  }
+}

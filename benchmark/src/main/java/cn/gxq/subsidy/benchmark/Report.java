@@ -1,0 +1,199 @@
+package cn.gxq.subsidy.benchmark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.utils.internals.AppInfoParser;
+
+/** Collects the phases' figures, prints the table and writes results.json. */
+final class Report {
+
+  static final long GIB = 1L << 30;
+  static final double PIPELINE_SHARE_TARGET = 0.50;
+  static final double P99_TARGET_MS = 250;
+  static final double RESTORE_TARGET_SECONDS = 60;
+
+  private final Map<String, Object> json = new LinkedHashMap<>();
+  private final List<Throughput> throughputs = new ArrayList<>();
+  private final Map<String, String> loads = new LinkedHashMap<>();
+  private Throughput baseline;
+  private Throughput pipeline;
+  private PipelinePhase.LatencyResult latency;
+  private ScalePhase.Result scale;
+
+  Report(Options options) {
+    final Map<String, Object> machine = new LinkedHashMap<>();
+    machine.put("cores", Runtime.getRuntime().availableProcessors());
+    final var os = (com.sun.management.OperatingSystemMXBean)
+        ManagementFactory.getOperatingSystemMXBean();
+    machine.put("memoryBytes", os.getTotalMemorySize());
+    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    machine.put("kafka", AppInfoParser.getVersion());
+    json.put("machine", machine);
+    final Map<String, Object> run = new LinkedHashMap<>();
+    run.put("records", options.records());
+    run.put("partitions", options.partitions());
+    run.put("recordBytes", options.recordBytes());
+    run.put("enterprises", options.enterprises());
+    run.put("scaleEnterprises", options.scaleEnterprises());
+    run.put("streamsHeap", options.streamsHeap());
+    run.put("streamsConfig", new java.util.TreeMap<>(options.streamsConfig()));
+    json.put("options", run);
+    json.put("loadAverage", loads);
+  }
+
+  /** The 1-, 5- and 15-minute load averages now, under a label. */
+  void load(String label) {
+    try {
+      final String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      loads.put(label, parts[0] + " " + parts[1] + " " + parts[2]);
+    } catch (IOException e) {
+      loads.put(label, "unknown");
+    }
+  }
+
+  void plain(List<Throughput> results) {
+    throughputs.addAll(results);
+    final Map<String, Object> m = new LinkedHashMap<>();
+    results.forEach(t -> m.put(t.name(), t.json()));
+    json.put("machineLimit", m);
+  }
+
+  void baseline(Throughput t) {
+    baseline = t;
+    throughputs.add(t);
+    json.put("passThrough", t.json());
+  }
+
+  void pipeline(PipelinePhase.Result result) {
+    pipeline = result.throughput();
+    throughputs.add(pipeline);
+    final Map<String, Object> m = pipeline.json();
+    m.put("workload", result.workload());
+    if (baseline != null) {
+      m.put("ratioToBaseline", Throughput.round(ratio(), 3));
+    }
+    json.put("pipeline", m);
+    latency = result.latency();
+    if (latency != null) {
+      final Map<String, Object> l = new LinkedHashMap<>();
+      l.put("offeredPerSecond", Math.round(latency.offeredPerSecond()));
+      l.put("sent", latency.sent());
+      l.put("undecided", latency.undecided());
+      l.putAll(latency.log().json());
+      l.put("heap", heapJson(latency.heap()));
+      json.put("latency", l);
+    }
+  }
+
+  void scale(ScalePhase.Result result) {
+    scale = result;
+    final Map<String, Object> m = new LinkedHashMap<>();
+    m.put("enterprises", result.enterprises());
+    m.put("publishSeconds", Throughput.round(result.publishSeconds(), 2));
+    m.put("loadSeconds", Throughput.round(result.loadSeconds(), 2));
+    m.put("loadHeap", heapJson(result.loadHeap()));
+    m.put("stateDirBytes", result.stateBytes());
+    m.put("brokerBytes", result.brokerBytes());
+    m.put("ledgerApplications", result.applications());
+    m.put("ledgerUndecided", result.undecided());
+    m.put("restoreSeconds", Throughput.round(result.restoreSeconds(), 2));
+    m.put("restoredRecords", result.restoredRecords());
+    m.put("restoreHeap", heapJson(result.restoreHeap()));
+    json.put("scale", m);
+  }
+
+  private double ratio() {
+    return pipeline.recordsPerSecond() / baseline.recordsPerSecond();
+  }
+
+  static Map<String, Object> heapJson(HeapMonitor.Snapshot heap) {
+    final Map<String, Object> m = new LinkedHashMap<>();
+    m.put("peakUsedBytes", heap.peakUsed());
+    m.put("peakLiveBytes", heap.peakLive());
+    m.put("maxBytes", heap.max());
+    m.put("residentPeakBytes", heap.residentPeak());
+    return m;
+  }
+
+  private static String mb(long bytes) {
+    return bytes < 0 ? "?" : String.format("%,d", bytes >> 20);
+  }
+
+  void print(PrintStream out) {
+    out.println();
+    out.printf("%-34s %10s %8s %11s %7s %10s %18s%n", "measurement", "records", "seconds",
+        "records/s", "MB/s", "÷ baseline", "heap peak/live MB");
+    for (Throughput t : throughputs) {
+      final String ratio = baseline == null ? "" : String.format("%.2f",
+          t.recordsPerSecond() / baseline.recordsPerSecond());
+      final String heap = t.heap() == null ? "" : mb(t.heap().peakUsed()) + " / "
+          + mb(t.heap().peakLive());
+      out.printf("%-34s %,10d %8.2f %,11.0f %7.1f %10s %18s%n", t.name(), t.records(),
+          t.seconds(), t.recordsPerSecond(), t.megabytesPerSecond(), ratio, heap);
+    }
+    if (latency != null) {
+      final LatencyLog log = latency.log();
+      out.printf("%nlatency at %,.0f applications/s (%d sent, %d undecided): p50 %.0f ms, "
+          + "p99 %.0f ms, max %.0f ms%n", latency.offeredPerSecond(), latency.sent(),
+          latency.undecided(), log.percentileMillis(50), log.percentileMillis(99),
+          log.percentileMillis(100));
+    }
+    if (scale != null) {
+      out.printf("%nregistry of %,d: published %.1f s, materialised %.1f s; heap peak/live %s / %s MB,"
+          + " RSS %s MB; state dir %s MB, broker %s MB%n", scale.enterprises(),
+          scale.publishSeconds(), scale.loadSeconds(), mb(scale.loadHeap().peakUsed()),
+          mb(scale.loadHeap().peakLive()), mb(scale.loadHeap().residentPeak()),
+          mb(scale.stateBytes()), mb(scale.brokerBytes()));
+      out.printf("restore after deleting the state directory: %.1f s (JVM start to RUNNING), "
+          + "heap peak/live %s / %s MB, RSS %s MB, records %s%n", scale.restoreSeconds(),
+          mb(scale.restoreHeap().peakUsed()), mb(scale.restoreHeap().peakLive()),
+          mb(scale.restoreHeap().residentPeak()), scale.restoredRecords());
+    }
+    out.println();
+    targets().forEach((k, v) -> out.printf("target %-58s %s%n", k, v));
+    out.println("load average (1, 5, 15 min): " + loads);
+  }
+
+  private Map<String, String> targets() {
+    final Map<String, String> t = new LinkedHashMap<>();
+    if (pipeline != null && baseline != null) {
+      t.put("pipeline >= 50% of pass-through", verdict(ratio() >= PIPELINE_SHARE_TARGET,
+          String.format("%.0f%%", ratio() * 100)));
+    }
+    if (latency != null) {
+      final double p99 = latency.log().percentileMillis(99);
+      t.put("p99 submit->decision <= 250 ms at 20% load",
+          verdict(p99 <= P99_TARGET_MS && latency.undecided() == 0,
+              String.format("%.0f ms", p99)));
+    }
+    if (scale != null) {
+      final boolean heapOk = scale.restoreHeap().peakUsed() <= GIB;
+      t.put("1M registry restored <= 60 s, heap <= 1 GiB", verdict(
+          scale.restoreSeconds() <= RESTORE_TARGET_SECONDS && heapOk,
+          String.format("%.1f s, %s MB", scale.restoreSeconds(),
+              mb(scale.restoreHeap().peakUsed()))));
+    }
+    json.put("targets", t);
+    return t;
+  }
+
+  private static String verdict(boolean met, String figure) {
+    return (met ? "MET    " : "MISSED ") + figure;
+  }
+
+  void write(Path file) throws IOException {
+    targets();
+    Files.createDirectories(file.getParent());
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
+  }
+}

@@ -1,0 +1,58 @@
+package cn.gxq.subsidy.benchmark.jmh;
+
+import cn.gxq.subsidy.avro.Enterprise;
+import cn.gxq.subsidy.avro.Programme;
+import cn.gxq.subsidy.demo.Generated;
+import cn.gxq.subsidy.rules.Outcome;
+import cn.gxq.subsidy.rules.Rulebook;
+import cn.gxq.subsidy.topology.ApplicationHeader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** Each programme's rules on its demo applications (valid, invalid, unregistered and revised). */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class RulesBenchmark {
+
+  @Param({"RENT_RELIEF", "RD_SUPER_DEDUCTION", "INNOVATION_CREDIT_LOAN"})
+  public Programme programme;
+
+  private final Rulebook rulebook = Rulebook.fromDefaultPolicy();
+  private final List<SpecificRecord> applications = new ArrayList<>();
+  private final List<Enterprise> enterprises = new ArrayList<>();
+  private int next;
+
+  @Setup
+  public void setUp() {
+    final Samples samples = new Samples();
+    for (Generated g : samples.applications) {
+      if (Rulebook.programmeOf(g.value()) == programme) {
+        applications.add(g.value());
+        enterprises.add(samples.byCode.get(ApplicationHeader.of(g.value()).creditCode()));
+      }
+    }
+  }
+
+  @Benchmark
+  public Outcome decide() {
+    next = next + 1 == applications.size() ? 0 : next + 1;
+    return rulebook.decide(applications.get(next), enterprises.get(next));
+  }
+}
