@@ -197,6 +197,35 @@ class ComposeFileTest {
     assertThat(options.replication()).isEqualTo((short) 3);
   }
 
+  @Test
+  void aComposeClientAcceptsTheFile() throws Exception {
+    final List<String> client = composeClient();
+    org.junit.jupiter.api.Assumptions.assumeTrue(client != null,
+        "no Compose client here (docker compose or docker-compose): schema check skipped");
+    final List<String> command = new ArrayList<>(client);
+    command.addAll(List.of("-f", DOCKER.resolve("compose.yaml").toString(), "config", "-q"));
+    final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    final String output = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor()).as(output).isZero();
+  }
+
+  private static List<String> composeClient() throws InterruptedException {
+    for (List<String> candidate : List.of(List.of("docker", "compose"), List.of("docker-compose"))) {
+      final List<String> version = new ArrayList<>(candidate);
+      version.add("version");
+      try {
+        final Process process = new ProcessBuilder(version).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        if (process.waitFor() == 0) {
+          return candidate;
+        }
+      } catch (IOException e) {
+        // not installed: try the next
+      }
+    }
+    return null;
+  }
+
   private static String registryUrl() {
     final String listener = service("schema-registry").path("environment")
         .path("SCHEMA_REGISTRY_LISTENERS").asText();

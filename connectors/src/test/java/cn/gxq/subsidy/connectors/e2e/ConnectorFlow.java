@@ -116,6 +116,9 @@ final class ConnectorFlow implements AutoCloseable {
 
     await("the Connect REST API", Duration.ofSeconds(120), worker,
         () -> Http.status(connectUrl() + "/connectors") == 200);
+    // A row already in the outbox before the connector exists: its snapshot must bring it.
+    insertOutbox("enterprise", Samples.creditCode(9),
+        Samples.enterprise(Samples.creditCode(9), "2022-01-01T00:00:00Z"));
     final Process deploy = new ProcessBuilder("bash", HOME.resolve("bin/deploy").toString(),
         "--url", connectUrl()).redirectErrorStream(true).start();
     final String deployed = new String(deploy.getInputStream().readAllBytes());
@@ -153,7 +156,7 @@ final class ConnectorFlow implements AutoCloseable {
   /** The scenario: registry, budget, applications, amendment, withdrawal, bad row, restart. */
   void outboxRowsBecomeCurrentDecisionsInTheFinanceLedger() throws Exception {
     // The registry and budget first, as the government system would have published them long ago.
-    for (String code : List.of(Samples.creditCode(7), Samples.creditCode(8), Samples.creditCode(9))) {
+    for (String code : List.of(Samples.creditCode(7), Samples.creditCode(8))) {
       insertOutbox("enterprise", code, Samples.enterprise(code, "2022-01-01T00:00:00Z"));
     }
     insertOutbox("budget", "ZGC:RENT_RELIEF:2022",

@@ -24,7 +24,7 @@ class ContainersFlowTest {
   private static final Network NETWORK = Network.newNetwork();
 
   @Container
-  static final KafkaContainer KAFKA = new KafkaContainer(DockerImageName.parse("apache/kafka:4.1.0"))
+  static final KafkaContainer KAFKA = new KafkaContainer(DockerImageName.parse("apache/kafka:4.4.0"))
       .withNetwork(NETWORK).withListener("kafka:19092");
 
   @Container
