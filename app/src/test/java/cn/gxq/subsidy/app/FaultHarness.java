@@ -1,0 +1,181 @@
+package cn.gxq.subsidy.app;
+
+import cn.gxq.subsidy.demo.DemoScenario;
+import cn.gxq.subsidy.demo.ExpectedDeadLetter;
+import cn.gxq.subsidy.demo.Generated;
+import cn.gxq.subsidy.demo.HostileRecord;
+import cn.gxq.subsidy.demo.HostileRecords;
+import cn.gxq.subsidy.demo.Mix;
+import cn.gxq.subsidy.registry.LocalSchemaRegistry;
+import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
+import cn.gxq.subsidy.serde.SchemaRegistryClient;
+import cn.gxq.subsidy.topology.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.avro.Schema;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * One fault run: the broker and two application instances (same application id) as child JVMs,
+ * the registry in-process, a feeder publishing a long demo stream with hostile records in it,
+ * and the seeded chaos schedule; then the verifier's checks and a one-line verdict.
+ */
+final class FaultHarness {
+
+  static final int PARTITIONS = 3;
+  static final int LARGE_VALUE_BYTES = 900_000;
+  private static final Instant START = Instant.parse("2022-03-01T00:00:00Z");
+
+  private final FaultPlan plan;
+  private final Consumer<String> log;
+  private final Topics topics = Topics.defaults();
+
+  FaultHarness(FaultPlan plan, Consumer<String> log) {
+    this.plan = plan;
+    this.log = log;
+  }
+
+  /** The outcome: the verifier's report, the faults done, and the verdict line. */
+  record Verdict(FaultVerifier.Report report, int kills, int brokerRestarts, long feederFailures,
+      List<String> problems, long seconds) {
+    boolean passed() {
+      return problems.isEmpty() && report.passed();
+    }
+
+    String line() {
+      return String.format("FAULT VERDICT: %s applications=%d decisions=%d kills=%d"
+              + " brokerRestarts=%d deadLetters=%d/%d totalsBuckets=%d in %d s",
+          passed() ? "PASS" : "FAIL", report.applications(), report.decisions(), kills,
+          brokerRestarts, report.deadLetters(), report.deadLettersExpected(),
+          report.totalsBuckets(), seconds);
+    }
+  }
+
+  Verdict run() throws Exception {
+    final long begin = System.nanoTime();
+    final Path runDir = Files.createTempDirectory("subsidy-fault");
+    log.accept("run directory " + runDir + ", plan " + plan);
+    final List<FaultAppNode> nodes = new ArrayList<>();
+    FaultBroker broker = null;
+    LocalSchemaRegistry registry = null;
+    SchemaRegistryClient client = null;
+    FaultFeeder feeder = null;
+    try {
+      broker = new FaultBroker(runDir).start();
+      registry = LocalSchemaRegistry.start(broker.bootstrap(), 0);
+      client = new RestSchemaRegistryClient(registry.url());
+      try (Admin admin = Admin.create(
+          Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()))) {
+        TopicSetup.ensure(admin, topics, PARTITIONS, (short) 1);
+      }
+      final List<Generated> timeline = scenario().timeline(plan.applications());
+      final List<HostileRecord> hostile = hostile(client);
+      final FaultExpectation expected = new FaultExpectation(timeline, hostile, topics);
+      log.accept(String.format("timeline %d records (%d applications), %d hostile",
+          timeline.size(), timeline.stream().filter(Generated::isApplication).count(),
+          hostile.size()));
+
+      for (String name : List.of("node-a", "node-b")) {
+        nodes.add(new FaultAppNode(name, runDir, broker.bootstrap(), registry.url(),
+            "fault-" + plan.seed(), PARTITIONS).start());
+      }
+      feeder = new FaultFeeder(broker.bootstrap(), client, topics, timeline, hostile,
+          plan.perSecond()).start();
+      final long feedStart = System.nanoTime();
+      final FaultChaos chaos = new FaultChaos(plan, log);
+      chaos.run(feedStart, broker, nodes);
+      final List<String> problems = new ArrayList<>();
+      if (!feeder.awaitDone(plan.timeout())) {
+        problems.add("feeder did not finish within " + plan.timeout());
+      }
+      log.accept(String.format("t=%ds feeder done: %d sent, %d failed",
+          (System.nanoTime() - feedStart) / 1_000_000_000L, feeder.sent(), feeder.failed()));
+      if (feeder.failed() > 0) {
+        problems.add(feeder.failed() + " records the producer gave up on: " + feeder.firstFailure());
+      }
+      final FaultVerifier.Report report =
+          new FaultVerifier(broker.bootstrap(), client, topics).verify(expected, plan.timeout());
+      for (FaultAppNode node : nodes) {
+        final String state = node.state();
+        if (!node.isAlive() || !"RUNNING".equals(state)) {
+          problems.add(node.name() + " is " + (node.isAlive() ? state : "dead") + " at the end; see "
+              + node.log());
+        }
+      }
+      return new Verdict(report, chaos.kills(), chaos.brokerRestarts(), feeder.failed(),
+          List.copyOf(problems), (System.nanoTime() - begin) / 1_000_000_000L);
+    } finally {
+      for (FaultAppNode node : nodes) {
+        quietly(node);
+      }
+      quietly(feeder);
+      quietly(client);
+      quietly(registry);
+      quietly(broker);
+      FaultChildProcess.killAll();
+    }
+  }
+
+  /** The demo stream over about a year of event time, a quarter as many enterprises. */
+  private DemoScenario scenario() {
+    final int enterprises = Math.max(400, plan.applications() / 4);
+    final Duration gap = Duration.ofMillis(Math.max(60_000L,
+        Duration.ofDays(300).toMillis() / Math.max(1, plan.applications())));
+    return DemoScenario.of(plan.seed(), enterprises, START, gap, Mix.defaults());
+  }
+
+  /**
+   * The wire-level hostile records of every input topic, minus what the broker itself refuses
+   * (a missing key on a compacted topic) and a null value on the registry topic, which is a
+   * tombstone there (HostileInputTest covers it).
+   */
+  private List<HostileRecord> hostile(SchemaRegistryClient client) {
+    final HostileRecords factory = new HostileRecords(plan.seed() ^ 0xBADL, START);
+    final List<HostileRecord> out = new ArrayList<>();
+    for (RecordType type : RecordType.values()) {
+      final String topic = type.topic(topics);
+      final int schemaId = client.register(topic + "-value", schemaOf(type));
+      for (HostileRecord r : factory.all(type.cliName(), schemaId, LARGE_VALUE_BYTES)) {
+        final boolean compacted = type == RecordType.ENTERPRISE || type == RecordType.BUDGET;
+        if (compacted && r.expected() == ExpectedDeadLetter.MISSING_KEY) {
+          continue;
+        }
+        if (type == RecordType.ENTERPRISE && r.expected() == ExpectedDeadLetter.NULL_VALUE) {
+          continue;
+        }
+        // On a compacted topic a later record with the same key may be compacted away before
+        // anyone reads it (event-time timestamps months apart roll segments at once), so each
+        // hostile record there gets a key of its own.
+        out.add(compacted ? new HostileRecord(r.description(), r.topicKind(),
+            r.key() + "-H" + out.size(), r.value(), r.expected()) : r);
+      }
+    }
+    return out;
+  }
+
+  static Schema schemaOf(RecordType type) {
+    try {
+      return (Schema) type.type().getMethod("getClassSchema").invoke(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void quietly(AutoCloseable c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (Exception ignored) {
+      // best effort: the next child must still be stopped
+    }
+  }
+}
