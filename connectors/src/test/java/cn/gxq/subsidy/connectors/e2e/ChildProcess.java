@@ -25,7 +25,10 @@ final class ChildProcess implements AutoCloseable {
     final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);
-    return new ChildProcess(name, builder.start(), log);
+    final Process process = builder.start();
+    // Never outlive the test JVM, whatever way it ends.
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+    return new ChildProcess(name, process, log);
   }
 
   boolean isAlive() {

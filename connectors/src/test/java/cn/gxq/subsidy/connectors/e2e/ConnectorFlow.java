@@ -88,6 +88,15 @@ final class ConnectorFlow implements AutoCloseable {
 
   /** Creates the tables, starts the application, the bridge and the worker, deploys. */
   ConnectorFlow start() throws Exception {
+    try {
+      return startAll();
+    } catch (Exception | AssertionError e) {
+      close(); // the caller never gets the flow to close: stop what did start
+      throw e;
+    }
+  }
+
+  private ConnectorFlow startAll() throws Exception {
     work = Files.createTempDirectory("subsidy-e2e");
     stack.government().run(HOME.resolve("sql/government/01-outbox.sql"));
     stack.finance().run(HOME.resolve("sql/finance/01-current-decision.sql"));
