@@ -29,10 +29,10 @@
 
   function yuan(value) {
     var n = Number(value || 0);
-    var abs = Math.abs(n);
-    if (abs >= 1e8) return "¥" + (n / 1e8).toFixed(2) + "亿";
-    if (abs >= 1e4) return "¥" + (n / 1e4).toLocaleString("zh-CN", { maximumFractionDigits: 1 }) + "万";
-    return "¥" + n.toLocaleString("zh-CN", { maximumFractionDigits: 0 });
+    var abs = Math.abs(n), sign = n < 0 ? "−¥" : "¥";
+    if (abs >= 1e8) return sign + (abs / 1e8).toFixed(2) + "亿";
+    if (abs >= 1e4) return sign + (abs / 1e4).toLocaleString("zh-CN", { maximumFractionDigits: 1 }) + "万";
+    return sign + abs.toLocaleString("zh-CN", { maximumFractionDigits: 0 });
   }
 
   function count(n) {
@@ -41,6 +41,7 @@
 
   function zoneLabel(code) {
     if (!code) return "—";
+    if (code === "UNKNOWN") return "未登记 unregistered";
     return ZONES[code] ? ZONES[code] + " " + code : code;
   }
 
@@ -236,7 +237,7 @@
       return {
         title: p.zh + " " + p.en,
         rows: zones.map(function (z) { return find(rows, z, p.code); })
-          .filter(function (t) { return t; })
+          .filter(function (t) { return t && (t.zone !== "UNKNOWN" || t.approved > 0); })
           .map(function (t) {
             var v = Number(t.approvedAmount);
             return {
@@ -307,12 +308,10 @@
 
   function renderLatest() {
     var body = document.querySelector("#latest tbody");
-    var before = {};
-    Array.prototype.forEach.call(body.rows, function (r) { before[r.getAttribute("data-key")] = true; });
     clear(body);
     latest.forEach(function (d) {
       var k = d.applicationId + "#" + d.sequence;
-      var tr = el("tr", { "data-key": k, "class": before[k] || !Object.keys(before).length ? "" : "fresh" }, body);
+      var tr = el("tr", { "data-key": k }, body);
       el("td", { "class": "num" }, tr, cst(d.decidedAt));
       el("td", { "class": "id", title: "revision " + d.revision + ", decision " + d.sequence }, tr, d.applicationId);
       el("td", { title: d.creditCode }, tr, d.enterpriseName || d.creditCode);

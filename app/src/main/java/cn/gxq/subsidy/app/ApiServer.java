@@ -45,8 +45,13 @@ final class ApiServer implements AutoCloseable {
       cfg.routes.exception(BadRequestException.class,
           (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
-        LOG.warn("{} {} failed", ctx.method(), ctx.path(), e);
-        ctx.status(500).json(Map.of("error", "internal error: " + e.getClass().getSimpleName()));
+        // The request may be gone already (a browser closed its event stream): log only the cause.
+        LOG.warn("request failed: {}", e.toString());
+        try {
+          ctx.status(500).json(Map.of("error", "internal error: " + e.getClass().getSimpleName()));
+        } catch (RuntimeException gone) {
+          // nobody to answer
+        }
       });
       cfg.routes.error(404, ctx -> {
         if (ctx.result() == null) {

@@ -97,12 +97,20 @@ final class DemoFeed implements AutoCloseable {
       publisher = new ContractPublisher(bootstrap, registry, topics);
       final DemoScenario scenario =
           DemoScenario.of(SEED, enterprises, START, MEAN_GAP, Mix.defaults());
-      scenario.enterprises().forEach(this::publish);
-      scenario.budgets().forEach(this::publish);
-      publisher.flush();
-      out.printf("Demo             registry of %,d enterprises and %d budgets published%n",
-          publisher.acknowledged(Generated.ENTERPRISE), publisher.acknowledged(Generated.BUDGET));
-      stream(scenario);
+      final long resumed = applicationsAlreadyPublished();
+      if (resumed == 0) {
+        scenario.enterprises().forEach(this::publish);
+        scenario.budgets().forEach(this::publish);
+        publisher.flush();
+        out.printf("Demo             registry of %,d enterprises and %d budgets published%n",
+            publisher.acknowledged(Generated.ENTERPRISE),
+            publisher.acknowledged(Generated.BUDGET));
+      } else {
+        // Already on the compacted topics; the initial budgets again would undo later raises.
+        out.printf("Demo             resuming after %,d applications already on the topics%n",
+            resumed);
+      }
+      stream(scenario, resumed);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
@@ -112,18 +120,16 @@ final class DemoFeed implements AutoCloseable {
     }
   }
 
-  private void stream(DemoScenario scenario) throws Exception {
+  private void stream(DemoScenario scenario, long resumed) throws InterruptedException {
     final ApplicationGenerator applications = scenario.applicationGenerator();
-    final long resumed = applicationsAlreadyPublished();
     for (long i = 0; i < resumed; i++) {
       eventTime = applications.next().eventTime(); // deterministic: skip what is already there
     }
-    if (resumed > 0) {
-      out.printf("Demo             resuming after %,d applications already on the topics%n",
-          resumed);
-    }
     final Deque<Generated> changes = new ArrayDeque<>(scenario.enterpriseChanges(
         START.plusMillis(1), START.plus(MEAN_GAP.multipliedBy(RAISE_AFTER * 4))));
+    if (resumed > 0) {
+      changes.removeIf(c -> !c.eventTime().isAfter(eventTime)); // published by the earlier run
+    }
     final HostileRecords hostile = new HostileRecords(SEED, START);
     long count = resumed;
     final long began = System.nanoTime();

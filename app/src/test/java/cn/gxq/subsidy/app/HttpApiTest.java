@@ -1,0 +1,267 @@
+package cn.gxq.subsidy.app;
+
+import static cn.gxq.subsidy.app.HttpClientSupport.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gxq.subsidy.avro.Decision;
+import cn.gxq.subsidy.avro.Programme;
+import cn.gxq.subsidy.demo.DemoScenario;
+import cn.gxq.subsidy.demo.Generated;
+import cn.gxq.subsidy.demo.Mix;
+import cn.gxq.subsidy.json.RecordJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The HTTP API of a running instance on a real broker and registry: decisions by id, totals with
+ * filters, bad input, health, metrics (ours and Kafka Streams'), the dashboard and its event
+ * stream. One cluster for the class; the decisions come from the demo generator.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class HttpApiTest {
+
+  private static final int APPLICATIONS = 60;
+  private static final Instant START = Instant.parse("2022-03-01T01:00:00Z");
+
+  private ClusterFixture cluster;
+  private ClusterFixture.Instance instance;
+  private ContractPublisher publisher;
+  private DemoScenario scenario;
+  private Map<String, Decision> decided;
+
+  @BeforeAll
+  void startAndDecide() throws Exception {
+    cluster = new ClusterFixture(3);
+    publisher = new ContractPublisher(cluster.bootstrap(), cluster.client, cluster.topics);
+    scenario = DemoScenario.of(11L, 200, START, Duration.ofMinutes(10), Mix.clean());
+    scenario.enterprises().forEach(publisher::publish);
+    scenario.budgets().forEach(publisher::publish);
+    scenario.applicationGenerator().take(APPLICATIONS).forEach(publisher::publish);
+    // One undecodable record: a dead letter, counted by the metrics.
+    publisher.raw(cluster.topics.applications(Programme.RENT_RELIEF), "RR-garbage",
+        new byte[] {7, 7, 7}, START, "garbage");
+    publisher.flush();
+    instance = cluster.startInstance("http-api-it");
+    cluster.awaitRunning(Duration.ofSeconds(90));
+    decided = awaitDecisions(APPLICATIONS);
+  }
+
+  @AfterAll
+  void stop() {
+    if (publisher != null) {
+      publisher.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void aDecisionIsFoundByIdAsRecordJsonWritesIt() {
+    for (Programme programme : Programme.values()) {
+      final Decision expected = decided.values().stream()
+          .filter(d -> d.getProgramme() == programme).findFirst().orElseThrow();
+      final HttpClientSupport.Answer answer =
+          get(instance.url() + "/applications/" + expected.getApplicationId());
+      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      assertThat(answer.header("Content-Type")).startsWith("application/json");
+      assertThat(answer.json()).isEqualTo(new RecordJson().toTree(expected));
+    }
+  }
+
+  @Test
+  void anUnknownApplicationIs404WithAJsonError() {
+    final HttpClientSupport.Answer answer = get(instance.url() + "/applications/RR-2022-999999");
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.json().get("error").asText()).contains("RR-2022-999999");
+  }
+
+  @Test
+  void totalsAreFilteredByZoneProgrammeAndYear() {
+    final JsonNode all = get(instance.url() + "/totals").json();
+    assertThat(all.size()).isGreaterThan(3);
+
+    final JsonNode zgc = get(instance.url() + "/totals?zone=ZGC&programme=RENT_RELIEF&year=2022")
+        .json();
+    assertThat(zgc.size()).isEqualTo(1);
+    final JsonNode bucket = zgc.get(0);
+    assertThat(bucket.get("zone").asText()).isEqualTo("ZGC");
+    assertThat(bucket.get("programme").asText()).isEqualTo("RENT_RELIEF");
+    assertThat(bucket.get("year").asInt()).isEqualTo(2022);
+    assertThat(bucket.get("budget").isTextual()).isTrue(); // the demo budgets ZGC rent relief
+    final long zgcRentRelief = decided.values().stream()
+        .filter(d -> "ZGC".equals(d.getZone()) && d.getProgramme() == Programme.RENT_RELIEF
+            && d.getYear() == 2022).count();
+    assertThat(bucket.get("received").asLong()).isEqualTo(zgcRentRelief);
+
+    final JsonNode sums = get(instance.url() + "/totals?zone=ALL").json();
+    assertThat(sums).isNotEmpty().allMatch(t -> t.get("zone").asText().equals("ALL"));
+    final long received = StreamSupport.stream(sums.spliterator(), false)
+        .mapToLong(t -> t.get("received").asLong()).sum();
+    assertThat(received).isEqualTo(decided.size());
+
+    final JsonNode loans = get(instance.url() + "/totals?programme=INNOVATION_CREDIT_LOAN").json();
+    assertThat(loans).isNotEmpty()
+        .allMatch(t -> t.get("programme").asText().equals("INNOVATION_CREDIT_LOAN"));
+    assertThat(get(instance.url() + "/totals?year=1999").json()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/totals?year=abc", "/totals?year=20222", "/totals?programme=FOO",
+      "/totals?zone=zgc", "/decisions/latest?limit=0", "/decisions/latest?limit=x",
+      "/applications/RR-1?local=true", "/totals?local=true"})
+  void badInputIs400WithAJsonError(String pathAndQuery) {
+    final HttpClientSupport.Answer answer = get(instance.url() + pathAndQuery);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.json().get("error").asText()).isNotBlank();
+  }
+
+  @Test
+  void healthSaysRunning() {
+    final HttpClientSupport.Answer answer = get(instance.url() + "/health");
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().get("state").asText()).isEqualTo("RUNNING");
+  }
+
+  @Test
+  void latestDecisionsAreNewestFirst() {
+    final JsonNode latest = get(instance.url() + "/decisions/latest?limit=10").json();
+    assertThat(latest.size()).isEqualTo(10);
+    final List<Instant> times = new ArrayList<>();
+    latest.forEach(d -> times.add(Instant.parse(d.get("decidedAt").asText())));
+    assertThat(times).isSortedAccordingTo((a, b) -> b.compareTo(a));
+    assertThat(decided.keySet()).contains(latest.get(0).get("applicationId").asText());
+  }
+
+  @Test
+  void metricsCountDecisionsDeadLettersAndBudgetsAndIncludeKafkaStreams() throws Exception {
+    // Counters are bumped when the ledger emits; the topic is read after commit: let them meet.
+    final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    String metrics;
+    long counted;
+    long produced;
+    do {
+      metrics = get(instance.url() + "/metrics").body();
+      counted = Math.round(sum(metrics, "subsidy_decisions_total"));
+      produced = cluster.readUntil(cluster.topics.decisions(), r -> false, Duration.ofSeconds(2))
+          .size();
+    } while (counted != produced && System.nanoTime() < deadline);
+    assertThat(counted).isEqualTo(produced).isGreaterThanOrEqualTo(APPLICATIONS);
+
+    assertThat(metrics).contains("kafka_stream_");
+    assertThat(sum(metrics, "subsidy_dead_letters_total", "code=\"UNDECODABLE\"")).isEqualTo(1.0);
+    assertThat(metrics).contains("subsidy_decision_processing_latency_seconds_bucket{");
+    assertThat(metrics).contains("subsidy_decision_event_latency_seconds_count{");
+
+    final JsonNode zgc = get(instance.url() + "/totals?zone=ZGC&programme=RENT_RELIEF&year=2022")
+        .json().get(0);
+    final double remaining = sum(metrics, "subsidy_budget_remaining_yuan",
+        "zone=\"ZGC\"", "programme=\"RENT_RELIEF\"", "year=\"2022\"");
+    final double expectedRemaining = zgc.get("budgetRemaining").asDouble();
+    assertThat(remaining).isEqualTo(expectedRemaining);
+  }
+
+  @Test
+  void theDashboardAndItsScriptAreServed() {
+    final HttpClientSupport.Answer page = get(instance.url() + "/");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("dashboard.js").contains("chart-budget");
+    final HttpClientSupport.Answer script = get(instance.url() + "/dashboard.js");
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(script.body()).contains("EventSource");
+    assertThat(get(instance.url() + "/no-such-thing").status()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // adds a decision: the others count the first ones
+  void eventsPushNewDecisions() throws Exception {
+    final HttpClient http = HttpClient.newHttpClient();
+    final HttpResponse<java.io.InputStream> stream = http.send(
+        HttpRequest.newBuilder(URI.create(instance.url() + "/events"))
+            .header("Accept", "text/event-stream").GET().build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(stream.statusCode()).isEqualTo(200);
+    // A new application after the stream is open: its decision must come down the stream.
+    final Generated next = scenario.applicationGenerator().take(APPLICATIONS + 1).get(APPLICATIONS);
+    publisher.publish(next);
+    publisher.flush();
+    try (BufferedReader lines = new BufferedReader(
+        new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+      String event = null;
+      String line;
+      while ((line = lines.readLine()) != null) {
+        if (line.startsWith("event:")) {
+          event = line.substring(6).trim();
+        } else if (line.startsWith("data:") && "decision".equals(event)
+            && line.contains("\"" + next.key() + "\"")) {
+          final JsonNode decision = HttpClientSupport.MAPPER.readTree(line.substring(5).trim());
+          assertThat(decision.get("applicationId").asText()).isEqualTo(next.key());
+          return;
+        }
+      }
+    }
+    throw new AssertionError("the event stream ended without a decision for " + next.key());
+  }
+
+  /** Sum of the samples of a Prometheus metric whose labels contain {@code labelPart}. */
+  static double sum(String metrics, String name, String... labelParts) {
+    final Matcher m = Pattern.compile("(?m)^" + name + "\\{([^}]*)\\} (\\S+)$").matcher(metrics);
+    double total = 0;
+    boolean found = false;
+    while (m.find()) {
+      final String labels = m.group(1);
+      if (java.util.Arrays.stream(labelParts).allMatch(labels::contains)) {
+        total += Double.parseDouble(m.group(2));
+        found = true;
+      }
+    }
+    if (!found) {
+      throw new AssertionError("no " + name + java.util.Arrays.toString(labelParts) + " in\n"
+          + metrics);
+    }
+    return total;
+  }
+
+  private Map<String, Decision> awaitDecisions(int applications) {
+    final List<ConsumerRecord<String, byte[]>> records = cluster.readUntil(
+        cluster.topics.decisions(),
+        r -> r.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).size()
+            >= applications,
+        Duration.ofSeconds(90));
+    final Map<String, Decision> latest = HttpClientSupport.latestDecisions(cluster, records);
+    assertThat(latest).hasSize(applications);
+    final Set<String> ids = latest.keySet();
+    assertThat(ids).allMatch(id -> !id.isBlank());
+    return latest;
+  }
+}

@@ -1,0 +1,70 @@
+package cn.gxq.subsidy.app;
+
+import cn.gxq.subsidy.avro.Decision;
+import cn.gxq.subsidy.serde.AvroDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** HTTP calls and decision reading shared by the API tests. */
+final class HttpClientSupport {
+
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private HttpClientSupport() {}
+
+  /** An answer: status, headers and body. */
+  record Answer(int status, HttpResponse<String> response) {
+    String body() {
+      return response.body();
+    }
+
+    JsonNode json() {
+      try {
+        return MAPPER.readTree(response.body());
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + response.body(), e);
+      }
+    }
+
+    String header(String name) {
+      return response.headers().firstValue(name).orElse(null);
+    }
+  }
+
+  static Answer get(String url) {
+    try {
+      final HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+          .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response);
+    } catch (IOException e) {
+      throw new AssertionError("GET " + url + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The latest decision per application (highest sequence) in the records read. */
+  static Map<String, Decision> latestDecisions(ClusterFixture cluster,
+      List<ConsumerRecord<String, byte[]>> records) {
+    final AvroDeserializer<Decision> decode = new AvroDeserializer<>(Decision.class, cluster.client);
+    final Map<String, Decision> latest = new LinkedHashMap<>();
+    for (ConsumerRecord<String, byte[]> r : records) {
+      final Decision d = decode.deserialize(r.topic(), r.value());
+      latest.merge(r.key(), d, (a, b) -> b.getSequence() > a.getSequence() ? b : a);
+    }
+    return latest;
+  }
+}

@@ -1,0 +1,152 @@
+package cn.gxq.subsidy.app;
+
+import static cn.gxq.subsidy.app.HttpClientSupport.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gxq.subsidy.avro.Decision;
+import cn.gxq.subsidy.avro.Programme;
+import cn.gxq.subsidy.demo.DemoScenario;
+import cn.gxq.subsidy.demo.Mix;
+import cn.gxq.subsidy.json.RecordJson;
+import cn.gxq.subsidy.topology.LedgerStores;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Two instances of one application id on topics of three partitions: each answers {@code GET
+ * /applications/{id}} and {@code /totals} for keys the other owns, by asking the owner; a hop that
+ * reaches an instance which does not own the partition is refused with 503, never forwarded.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class TwoInstanceApiTest {
+
+  private static final int APPLICATIONS = 45;
+
+  @Test
+  void eachInstanceAnswersForKeysTheOtherOwns() throws Exception {
+    try (ClusterFixture cluster = new ClusterFixture(3);
+        ContractPublisher publisher =
+            new ContractPublisher(cluster.bootstrap(), cluster.client, cluster.topics)) {
+      final DemoScenario scenario = DemoScenario.of(5L, 200,
+          Instant.parse("2022-04-01T01:00:00Z"), Duration.ofMinutes(10), Mix.clean());
+      scenario.enterprises().forEach(publisher::publish);
+      scenario.budgets().forEach(publisher::publish);
+      scenario.applicationGenerator().take(APPLICATIONS).forEach(publisher::publish);
+      publisher.flush();
+
+      final ClusterFixture.Instance a = cluster.startInstance("two-instance-it");
+      final ClusterFixture.Instance b = cluster.startInstance("two-instance-it");
+      final Map<Programme, HostInfo> owners = awaitSettled(cluster, a, b);
+
+      final List<ConsumerRecord<String, byte[]>> records = cluster.readUntil(
+          cluster.topics.decisions(),
+          r -> r.stream().map(ConsumerRecord::key).distinct().count() >= APPLICATIONS,
+          Duration.ofSeconds(120));
+      final Map<String, Decision> decided = HttpClientSupport.latestDecisions(cluster, records);
+      assertThat(decided).hasSize(APPLICATIONS);
+
+      // Every programme's ledger partition has one owner; the other instance must answer too.
+      // (Which instance owns which is the assignor's choice: with a split, both directions.)
+      final HostInfo hostA = new HostInfo("127.0.0.1", a.httpPort());
+      System.out.println("ledger owners: " + describe(owners) + " (A=" + a.httpPort() + ", B="
+          + b.httpPort() + ")");
+      final RecordJson json = new RecordJson();
+      for (Programme programme : Programme.values()) {
+        final ClusterFixture.Instance owner = owners.get(programme).equals(hostA) ? a : b;
+        final ClusterFixture.Instance other = owner == a ? b : a;
+        final Decision decision = decided.values().stream()
+            .filter(d -> d.getProgramme() == programme).findFirst().orElseThrow();
+        final String path = "/applications/" + decision.getApplicationId();
+        // The non-owner asks the owner; the answer is the same as the owner's own.
+        final HttpClientSupport.Answer viaOther = get(other.url() + path);
+        assertThat(viaOther.status()).as(programme + " via non-owner: " + viaOther.body())
+            .isEqualTo(200);
+        assertThat(viaOther.json()).isEqualTo(json.toTree(decision));
+        assertThat(get(owner.url() + path).json()).isEqualTo(viaOther.json());
+        // An internal hop that lands on the wrong instance is refused, not forwarded.
+        final HttpClientSupport.Answer misrouted =
+            get(other.url() + path + "?local=true&programme=" + programme);
+        assertThat(misrouted.status()).as(misrouted.body()).isEqualTo(503);
+        assertThat(misrouted.header("Retry-After")).isNotNull();
+        assertThat(get(owner.url() + "/applications/RR-2022-424242").status()).isEqualTo(404);
+        assertThat(get(other.url() + "/applications/RR-2022-424242").status()).isEqualTo(404);
+      }
+
+      // Totals: the same whole answer from either instance.
+      final var totalsA = get(a.url() + "/totals").json();
+      assertThat(totalsA.size()).isGreaterThan(3);
+      assertThat(get(b.url() + "/totals").json()).isEqualTo(totalsA);
+      final long received = java.util.stream.StreamSupport.stream(totalsA.spliterator(), false)
+          .filter(t -> t.get("zone").asText().equals("ALL"))
+          .mapToLong(t -> t.get("received").asLong()).sum();
+      assertThat(received).isEqualTo(APPLICATIONS);
+
+      // The latest decisions merge both instances' feeds.
+      final var latest = get(a.url() + "/decisions/latest?limit=200").json();
+      final List<String> ids = new ArrayList<>();
+      latest.forEach(d -> ids.add(d.get("applicationId").asText()));
+      assertThat(ids).containsAll(decided.keySet());
+    }
+  }
+
+  /**
+   * Waits until both instances are RUNNING, agree on the owner of every programme's ledger
+   * partition, and each answers {@code /totals} (every partition queryable): the assignment has
+   * settled. Returns the owners.
+   */
+  private static Map<Programme, HostInfo> awaitSettled(ClusterFixture cluster,
+      ClusterFixture.Instance a, ClusterFixture.Instance b) throws InterruptedException {
+    cluster.awaitRunning(Duration.ofSeconds(120));
+    final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    int stableRounds = 0;
+    Map<Programme, HostInfo> last = null;
+    while (System.nanoTime() < deadline) {
+      final Map<Programme, HostInfo> ownersA = owners(a.streams());
+      final Map<Programme, HostInfo> ownersB = owners(b.streams());
+      final boolean settled = a.streams().state() == KafkaStreams.State.RUNNING
+          && b.streams().state() == KafkaStreams.State.RUNNING
+          && ownersA != null && ownersA.equals(ownersB)
+          && get(a.url() + "/totals").status() == 200
+          && get(b.url() + "/totals").status() == 200;
+      stableRounds = settled && ownersA.equals(last) ? stableRounds + 1 : 0;
+      last = settled ? ownersA : null;
+      if (stableRounds >= 5) {
+        return last;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("assignment did not settle: " + owners(a.streams()) + " vs "
+        + owners(b.streams()));
+  }
+
+  private static Map<Programme, HostInfo> owners(KafkaStreams streams) {
+    final Map<Programme, HostInfo> owners = new EnumMap<>(Programme.class);
+    for (Programme p : Programme.values()) {
+      final KeyQueryMetadata m = streams.queryMetadataForKey(LedgerStores.APPLICATIONS, p.name(),
+          new StringSerializer());
+      if (m == null || m.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+        return null;
+      }
+      owners.put(p, m.activeHost());
+    }
+    return owners;
+  }
+
+  private static String describe(Map<Programme, HostInfo> owners) {
+    return owners.entrySet().stream().map(e -> e.getKey() + "@" + e.getValue().port())
+        .collect(Collectors.joining(", "));
+  }
+}
