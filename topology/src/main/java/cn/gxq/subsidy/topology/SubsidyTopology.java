@@ -77,10 +77,7 @@ public final class SubsidyTopology {
     // Re-key by credit code: the one repartition that brings each application to its registry.
     final KStream<String, Routed<LedgerCommand>> assessed = admitted
         .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_ENTERPRISE))
-        .leftJoin(registry, Submission::new,
-            Joined.with(Serdes.String(), Serdes.ByteArray(), serdes.enterprise())
-                .withName("as-of-submission")
-                .withGracePeriod(settings.registryGrace()))
+        .leftJoin(registry, Submission::new, asOfSubmission(serdes, settings))
         .process(() -> new Assessor(serdes.anyApplication(), rulebook), Named.as("assess"));
     final KStream<String, LedgerCommand> proposals = deadLettersOf(assessed, topics, "assess", observer);
 
@@ -108,6 +105,19 @@ public final class SubsidyTopology {
             .mapValues(LedgerOutput::totals, Named.as("totals"))
             .to(topics.totals(), Produced.with(Serdes.String(), serdes.totals())
                 .withName("write-totals")), "totals"));
+  }
+
+  /**
+   * A grace period, even zero, puts every application through a buffer store and its changelog
+   * (a put and a delete per application); without grace the join needs no buffer at all.
+   */
+  private static Joined<String, byte[], Enterprise> asOfSubmission(SubsidySerdes serdes,
+      TopologySettings settings) {
+    final Joined<String, byte[], Enterprise> joined =
+        Joined.with(Serdes.String(), Serdes.ByteArray(), serdes.enterprise())
+            .withName("as-of-submission");
+    return settings.registryGrace().isZero() ? joined
+        : joined.withGracePeriod(settings.registryGrace());
   }
 
   /** Sends a step's dead letters to the dead-letter topic and returns the rest. */
