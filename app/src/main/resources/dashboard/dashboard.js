@@ -119,6 +119,8 @@
     }
     latest = latest.filter(function (x) { return x.applicationId !== d.applicationId; });
     latest.unshift(d);
+    // Newest event time first, as /decisions/latest orders them; partitions emit out of order.
+    latest.sort(function (a, b) { return Date.parse(b.decidedAt) - Date.parse(a.decidedAt); });
     if (latest.length > LATEST) latest.length = LATEST;
     return true;
   }
