@@ -6,6 +6,7 @@ import cn.gxq.subsidy.avro.internal.ApplicationState;
 import cn.gxq.subsidy.avro.internal.BucketState;
 import cn.gxq.subsidy.json.RecordJson;
 import cn.gxq.subsidy.topology.LedgerStores;
+import cn.gxq.subsidy.topology.ProgrammePartitioner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -41,7 +41,7 @@ final class DecisionQueries {
   static final int MAX_LATEST = 200;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final StringSerializer KEYS = new StringSerializer();
+  private static final ProgrammePartitioner<Object> PARTITIONER = new ProgrammePartitioner<>();
   private static final Comparator<JsonNode> TOTALS_ORDER =
       Comparator.<JsonNode, String>comparing(t -> t.path("year").asText())
           .thenComparing(t -> t.path("programme").asText())
@@ -178,7 +178,7 @@ final class DecisionQueries {
 
   private KeyQueryMetadata owner(Programme programme) {
     final KeyQueryMetadata owner =
-        streams.queryMetadataForKey(LedgerStores.APPLICATIONS, programme.name(), KEYS);
+        streams.queryMetadataForKey(LedgerStores.APPLICATIONS, programme.name(), PARTITIONER);
     if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
       throw new QueryUnavailableException("the decision ledger is being rebalanced or restored",
           null);

@@ -218,7 +218,12 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
   private void allot(Budget budget, Instant eventTime) {
     final BucketState state =
         buckets.load(budget.getZone(), budget.getProgramme(), budget.getYear());
+    if (state.getBudgetUpdatedAt() != null
+        && budget.getUpdatedAt().isBefore(state.getBudgetUpdatedAt())) {
+      return; // the topic is compacted by key: the newest allotment is the one in force
+    }
     final Totals before = Buckets.snapshot(state);
+    state.setBudgetUpdatedAt(budget.getUpdatedAt());
     state.getTotals().setBudget(budget.getAmount());
     buckets.save(state, before, eventTime);
     // Lowering never revokes (approvals stand); raising lets the line move.

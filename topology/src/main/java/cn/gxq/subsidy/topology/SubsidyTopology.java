@@ -91,7 +91,8 @@ public final class SubsidyTopology {
     addLedgerStores(builder, serdes);
     final KStream<String, LedgerOutput> ledger = proposals
         .merge(allotments, Named.as("merge-budgets"))
-        .repartition(Repartitioned.with(Serdes.String(), serdes.ledgerCommand()).withName(BY_PROGRAMME))
+        .repartition(Repartitioned.with(Serdes.String(), serdes.ledgerCommand())
+            .withStreamPartitioner(new ProgrammePartitioner<>()).withName(BY_PROGRAMME))
         .process(() -> new DecisionLedger(settings.totalsInterval(), observer), Named.as("ledger"),
             LedgerStores.APPLICATIONS, LedgerStores.CLAIMS, LedgerStores.BUCKETS,
             LedgerStores.WAITLIST, LedgerStores.PENDING_TOTALS);

@@ -151,6 +151,17 @@ class BudgetLedgerTest {
   }
 
   @Test
+  void anOlderBudgetRecordArrivingLateDoesNotReplaceANewerOne() {
+    harness.allot(budget("ZGC", "9000.00", at("2022-04-01T00:00:00Z")));
+    harness.allot(budget("ZGC", "3000.00", at("2022-02-01T00:00:00Z"))); // replayed, stale
+    apply(1, "2000.00", "2022-05-01T00:00:00Z"); // 6,000.00 fits only the newer budget
+
+    assertThat(harness.decisions.readValue().getStatus()).isEqualTo(DecisionStatus.APPROVED);
+    assertThat(harness.publishedTotals().get(Fixtures.bucket("ZGC")).getBudget())
+        .isEqualByComparingTo("9000.00");
+  }
+
+  @Test
   void theAllBucketSumsTheZones() {
     harness.register(smallSoftwareFirm(creditCode(7), "ZJ", at("2022-01-01T00:00:00Z")).build());
     harness.allot(budget("ZGC", "10000.00", at("2022-02-01T00:00:00Z")));
