@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -34,7 +35,9 @@ import picocli.CommandLine.Option;
  * a new record.
  */
 @Command(name = "consume", mixinStandardHelpOptions = true,
-    description = "Print decisions, totals or dead letters as JSON lines.")
+    description = "Print decisions, totals or dead letters as JSON lines.",
+    exitCodeListHeading = "Exit status:%n",
+    exitCodeList = {"0:done", "2:usage error", "4:refused by the broker (authorization)"})
 final class ConsumeCommand implements Callable<Integer> {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -75,6 +78,10 @@ final class ConsumeCommand implements Callable<Integer> {
       final long printed = print(name, registry, System.out);
       System.err.printf("consume: %d record(s) from %s%n", printed, name);
       return 0;
+    } catch (AuthorizationException e) {
+      System.err.println("consume: refused by the broker: " + e.getMessage()
+          + " (check the role in --client-config and use a --group your role may use)");
+      return 4;
     }
   }
 

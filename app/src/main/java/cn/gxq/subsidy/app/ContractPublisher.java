@@ -34,11 +34,12 @@ final class ContractPublisher implements AutoCloseable {
   private final Map<String, AtomicLong> acknowledged = new ConcurrentHashMap<>();
   private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-  ContractPublisher(String bootstrap, SchemaRegistryClient registry, Topics topics) {
+  /** {@code client}: bootstrap servers and any security settings of the publisher. */
+  ContractPublisher(Properties client, SchemaRegistryClient registry, Topics topics) {
     this.topics = topics;
     this.registry = registry;
     final Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.putAll(client);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());

@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.admin.Admin;
@@ -50,7 +51,7 @@ final class DemoFeed implements AutoCloseable {
       Generated.RENT_RELIEF, Generated.RD_DEDUCTION, Generated.INNOVATION_LOAN, GARBAGE);
   private static final long PROGRESS_NANOS = Duration.ofSeconds(5).toNanos();
 
-  private final String bootstrap;
+  private final Properties client;
   private final Topics topics;
   private final int enterprises;
   private final int ratePerSecond;
@@ -62,12 +63,12 @@ final class DemoFeed implements AutoCloseable {
   private volatile Instant eventTime = START;
   private volatile ContractPublisher publisher;
 
-  DemoFeed(String bootstrap, SchemaRegistryClient registry, Topics topics, int enterprises,
+  DemoFeed(Properties client, SchemaRegistryClient registry, Topics topics, int enterprises,
       int ratePerSecond, LongSupplier decisionsSeen, PrintStream out) {
     if (enterprises < 1 || ratePerSecond < 1) {
       throw new IllegalArgumentException("--demo-enterprises and --demo-rate must be positive");
     }
-    this.bootstrap = bootstrap;
+    this.client = client;
     this.registry = registry;
     this.topics = topics;
     this.enterprises = enterprises;
@@ -94,7 +95,7 @@ final class DemoFeed implements AutoCloseable {
 
   private void run() {
     try {
-      publisher = new ContractPublisher(bootstrap, registry, topics);
+      publisher = new ContractPublisher(client, registry, topics);
       final DemoScenario scenario =
           DemoScenario.of(SEED, enterprises, START, MEAN_GAP, Mix.defaults());
       final long resumed = applicationsAlreadyPublished();
@@ -167,8 +168,7 @@ final class DemoFeed implements AutoCloseable {
 
   /** Applications on the three topics already: a restart carries on from there. */
   private long applicationsAlreadyPublished() throws ExecutionException, InterruptedException {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        bootstrap))) {
+    try (Admin admin = Admin.create(client)) {
       final List<String> names = List.of(Programme.values()).stream()
           .map(topics::applications).toList();
       final Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,7 +85,9 @@ final class ProduceCommand implements Callable<Integer> {
             recordType.eventTime(record).toEpochMilli(), recordType.key(record), record),
             (metadata, exception) -> {
               if (exception != null) {
-                err.println("line " + lineNumber + ": not published: " + exception.getMessage());
+                err.println("line " + lineNumber + ": not published: " + exception.getMessage()
+                    + (exception instanceof AuthorizationException
+                        ? " (refused by the broker: check the role in --client-config)" : ""));
                 failed.incrementAndGet();
               }
             });

@@ -9,6 +9,7 @@ import cn.gxq.subsidy.topology.PipelineObserver;
 import cn.gxq.subsidy.topology.Topics;
 import cn.gxq.subsidy.topology.TopologySettings;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -81,6 +82,15 @@ final class RunCommand implements Callable<Integer> {
       description = "Totals are published at most this often per bucket (default: ${DEFAULT-VALUE}).")
   long totalsIntervalMs;
 
+  @Option(names = "--secure", description = "Run the embedded broker with TLS, SASL/SCRAM and"
+      + " ACLs, the registry with write credentials, and every part under its own principal.")
+  boolean secure;
+
+  @Option(names = "--client-config", paramLabel = "FILE",
+      description = "Kafka client properties (security) for a cluster given with"
+          + " --bootstrap-servers.")
+  Path clientConfig;
+
   @Option(names = "--demo", description = "Also publish a realistic registry, budgets and a"
       + " steady stream of applications.")
   boolean demo;
@@ -116,40 +126,84 @@ final class RunCommand implements Callable<Integer> {
 
   private void start() throws Exception {
     final Topics topics = new Topics(topicPrefix);
+    if (secure && bootstrapServers != null) {
+      throw new IllegalArgumentException("--secure secures the embedded broker; for a cluster of"
+          + " your own give its security settings with --client-config");
+    }
+    final EmbeddedSecurity security =
+        secure ? EmbeddedSecurity.prepare(dataDir.resolve("security")) : null;
     String bootstrap = bootstrapServers;
     if (bootstrap == null) {
-      final EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder()
-          .dataDir(dataDir.resolve("kafka")).port(EmbeddedKafkaBroker.DEFAULT_PORT).build().start();
+      EmbeddedKafkaBroker.Builder builder = EmbeddedKafkaBroker.builder()
+          .dataDir(dataDir.resolve("kafka")).port(EmbeddedKafkaBroker.DEFAULT_PORT);
+      if (security != null) {
+        builder = security.broker().applyTo(builder, EmbeddedKafkaBroker.DEFAULT_PORT, freePort());
+      }
+      final EmbeddedKafkaBroker broker = builder.build().start();
       running.push(broker);
       bootstrap = broker.bootstrapServers();
       System.out.println("Kafka broker     " + bootstrap + "  (embedded, KRaft, data in "
-          + dataDir.resolve("kafka") + ")");
+          + dataDir.resolve("kafka") + (security != null ? "; TLS, SASL/SCRAM, ACLs" : "") + ")");
     } else {
       System.out.println("Kafka broker     " + bootstrap);
     }
-    String registryUrl = schemaRegistryUrl;
-    if (registryUrl == null) {
-      final LocalSchemaRegistry registry = LocalSchemaRegistry.start(bootstrap, 8081);
-      running.push(registry);
-      registryUrl = registry.url();
-      System.out.println("Schema registry  " + registryUrl + "  (embedded, schemas in topic _schemas)");
-    } else {
-      System.out.println("Schema registry  " + registryUrl);
-    }
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    // Administration and the application run under their own principals when security is on.
+    final Properties adminClient = security != null
+        ? security.admin(bootstrap) : ClientConfig.load(clientConfig, bootstrap);
+    final Properties appClient = security != null
+        ? security.client(Role.APPLICATION, bootstrap) : ClientConfig.load(clientConfig, bootstrap);
+    final Properties publisherClient = security != null
+        ? security.client(Role.PUBLISHER, bootstrap) : ClientConfig.load(clientConfig, bootstrap);
+    try (Admin admin = Admin.create(adminClient)) {
       for (String created : TopicSetup.ensure(admin, topics, partitions, replication)) {
         System.out.println("Created topic    " + created);
       }
+      if (security != null) {
+        final AccessControl access =
+            new AccessControl(topics, applicationId, LocalSchemaRegistry.DEFAULT_TOPIC);
+        for (Role role : Role.values()) {
+          access.grant(admin, role, EmbeddedSecurity.user(role), security.password(role));
+        }
+        final Path configs = dataDir.resolve("security");
+        security.writeClientConfigs(bootstrap);
+        System.out.println("Security         client configs per role in " + configs
+            + "/<role>.properties (use with --client-config); passwords in "
+            + configs.resolve("secrets.properties"));
+      }
     }
-    final SchemaRegistryClient client = new RestSchemaRegistryClient(registryUrl);
+    String registryUrl = schemaRegistryUrl;
+    final SchemaRegistryClient client;
+    if (registryUrl == null) {
+      final LocalSchemaRegistry.Builder registryBuilder = LocalSchemaRegistry.builder()
+          .bootstrapServers(bootstrap).port(LocalSchemaRegistry.DEFAULT_PORT);
+      if (security != null) {
+        registryBuilder.kafkaProperties(ClientConfig.asMap(security.client(Role.REGISTRY, bootstrap)))
+            .writeCredentials(EmbeddedSecurity.REGISTRY_WRITER, security.registryWriterPassword());
+      } else if (clientConfig != null) {
+        registryBuilder.kafkaProperties(ClientConfig.asMap(ClientConfig.load(clientConfig, bootstrap)));
+      }
+      final LocalSchemaRegistry registry = registryBuilder.start();
+      running.push(registry);
+      registryUrl = registry.url();
+      client = security != null
+          ? new RestSchemaRegistryClient(registryUrl, EmbeddedSecurity.REGISTRY_WRITER,
+              security.registryWriterPassword())
+          : new RestSchemaRegistryClient(registryUrl);
+      System.out.println("Schema registry  " + registryUrl + "  (embedded, schemas in topic _schemas"
+          + (security != null ? "; writes need user " + EmbeddedSecurity.REGISTRY_WRITER : "")
+          + ")");
+    } else {
+      client = new RestSchemaRegistryClient(registryUrl);
+      System.out.println("Schema registry  " + registryUrl.replaceAll("//[^@/]*@", "//"));
+    }
     running.push(client);
     final TopologySettings topology = new TopologySettings(
         TopologySettings.defaults().registryHistory(), Duration.ofMillis(registryGraceMs),
         Duration.ofMillis(totalsIntervalMs));
     final AppInstance instance = new AppInstance(new SubsidyApplication.Settings(
         applicationId, bootstrap, dataDir.resolve("streams"), threads, replication,
-        httpHost + ":" + httpPort, topology), topics, client, Rulebook.fromDefaultPolicy(),
-        new HostInfo(httpHost, httpPort), PipelineObserver.NONE);
+        httpHost + ":" + httpPort, topology, ClientConfig.asMap(appClient)), topics, client,
+        Rulebook.fromDefaultPolicy(), new HostInfo(httpHost, httpPort), PipelineObserver.NONE);
     running.push(instance);
     instance.start(httpHost);
     final String url = "http://" + httpHost + ":" + instance.api().port();
@@ -158,12 +212,18 @@ final class RunCommand implements Callable<Integer> {
         + "  (GET /applications/{id}, /totals, /decisions/latest, /events, /health, /metrics)");
     System.out.println("Policy           " + Rulebook.fromDefaultPolicy().policyVersion());
     if (demo) {
-      running.push(new DemoFeed(bootstrap, client, topics, demoEnterprises, demoRate,
+      running.push(new DemoFeed(publisherClient, client, topics, demoEnterprises, demoRate,
           instance::decisionsSeen, System.out).start());
       System.out.println("Demo             " + demoEnterprises + " enterprises, " + demoRate
           + " applications/s, event time from " + DemoFeed.START);
     }
     System.out.println("Ready. Ctrl-C stops everything.");
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   private synchronized void closeAll() {

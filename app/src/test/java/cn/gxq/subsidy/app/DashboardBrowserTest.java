@@ -48,7 +48,7 @@ class DashboardBrowserTest {
       final ClusterFixture.Instance instance = cluster.startInstance("dashboard-it");
       cluster.awaitRunning(Duration.ofSeconds(90));
       final ByteArrayOutputStream progress = new ByteArrayOutputStream();
-      try (DemoFeed feed = new DemoFeed(cluster.bootstrap(), cluster.client, cluster.topics, 500,
+      try (DemoFeed feed = new DemoFeed(ClientConfig.load(null, cluster.bootstrap()), cluster.client, cluster.topics, 500,
           25, instance.served()::decisionsSeen,
           new PrintStream(progress, true, StandardCharsets.UTF_8)).start()) {
         check(instance.url());

@@ -62,7 +62,7 @@ class HttpApiTest {
   @BeforeAll
   void startAndDecide() throws Exception {
     cluster = new ClusterFixture(3);
-    publisher = new ContractPublisher(cluster.bootstrap(), cluster.client, cluster.topics);
+    publisher = new ContractPublisher(ClientConfig.load(null, cluster.bootstrap()), cluster.client, cluster.topics);
     scenario = DemoScenario.of(11L, 200, START, Duration.ofMinutes(10), Mix.clean());
     scenario.enterprises().forEach(publisher::publish);
     scenario.budgets().forEach(publisher::publish);

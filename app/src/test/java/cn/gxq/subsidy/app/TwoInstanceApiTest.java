@@ -39,7 +39,7 @@ class TwoInstanceApiTest {
   void eachInstanceAnswersForKeysTheOtherOwns() throws Exception {
     try (ClusterFixture cluster = new ClusterFixture(3);
         ContractPublisher publisher =
-            new ContractPublisher(cluster.bootstrap(), cluster.client, cluster.topics)) {
+            new ContractPublisher(ClientConfig.load(null, cluster.bootstrap()), cluster.client, cluster.topics)) {
       final DemoScenario scenario = DemoScenario.of(5L, 200,
           Instant.parse("2022-04-01T01:00:00Z"), Duration.ofMinutes(10), Mix.clean());
       scenario.enterprises().forEach(publisher::publish);
