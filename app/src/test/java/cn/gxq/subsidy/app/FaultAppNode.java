@@ -23,9 +23,12 @@ final class FaultAppNode implements AutoCloseable {
   private final int httpPort;
   private FaultChildProcess process;
 
-  FaultAppNode(String name, Path runDir, String bootstrap, String registryUrl,
+  private final String classPath;
+
+  FaultAppNode(String name, Path runDir, String classPath, String bootstrap, String registryUrl,
       String applicationId, int partitions) {
     this.name = name;
+    this.classPath = classPath;
     this.httpPort = ClusterFixture.freePort();
     this.log = runDir.resolve(name + ".log");
     this.args = List.of("run", "--bootstrap-servers", bootstrap,
@@ -37,7 +40,8 @@ final class FaultAppNode implements AutoCloseable {
   /** Starts the instance and waits until it has started its streams. */
   FaultAppNode start() throws InterruptedException {
     final long from = log.toFile().length();
-    process = FaultChildProcess.start(name, SubsidyCli.class.getName(), args, log, "-Xmx512m");
+    process = FaultChildProcess.start(name, classPath, SubsidyCli.class.getName(), args, log,
+        "-Xmx512m");
     process.awaitLine("Ready.", from, Duration.ofSeconds(90));
     return this;
   }

@@ -19,7 +19,10 @@ final class FaultBroker implements AutoCloseable {
   private final int controllerPort;
   private FaultChildProcess process;
 
-  FaultBroker(Path runDir) {
+  private final String classPath;
+
+  FaultBroker(Path runDir, String classPath) {
+    this.classPath = classPath;
     this.dataDir = runDir.resolve("kafka");
     this.log = runDir.resolve("broker.log");
     this.port = ClusterFixture.freePort();
@@ -32,7 +35,7 @@ final class FaultBroker implements AutoCloseable {
 
   FaultBroker start() throws InterruptedException {
     final long from = log.toFile().length(); // a READY of an earlier start must not count
-    process = FaultChildProcess.start("broker", BrokerMain.class.getName(), List.of(
+    process = FaultChildProcess.start("broker", classPath, BrokerMain.class.getName(), List.of(
         "--data-dir", dataDir.toString(), "--port", Integer.toString(port),
         "--controller-port", Integer.toString(controllerPort)), log, "-Xmx768m");
     process.awaitLine(BrokerMain.READY_MARKER, from, START_TIMEOUT);

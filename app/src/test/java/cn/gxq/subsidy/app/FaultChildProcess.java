@@ -36,14 +36,14 @@ final class FaultChildProcess {
     this.log = log;
   }
 
-  /** Starts {@code mainClass} with {@code args} in a new JVM; output appends to {@code log}. */
-  static FaultChildProcess start(String name, String mainClass, List<String> args, Path log,
-      String... jvmOptions) {
+  /** Starts {@code mainClass} in a new JVM on {@code classPath}; output appends to {@code log}. */
+  static FaultChildProcess start(String name, String classPath, String mainClass,
+      List<String> args, Path log, String... jvmOptions) {
     final List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(jvmOptions));
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     command.add(mainClass);
     command.addAll(args);
     try {

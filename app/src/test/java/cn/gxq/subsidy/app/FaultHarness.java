@@ -68,7 +68,8 @@ final class FaultHarness {
     SchemaRegistryClient client = null;
     FaultFeeder feeder = null;
     try {
-      broker = new FaultBroker(runDir).start();
+      final String classPath = FaultClassPath.snapshot(runDir.resolve("classpath"));
+      broker = new FaultBroker(runDir, classPath).start();
       registry = LocalSchemaRegistry.start(broker.bootstrap(), 0);
       client = new RestSchemaRegistryClient(registry.url());
       try (Admin admin = Admin.create(
@@ -83,7 +84,7 @@ final class FaultHarness {
           hostile.size()));
 
       for (String name : List.of("node-a", "node-b")) {
-        nodes.add(new FaultAppNode(name, runDir, broker.bootstrap(), registry.url(),
+        nodes.add(new FaultAppNode(name, runDir, classPath, broker.bootstrap(), registry.url(),
             "fault-" + plan.seed(), PARTITIONS).start());
       }
       feeder = new FaultFeeder(broker.bootstrap(), client, topics, timeline, hostile,
@@ -120,6 +121,7 @@ final class FaultHarness {
       quietly(registry);
       quietly(broker);
       FaultChildProcess.killAll();
+      deleteTree(runDir.resolve("classpath")); // the logs and the broker's data stay
     }
   }
 
@@ -165,6 +167,14 @@ final class FaultHarness {
       return (Schema) type.type().getMethod("getClassSchema").invoke(null);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException ignored) {
+      // a temp directory: leftovers are harmless
     }
   }
 
