@@ -112,6 +112,8 @@ final class LiveEvents implements PipelineObserver, AutoCloseable {
     }
   }
 
+  // The set is concurrent: removing while iterating is safe and intended.
+  @SuppressWarnings("ModifyCollectionInEnhancedForLoop")
   private void send(String event, String data) {
     for (SseClient client : clients) {
       if (client.terminated()) {

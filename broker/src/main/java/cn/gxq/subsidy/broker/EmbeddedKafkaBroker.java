@@ -100,7 +100,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw e instanceof IllegalStateException ? (IllegalStateException) e : failure(e);
+            throw e instanceof IllegalStateException ise ? ise : failure(e);
         }
     }
 

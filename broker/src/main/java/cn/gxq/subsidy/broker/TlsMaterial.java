@@ -66,7 +66,7 @@ public final class TlsMaterial {
         command.addAll(List.of(args));
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
-            final String output = new String(process.getInputStream().readAllBytes());
+            final String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IOException("keytool " + args[0] + " failed: " + output.strip());
             }

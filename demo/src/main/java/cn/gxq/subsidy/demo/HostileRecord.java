@@ -9,6 +9,8 @@ package cn.gxq.subsidy.demo;
  * @param value the value bytes, null for a null value
  * @param expected the dead-letter {@code error.code}
  */
+// Carries bytes as they are; never compared, so array identity equality does not matter.
+@SuppressWarnings("ArrayRecordComponent")
 public record HostileRecord(
     String description, String topicKind, String key, byte[] value, ExpectedDeadLetter expected) {
 

@@ -165,7 +165,7 @@ public final class HostileRecords {
     out.add(invalid("negative revision", rr(rr).setRevision(-3).build()));
     out.add(creditCode("wrong check character", rr(rr).setCreditCode(CreditCodes.withWrongCheck(code)).build()));
     out.add(creditCode("empty credit code", rr(rr).setCreditCode("").build()));
-    out.add(creditCode("lower-case credit code", rr(rr).setCreditCode(code.toLowerCase()).build()));
+    out.add(creditCode("lower-case credit code", rr(rr).setCreditCode(code.toLowerCase(java.util.Locale.ROOT)).build()));
     out.add(creditCode("17-character credit code", rr(rr).setCreditCode(code.substring(0, 17)).build()));
     out.add(creditCode("credit code with letter O", rr(rr).setCreditCode("91110000O00037341L").build()));
 

@@ -34,7 +34,7 @@ final class RegistryView {
     this.all = List.copyOf(registry);
     all.forEach(e -> codes.add(e.getCreditCode()));
     rentReliefEligible = select(e -> individual(e)
-        || Industry.service(e.getIndustryCode()) && size(e).smallOrMicro());
+        || (Industry.service(e.getIndustryCode()) && size(e).smallOrMicro()));
     nonService = select(e -> !individual(e) && !Industry.service(e.getIndustryCode()));
     serviceTooLarge = select(e -> !individual(e) && Industry.service(e.getIndustryCode())
         && !size(e).smallOrMicro());

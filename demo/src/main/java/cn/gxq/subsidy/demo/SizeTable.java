@@ -153,7 +153,7 @@ final class SizeTable {
 
   /** Whole yuan plus fen in [lo, hi), so rounding never lifts a figure into the next class. */
   private static BigDecimal money(Draw draw, long lo, long hi) {
-    double yuan = Math.floor(draw.logUniform(lo, hi - 1));
+    double yuan = Math.floor(draw.logUniform((double) lo, (double) (hi - 1)));
     return Money.yuan(yuan + draw.nextInt(100) / 100.0);
   }
 }

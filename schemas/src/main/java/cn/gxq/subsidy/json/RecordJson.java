@@ -236,7 +236,10 @@ public final class RecordJson {
             }
             // Like decimals: finer than the field can hold is an error, not a silent truncation.
             final int unit = millis ? 1_000_000 : 1_000;
-            if (instant.getNano() % unit != 0) {
+            // The nano adjustment within the second is exactly what must be whole milli/microseconds.
+            @SuppressWarnings("JavaInstantGetSecondsGetNano")
+            final int nanos = instant.getNano();
+            if (nanos % unit != 0) {
                 throw new RecordJsonException(path, at(path) + shown(node) + " is finer than "
                         + (millis ? "milliseconds" : "microseconds"));
             }

@@ -31,6 +31,8 @@ final class WireReader<T extends SpecificRecord> {
     private final String expected;
     // Resolving a writer against a reader is costly; both are fixed per id, so do it once per id.
     private final ConcurrentMap<Integer, Resolved<T>> readers = new ConcurrentHashMap<>();
+    // Per reader, not static: a decoder is reused by one thread for one reader's records.
+    @SuppressWarnings("ThreadLocalUsage")
     private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
 
     /**

@@ -24,6 +24,8 @@ public record IndustryPattern(String text, Kind kind, char fromSection, char toS
   private static final Pattern PREFIX = Pattern.compile("([A-T])(\\d{3,4})");
 
   /**
+   * Parses a pattern of the policy data.
+   *
    * @throws IllegalArgumentException with a message a policy author can act on
    */
   public static IndustryPattern parse(String text) {
@@ -65,6 +67,8 @@ public record IndustryPattern(String text, Kind kind, char fromSection, char toS
   }
 
   /**
+   * Whether an industry code falls under this pattern.
+   *
    * @param section section letter of an industry code
    * @param digits the digits after the letter (2 to 4)
    */

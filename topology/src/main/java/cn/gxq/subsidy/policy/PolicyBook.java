@@ -89,6 +89,8 @@ public final class PolicyBook {
   }
 
   /**
+   * The policy of a given version.
+   *
    * @throws IllegalArgumentException when no such version was loaded
    */
   public Policy version(String version) {

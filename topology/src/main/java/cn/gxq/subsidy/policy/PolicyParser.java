@@ -91,7 +91,7 @@ final class PolicyParser {
       }
       for (SizeMeasure m : large.keySet()) {
         if (large.get(m).compareTo(medium.get(m)) < 0 || medium.get(m).compareTo(small.get(m)) < 0) {
-          throw band.fail(m.name().toLowerCase() + ": lower bounds must not increase from large to medium to small");
+          throw band.fail(m.name().toLowerCase(java.util.Locale.ROOT) + ": lower bounds must not increase from large to medium to small");
         }
       }
       out.add(new SizeBand(band.text("name"), industries, large, medium, small));

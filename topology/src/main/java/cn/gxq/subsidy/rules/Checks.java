@@ -70,6 +70,8 @@ final class Checks {
   }
 
   void inOrder(String startField, LocalDate start, String endField, LocalDate end) {
+    // Non-short-circuit on purpose: both fields must be checked so both can be reported.
+    @SuppressWarnings("ShortCircuitBoolean")
     boolean both = present(startField, start) & present(endField, end);
     if (both && end.isBefore(start)) {
       invalid(endField, "is " + end + ", before " + startField + " " + start);

@@ -17,6 +17,8 @@ public interface ProgrammeRules<A extends SpecificRecord> {
   Class<A> applicationType();
 
   /**
+   * Decides one revision of an application.
+   *
    * @param application one revision of an application
    * @param enterprise the registry entry as it stood at the application's submittedAt, or null when
    *     the enterprise was not registered then

@@ -59,6 +59,8 @@ public final class Rulebook {
   }
 
   /**
+   * Decides an application of any programme by its programme's rules.
+   *
    * @param enterpriseAsOfSubmission the registry entry as it stood at the application's submittedAt,
    *     or null when not registered then
    */

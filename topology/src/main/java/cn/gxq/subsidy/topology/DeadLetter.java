@@ -10,6 +10,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * An input record that could not be decided, kept byte for byte with the reason and where it came
  * from. The header names are part of the contract.
  */
+// Carries bytes as they are; never compared, so array identity equality does not matter.
+@SuppressWarnings("ArrayRecordComponent")
 public record DeadLetter(
     String key, byte[] value, DeadLetterCode code, String message, String sourceTopic,
     int sourcePartition, long sourceOffset) {

@@ -110,7 +110,7 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
                   + " again")),
               eventTime);
         } else {
-          queue(proposal, zone, bucket, sequence, keptTicket, eventTime);
+          queue(proposal, bucket, sequence, keptTicket, eventTime);
         }
       }
     }
@@ -164,7 +164,7 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
    * had one there), then the line moves as far as the budget allows. It is approved at once only
    * when nobody eligible before it is still waiting.
    */
-  private void queue(Proposal proposal, String zone, String bucket, long sequence, Long keptTicket,
+  private void queue(Proposal proposal, String bucket, long sequence, Long keptTicket,
       Instant eventTime) {
     final String id = proposal.getApplicationId();
     claims.put(proposal.getClaimKey(), id);

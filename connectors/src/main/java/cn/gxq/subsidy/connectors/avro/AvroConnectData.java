@@ -121,6 +121,8 @@ final class AvroConnectData {
     };
   }
 
+  // Connect's Date and Timestamp logical types are defined on java.util.Date.
+  @SuppressWarnings("JavaUtilDate")
   private Object value(org.apache.avro.Schema avro, Object datum) {
     if (datum == null) {
       return null;
