@@ -92,6 +92,11 @@ final class FaultChildProcess {
     }
   }
 
+  /** Waits up to {@code timeout} for the exit; the exit status, or -1 if still running. */
+  int awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }
@@ -120,9 +125,11 @@ final class FaultChildProcess {
     return name;
   }
 
-  /** Kills every child still running; for finally blocks and the shutdown hook. */
+  /** Kills every child still running, and theirs; for finally blocks and the shutdown hook. */
   static void killAll() {
     for (Process p : List.copyOf(LIVE)) {
+      // A child may be a harness with children of its own: they go first.
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
     }
     for (Process p : List.copyOf(LIVE)) {

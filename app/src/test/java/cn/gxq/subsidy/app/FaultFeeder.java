@@ -30,7 +30,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class FaultFeeder implements AutoCloseable {
 
-  private static final int PATIENCE_MS = (int) Duration.ofMinutes(10).toMillis();
+  /** Longer than any broker restart here (≤ 40 s), short enough not to stall the run. */
+  private static final int PATIENCE_MS = (int) Duration.ofMinutes(2).toMillis();
 
   private final Topics topics;
   private final SchemaRegistryClient registry;
@@ -44,6 +45,8 @@ final class FaultFeeder implements AutoCloseable {
   private final AtomicLong acked = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+  private final List<ProducerRecord<String, byte[]>> uncertain =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
   private final Thread thread;
 
   /**
@@ -121,15 +124,20 @@ final class FaultFeeder implements AutoCloseable {
 
   private void send(String topic, String key, byte[] value, long timestamp) {
     sent.incrementAndGet();
+    final ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(topic, null, timestamp, key, value);
     final Callback done = (metadata, e) -> {
       if (e == null) {
         acked.incrementAndGet();
       } else {
+        // Not necessarily lost: a batch written just before a broker SIGKILL whose answer was
+        // lost is retried with OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout.
         failed.incrementAndGet();
         firstFailure.compareAndSet(null, e);
+        uncertain.add(record);
       }
     };
-    producer.send(new ProducerRecord<>(topic, null, timestamp, key, value), done);
+    producer.send(record, done);
   }
 
   @SuppressWarnings("unchecked")
@@ -151,6 +159,11 @@ final class FaultFeeder implements AutoCloseable {
 
   long failed() {
     return failed.get();
+  }
+
+  /** The records whose send failed: whether they were written, the topics must tell. */
+  List<ProducerRecord<String, byte[]>> uncertain() {
+    return List.copyOf(uncertain);
   }
 
   Exception firstFailure() {

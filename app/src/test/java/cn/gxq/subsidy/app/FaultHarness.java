@@ -51,10 +51,10 @@ final class FaultHarness {
 
     String line() {
       return String.format("FAULT VERDICT: %s applications=%d decisions=%d kills=%d"
-              + " brokerRestarts=%d deadLetters=%d/%d totalsBuckets=%d in %d s",
+              + " brokerRestarts=%d deadLetters=%d/%d totalsBuckets=%d uncertainSends=%d in %d s",
           passed() ? "PASS" : "FAIL", report.applications(), report.decisions(), kills,
           brokerRestarts, report.deadLetters(), report.deadLettersExpected(),
-          report.totalsBuckets(), seconds);
+          report.totalsBuckets(), feederFailures, seconds);
     }
   }
 
@@ -99,7 +99,9 @@ final class FaultHarness {
       log.accept(String.format("t=%ds feeder done: %d sent, %d failed",
           (System.nanoTime() - feedStart) / 1_000_000_000L, feeder.sent(), feeder.failed()));
       if (feeder.failed() > 0) {
-        problems.add(feeder.failed() + " records the producer gave up on: " + feeder.firstFailure());
+        log.accept(feeder.failed() + " sends failed (" + feeder.firstFailure()
+            + "); checking the topics for them");
+        problems.addAll(new FaultUncertainSends(broker.bootstrap()).check(feeder.uncertain()));
       }
       final FaultVerifier.Report report =
           new FaultVerifier(broker.bootstrap(), client, topics).verify(expected, plan.timeout());
