@@ -21,6 +21,8 @@ final class TopicSetup {
   /** Publishers' clocks may run a little ahead; a record dated further out is refused. */
   static final long MAX_FUTURE_MS = 60 * 60 * 1000L;
 
+  static final long MIN_COMPACTION_LAG_MS = 7 * 24 * 60 * 60 * 1000L;
+
   private TopicSetup() {}
 
   static List<String> ensure(Admin admin, Topics topics, int partitions, short replication)
@@ -37,6 +39,11 @@ final class TopicSetup {
       // A record dated years ahead would move stream time, and with it the registry's history
       // window, past every real application: refuse it at the broker.
       configs.put(TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG, Long.toString(MAX_FUTURE_MS));
+      if (spec.compacted()) {
+        // Keep every version for a week before compaction may drop it: an instance that lags
+        // (restarting, rebalancing) must still see the registry's intermediate versions.
+        configs.put(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, Long.toString(MIN_COMPACTION_LAG_MS));
+      }
       if (!spec.compacted()) {
         configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1"); // decisions are records of state money
       }

@@ -42,12 +42,23 @@ final class Checks {
   void nonNegative(String field, BigDecimal amount) {
     if (present(field, amount) && amount.signum() < 0) {
       invalid(field, "must be 0 or more, was " + amount.toPlainString());
+    } else {
+      notAbsurd(field, amount);
     }
   }
 
   void positive(String field, BigDecimal amount) {
     if (present(field, amount) && amount.signum() <= 0) {
       invalid(field, "must be more than 0, was " + amount.toPlainString());
+    } else {
+      notAbsurd(field, amount);
+    }
+  }
+
+  private void notAbsurd(String field, BigDecimal amount) {
+    if (amount != null && amount.compareTo(Money.MAX_AMOUNT) > 0) {
+      invalid(field, "is " + amount.toPlainString() + " yuan, above the "
+          + Money.MAX_AMOUNT.toPlainString() + " any one amount may be (is it in fen, not yuan?)");
     }
   }
 

@@ -15,6 +15,13 @@ public final class Money {
   /** Precision of intermediate figures: 34 significant digits, far beyond any fen. */
   public static final MathContext CALC = MathContext.DECIMAL128;
 
+  /**
+   * The most one amount may be: 1,000亿 yuan, far above any single claim or zone budget, so that
+   * sums of a hundred thousand such amounts still fit the contract's decimal(18,2). A larger
+   * figure is a unit or typing mistake, rejected before it can reach a budget or a total.
+   */
+  public static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000000.00");
+
   private Money() {}
 
   /** Rounds an amount half-up to 2 decimals: the last step of an amount calculation. */

@@ -3,7 +3,7 @@ package cn.gxq.subsidy.topology;
 import cn.gxq.subsidy.avro.Budget;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
 import cn.gxq.subsidy.serde.WireFormatException;
-import java.math.BigDecimal;
+import cn.gxq.subsidy.rules.Money;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -55,9 +55,9 @@ final class BudgetIntake implements Processor<String, byte[], String, Routed<Led
           "key '" + record.key() + "' does not match the record's fields (" + expectedKey + ")");
       return;
     }
-    if (budget.getAmount().signum() < 0 || budget.getAmount().compareTo(MAX_AMOUNT) > 0) {
-      deadLetter(record, source, DeadLetterCode.INVALID_RECORD,
-          "amount " + budget.getAmount().toPlainString() + " is outside 0.." + MAX_AMOUNT);
+    if (budget.getAmount().signum() < 0 || budget.getAmount().compareTo(Money.MAX_AMOUNT) > 0) {
+      deadLetter(record, source, DeadLetterCode.INVALID_RECORD, "amount "
+          + budget.getAmount().toPlainString() + " is outside 0.." + Money.MAX_AMOUNT.toPlainString());
       return;
     }
     context.forward(record
@@ -65,9 +65,6 @@ final class BudgetIntake implements Processor<String, byte[], String, Routed<Led
         .withValue(Routed.ok(new LedgerCommand(budget)))
         .withTimestamp(budget.getUpdatedAt().toEpochMilli()));
   }
-
-  /** One trillion yuan: far above any zone's programme, far below decimal(18,2)'s limit. */
-  private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000.00");
 
   private void deadLetter(
       Record<String, byte[]> record, DeadLetter.Source source, DeadLetterCode code, String message) {

@@ -137,6 +137,45 @@ class DecisionPipelineTest {
     });
   }
 
+  @Test
+  void anAbsurdAmountIsRejectedBeforeItCanOverflowABudgetOrATotal() {
+    final String code = creditCode(6);
+    harness.register(smallSoftwareFirm(code, "ZGC", at("2022-01-01T00:00:00Z")).build());
+
+    // 10^15 yuan a month: valid in form, a unit mistake in fact; 6 of them would overflow
+    // the contract's decimal(18,2) in the bucket's approved sum and stop the ledger.
+    for (int n = 1; n <= 6; n++) {
+      harness.submit(rentRelief("RR-huge-" + n, code, "1000000000000000.00",
+          at("2022-04-01T00:00:00Z")).setLandlordName("房东" + n).build());
+    }
+    harness.submit(rentRelief("RR-after-huge", code, "1000.00", at("2022-04-02T00:00:00Z")).build());
+
+    final List<Decision> decisions = harness.newDecisions();
+    assertThat(decisions).hasSize(7);
+    assertThat(decisions.subList(0, 6)).allSatisfy(d -> {
+      assertThat(d.getStatus()).isEqualTo(DecisionStatus.REJECTED);
+      assertThat(codes(d)).containsExactly("INVALID_FIELD");
+      assertThat(d.getReasons().get(0).getMessage()).contains("monthlyRent").contains("fen");
+    });
+    assertThat(decisions.get(6).getStatus()).isEqualTo(DecisionStatus.APPROVED);
+  }
+
+  @Test
+  void aRegistryTombstoneDeregistersTheEnterpriseFromItsTimestampOnward() {
+    final String code = creditCode(7);
+    harness.register(smallSoftwareFirm(code, "ZGC", at("2022-01-01T00:00:00Z")).build());
+    // The registry deregisters the enterprise (注销) on 1 June: a null value for its key.
+    harness.enterprises.pipeInput(code, null, at("2022-06-01T00:00:00Z").toEpochMilli());
+
+    harness.submit(rentRelief("RR-before", code, "1000.00", at("2022-05-01T00:00:00Z")).build());
+    harness.submit(rentRelief("RR-after", code, "1000.00", at("2022-07-01T00:00:00Z"))
+        .setLandlordName("另一家国有房东").build());
+
+    final List<Decision> decisions = harness.newDecisions();
+    assertThat(decisions.get(0).getStatus()).isEqualTo(DecisionStatus.APPROVED);
+    assertThat(codes(decisions.get(1))).containsExactly("ENTERPRISE_NOT_REGISTERED");
+  }
+
   static List<String> codes(Decision decision) {
     return decision.getReasons().stream().map(Reason::getCode).toList();
   }
