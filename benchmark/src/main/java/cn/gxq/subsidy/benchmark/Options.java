@@ -33,7 +33,7 @@ record Options(int records, int partitions, int recordBytes, int enterprises, in
         --records N            records per throughput phase (1000000; quick 100000)
         --partitions P         partitions of every topic (3)
         --record-bytes B       value size of plain and pass-through records (200)
-        --enterprises E        registry size of the pipeline phase (20000; quick 5000)
+        --enterprises E        registry size of the pipeline phase (a quarter of --records)
         --scale-enterprises S  registry size of the scale phase (1000000; quick 100000)
         --latency-seconds T    duration of the 20%%-load latency phase (30; quick 10)
         --streams-heap H       -Xmx of the Streams JVM (1g)
@@ -46,7 +46,8 @@ record Options(int records, int partitions, int recordBytes, int enterprises, in
   /** The Streams settings every run uses unless told otherwise: the app's own. */
   static Map<String, String> defaultStreamsConfig() {
     final Map<String, String> config = new LinkedHashMap<>();
-    config.put("commit.interval.ms", "100");
+    // 30 ms, not the app's 100: three commits lie between submission and decision (see docs).
+    config.put("commit.interval.ms", "30");
     config.put("num.stream.threads", "1");
     config.put("producer.transaction.timeout.ms", "30000");
     return config;
@@ -60,7 +61,7 @@ record Options(int records, int partitions, int recordBytes, int enterprises, in
     int records = quick ? 100_000 : 1_000_000;
     int partitions = 3;
     int recordBytes = 200;
-    int enterprises = quick ? 5_000 : 20_000;
+    int enterprises = -1; // by default a quarter of the applications, see below
     int scale = quick ? 100_000 : 1_000_000;
     int latency = quick ? 10 : 30;
     String heap = "1g";
@@ -105,6 +106,11 @@ record Options(int records, int partitions, int recordBytes, int enterprises, in
         case "--out" -> out = Path.of(v);
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
+    }
+    if (enterprises < 0) {
+      // Three programmes, one claim per enterprise and period each: with fewer enterprises the
+      // regular applications run out of fresh claims and most turn into duplicates.
+      enterprises = Math.max(5_000, records / 4);
     }
     return new Options(records, partitions, recordBytes, enterprises, scale, latency, 0.20, heap,
         Map.copyOf(config), phases, out);

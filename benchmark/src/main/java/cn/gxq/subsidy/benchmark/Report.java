@@ -107,6 +107,7 @@ final class Report {
     m.put("ledgerApplications", result.applications());
     m.put("ledgerUndecided", result.undecided());
     m.put("restoreSeconds", Throughput.round(result.restoreSeconds(), 2));
+    m.put("restoringSeconds", Throughput.round(result.restoringSeconds(), 2));
     m.put("restoredRecords", result.restoredRecords());
     m.put("restoreHeap", heapJson(result.restoreHeap()));
     json.put("scale", m);
@@ -119,7 +120,7 @@ final class Report {
   static Map<String, Object> heapJson(HeapMonitor.Snapshot heap) {
     final Map<String, Object> m = new LinkedHashMap<>();
     m.put("peakUsedBytes", heap.peakUsed());
-    m.put("peakLiveBytes", heap.peakLive());
+    m.put("peakAfterGcBytes", heap.peakLive());
     m.put("maxBytes", heap.max());
     m.put("residentPeakBytes", heap.residentPeak());
     return m;
@@ -132,7 +133,7 @@ final class Report {
   void print(PrintStream out) {
     out.println();
     out.printf("%-34s %10s %8s %11s %7s %10s %18s%n", "measurement", "records", "seconds",
-        "records/s", "MB/s", "÷ baseline", "heap peak/live MB");
+        "records/s", "MB/s", "÷ baseline", "heap peak/after-GC MB");
     for (Throughput t : throughputs) {
       final String ratio = baseline == null ? "" : String.format("%.2f",
           t.recordsPerSecond() / baseline.recordsPerSecond());
@@ -149,13 +150,14 @@ final class Report {
           log.percentileMillis(100));
     }
     if (scale != null) {
-      out.printf("%nregistry of %,d: published %.1f s, materialised %.1f s; heap peak/live %s / %s MB,"
+      out.printf("%nregistry of %,d: published %.1f s, materialised %.1f s; heap peak/after-GC %s / %s MB,"
           + " RSS %s MB; state dir %s MB, broker %s MB%n", scale.enterprises(),
           scale.publishSeconds(), scale.loadSeconds(), mb(scale.loadHeap().peakUsed()),
           mb(scale.loadHeap().peakLive()), mb(scale.loadHeap().residentPeak()),
           mb(scale.stateBytes()), mb(scale.brokerBytes()));
-      out.printf("restore after deleting the state directory: %.1f s (JVM start to RUNNING), "
-          + "heap peak/live %s / %s MB, RSS %s MB, records %s%n", scale.restoreSeconds(),
+      out.printf("restore after deleting the state directory: %.1f s from JVM start to RUNNING"
+          + " (%.1f s restoring), heap peak/after-GC %s / %s MB, RSS %s MB, records %s%n",
+          scale.restoreSeconds(), scale.restoringSeconds(),
           mb(scale.restoreHeap().peakUsed()), mb(scale.restoreHeap().peakLive()),
           mb(scale.restoreHeap().residentPeak()), scale.restoredRecords());
     }

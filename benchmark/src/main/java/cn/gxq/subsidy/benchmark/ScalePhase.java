@@ -30,7 +30,8 @@ final class ScalePhase {
   /** What the phase measured. */
   record Result(int enterprises, double publishSeconds, double loadSeconds,
       HeapMonitor.Snapshot loadHeap, long stateBytes, long brokerBytes, int applications,
-      int undecided, double restoreSeconds, Map<String, Long> restoredRecords,
+      int undecided, double restoreSeconds, double restoringSeconds,
+      Map<String, Long> restoredRecords,
       HeapMonitor.Snapshot restoreHeap) {}
 
   private final Cluster cluster;
@@ -92,11 +93,15 @@ final class ScalePhase {
           .max().orElse(running);
       final double restoreSeconds =
           (Math.max(running, lastRestore) - streams.startedMillis()) / 1e3;
+      final long firstRestore = restored.stream().mapToLong(r -> r.endedMillis() - r.millis())
+          .min().orElse(lastRestore);
+      final double restoringSeconds = (lastRestore - firstRestore) / 1e3;
       final Map<String, Long> records = new TreeMap<>();
       restored.forEach(r -> records.merge(r.store(), r.records(), Math::max));
-      out.printf("  scale        restored in %.1f s: %s%n", restoreSeconds, records);
+      out.printf("  scale        restored in %.1f s (%.1f s restoring): %s%n", restoreSeconds,
+          restoringSeconds, records);
       return new Result(n, publishSeconds, loadSeconds, loadHeap, stateBytes, brokerBytes,
-          applications, undecided, restoreSeconds, records, streams.stop());
+          applications, undecided, restoreSeconds, restoringSeconds, records, streams.stop());
     }
   }
 

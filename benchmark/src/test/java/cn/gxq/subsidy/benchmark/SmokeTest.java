@@ -54,7 +54,7 @@ class SmokeTest {
     assertThat(quick.records()).isEqualTo(100_000);
     assertThat(quick.partitions()).isEqualTo(6);
     assertThat(quick.streamsConfig()).containsEntry("num.stream.threads", "2")
-        .containsEntry("commit.interval.ms", "100");
+        .containsEntry("commit.interval.ms", "30");
     assertThat(Options.parse(new String[] {"--records", "1,000"}, Path.of("t")).records())
         .isEqualTo(1000);
     assertThatThrownBy(() -> Options.parse(new String[] {"--phases", "nope"}, Path.of("t")))
