@@ -155,7 +155,7 @@ public final class HostileRecords {
     List<AbsurdApplication> out = new ArrayList<>();
 
     out.add(invalid("negative monthly rent", rr(rr).setMonthlyRent(new BigDecimal("-5000.00")).build()));
-    out.add(valid("monthly rent of 10^15 yuan", rr(rr).setMonthlyRent(HUGE).build()));
+    out.add(invalid("monthly rent of 10^15 yuan", rr(rr).setMonthlyRent(HUGE).build()));
     out.add(year("relief year 2100", rr(rr).setYear(2100).build()));
     out.add(year("relief year 1900", rr(rr).setYear(1900).build()));
     out.add(invalid("lease ending in 1900, before it starts", rr(rr).setLeaseEnd(LocalDate.of(1900, 1, 1)).build()));
@@ -170,7 +170,7 @@ public final class HostileRecords {
     out.add(creditCode("credit code with letter O", rr(rr).setCreditCode("91110000O00037341L").build()));
 
     out.add(invalid("negative personnel cost", rd(rd).setPersonnel(new BigDecimal("-1.00")).build()));
-    out.add(valid("personnel cost of 10^15 yuan", rd(rd).setPersonnel(HUGE).build()));
+    out.add(invalid("personnel cost of 10^15 yuan", rd(rd).setPersonnel(HUGE).build()));
     out.add(year("tax year 1900", rd(rd).setTaxYear(1900).build()));
     out.add(invalid("excluded income share 9.9999", rd(rd).setExcludedIncomeShare(new BigDecimal("9.9999")).build()));
     out.add(invalid("negative excluded income share", rd(rd).setExcludedIncomeShare(new BigDecimal("-0.5000")).build()));
@@ -178,7 +178,7 @@ public final class HostileRecords {
     out.add(creditCode("credit code of spaces", rd(rd).setCreditCode(" ".repeat(18)).build()));
 
     out.add(invalid("negative credit line", il(il).setRequestedAmount(new BigDecimal("-1.00")).build()));
-    out.add(valid("credit line of 10^15 yuan", il(il).setRequestedAmount(HUGE).build()));
+    out.add(invalid("credit line of 10^15 yuan", il(il).setRequestedAmount(HUGE).build()));
     out.add(year("submitted in 1900", il(il).setSubmittedAt(Instant.parse("1900-06-01T02:00:00Z")).build()));
     out.add(invalid("term of 0 months", il(il).setTermMonths(0).build()));
     out.add(invalid("negative term", il(il).setTermMonths(-12).build()));
