@@ -39,7 +39,7 @@ final class Buckets {
 
   BucketState load(String zone, Programme programme, int year) {
     final BucketState state = store.get(key(zone, programme, year));
-    return state != null ? state : new BucketState(empty(zone, programme, year), 1L, null);
+    return state != null ? state : new BucketState(empty(zone, programme, year), 1L, 0L, null);
   }
 
   BucketState load(String bucketKey) {

@@ -178,6 +178,9 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
       state.setNextTicket(ticket + 1);
     }
     Buckets.count(state.getTotals(), DecisionStatus.WAITLISTED, +1);
+    if (ticket < state.getWaitlistFrom()) {
+      state.setWaitlistFrom(ticket); // an amendment back in line at its original, earlier place
+    }
     buckets.save(state, before, eventTime);
     waitlist.add(bucket, ticket, id);
     final Decision provisional = decision(proposal, sequence, DecisionStatus.WAITLISTED, ZERO,
@@ -249,7 +252,7 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
     final Totals before = Buckets.snapshot(state);
     final Map<String, ApplicationState> waiting = new HashMap<>();
     final BigDecimal[] drawn = {totals.getApprovedAmount()};
-    final List<KeyValue<String, String>> head = waitlist.head(bucket, id -> {
+    final List<KeyValue<String, String>> head = waitlist.head(bucket, state.getWaitlistFrom(), id -> {
       final ApplicationState app = applications.get(id);
       final Totals probe = Totals.newBuilder(totals).setApprovedAmount(drawn[0]).build();
       if (app == null || !Buckets.fits(probe, app.getEligibleAmount())) {
@@ -298,6 +301,8 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
       }
     }
     if (!head.isEmpty()) {
+      // Everything before the last released place has left the line.
+      state.setWaitlistFrom(Waitlist.ticketOf(head.get(head.size() - 1).key) + 1);
       buckets.save(state, before, eventTime);
     }
     return new Released(selfApproved, others);

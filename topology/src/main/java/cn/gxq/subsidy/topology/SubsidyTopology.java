@@ -147,14 +147,17 @@ public final class SubsidyTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(LedgerStores.CLAIMS), Serdes.String(), Serdes.String())
         .withCachingEnabled());
+    // Buckets and pending totals are few (zones × programmes × years) and rewritten constantly:
+    // kept in memory (still changelogged), they leave no RocksDB tombstones for scans to wade
+    // through.
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(LedgerStores.BUCKETS), Serdes.String(),
-        serdes.bucketState()).withCachingEnabled());
+        Stores.inMemoryKeyValueStore(LedgerStores.BUCKETS), Serdes.String(),
+        serdes.bucketState()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(LedgerStores.WAITLIST), Serdes.String(), Serdes.String()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(LedgerStores.PENDING_TOTALS), Serdes.String(),
-        Serdes.Long()).withCachingEnabled());
+        Stores.inMemoryKeyValueStore(LedgerStores.PENDING_TOTALS), Serdes.String(),
+        Serdes.Long()));
   }
 
   private static String slug(Programme programme) {

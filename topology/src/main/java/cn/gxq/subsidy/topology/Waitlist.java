@@ -3,7 +3,6 @@ package cn.gxq.subsidy.topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -14,7 +13,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class Waitlist {
 
-  private static final StringSerializer KEYS = new StringSerializer();
   private final KeyValueStore<String, String> store;
 
   Waitlist(KeyValueStore<String, String> store) {
@@ -30,12 +28,16 @@ final class Waitlist {
   }
 
   /**
-   * The head of a bucket's line: entries in order for as long as {@code admit} accepts them. Read
+   * The head of a bucket's line from {@code fromTicket}: entries in order for as long as
+   * {@code admit} accepts them. Read
    * before anyone changes the line, since a store must not be written under an open iterator.
    */
-  List<KeyValue<String, String>> head(String bucket, Predicate<String> admit) {
+  List<KeyValue<String, String>> head(String bucket, long fromTicket, Predicate<String> admit) {
     final List<KeyValue<String, String>> head = new ArrayList<>();
-    try (KeyValueIterator<String, String> it = store.prefixScan(bucket + "#", KEYS)) {
+    // A range from the lowest ticket that can still be waiting, not a scan of the whole prefix:
+    // released entries leave RocksDB tombstones that a scan from the start would wade through.
+    try (KeyValueIterator<String, String> it =
+        store.range(key(bucket, fromTicket), key(bucket, Long.MAX_VALUE))) {
       while (it.hasNext()) {
         final KeyValue<String, String> entry = it.next();
         if (!admit.test(entry.value)) {
@@ -49,6 +51,10 @@ final class Waitlist {
 
   void removeKey(String key) {
     store.delete(key);
+  }
+
+  static long ticketOf(String key) {
+    return Long.parseLong(key.substring(key.lastIndexOf('#') + 1));
   }
 
   static String key(String bucket, long ticket) {
