@@ -52,8 +52,13 @@ final class AccessControl {
         allow(acls, principal, prefixed(ResourceType.GROUP, FINANCE_GROUPS), AclOperation.READ);
       }
       case OPERATOR -> {
-        allow(acls, principal, prefixed(ResourceType.TOPIC, topics.prefix() + "subsidy."),
-            AclOperation.READ, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS);
+        allow(
+            acls,
+            principal,
+            prefixed(ResourceType.TOPIC, topics.prefix() + "subsidy."),
+            AclOperation.READ,
+            AclOperation.DESCRIBE,
+            AclOperation.DESCRIBE_CONFIGS);
         allow(acls, principal, prefixed(ResourceType.GROUP, OPERATOR_GROUPS), AclOperation.READ);
       }
       case APPLICATION -> {
@@ -65,11 +70,20 @@ final class AccessControl {
         }
         // Repartition topics and changelogs are named after the application id.
         allow(acls, principal, prefixed(ResourceType.TOPIC, applicationId + "-"), AclOperation.ALL);
-        allow(acls, principal, literal(ResourceType.GROUP, applicationId), AclOperation.READ,
+        allow(
+            acls,
+            principal,
+            literal(ResourceType.GROUP, applicationId),
+            AclOperation.READ,
             AclOperation.DESCRIBE);
-        allow(acls, principal, prefixed(ResourceType.TRANSACTIONAL_ID, applicationId + "-"),
-            AclOperation.WRITE, AclOperation.DESCRIBE);
-        allow(acls, principal, literal(ResourceType.CLUSTER, "kafka-cluster"), AclOperation.DESCRIBE);
+        allow(
+            acls,
+            principal,
+            prefixed(ResourceType.TRANSACTIONAL_ID, applicationId + "-"),
+            AclOperation.WRITE,
+            AclOperation.DESCRIBE);
+        allow(
+            acls, principal, literal(ResourceType.CLUSTER, "kafka-cluster"), AclOperation.DESCRIBE);
       }
       case REGISTRY -> allow(acls, principal, topic(registryTopic), AclOperation.ALL);
     }
@@ -80,9 +94,15 @@ final class AccessControl {
   void grant(Admin admin, Role role, String user, String password)
       throws InterruptedException, ExecutionException {
     if (password != null) {
-      admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
-          new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), password)))
-          .all().get();
+      admin
+          .alterUserScramCredentials(
+              List.of(
+                  new UserScramCredentialUpsertion(
+                      user,
+                      new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS),
+                      password)))
+          .all()
+          .get();
     }
     admin.createAcls(bindings(role, user)).all().get();
   }
@@ -107,11 +127,16 @@ final class AccessControl {
     return new ResourcePattern(type, prefix, PatternType.PREFIXED);
   }
 
-  private static void allow(List<AclBinding> acls, String principal, ResourcePattern resource,
+  private static void allow(
+      List<AclBinding> acls,
+      String principal,
+      ResourcePattern resource,
       AclOperation... operations) {
     for (AclOperation operation : operations) {
-      acls.add(new AclBinding(resource,
-          new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW)));
+      acls.add(
+          new AclBinding(
+              resource,
+              new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW)));
     }
   }
 }

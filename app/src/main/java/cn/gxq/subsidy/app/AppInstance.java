@@ -35,8 +35,13 @@ final class AppInstance implements AutoCloseable {
    * @param extra told of everything the pipeline emits too (tests); {@link PipelineObserver#NONE}
    *     otherwise
    */
-  AppInstance(SubsidyApplication.Settings settings, Topics topics, SchemaRegistryClient client,
-      Rulebook rulebook, HostInfo advertised, PipelineObserver extra) {
+  AppInstance(
+      SubsidyApplication.Settings settings,
+      Topics topics,
+      SchemaRegistryClient client,
+      Rulebook rulebook,
+      HostInfo advertised,
+      PipelineObserver extra) {
     this.advertised = advertised;
     final PipelineObserver observer = new ObserverChain(List.of(metrics, recent, events, extra));
     this.app = new SubsidyApplication(settings, topics, client, rulebook, observer);
@@ -49,8 +54,9 @@ final class AppInstance implements AutoCloseable {
 
   /** Opens the HTTP API on {@code bindHost} and the advertised port, then starts the streams. */
   AppInstance start(String bindHost) {
-    api = new ApiServer(new DecisionQueries(app.streams(), advertised, recent), registry, events)
-        .start(bindHost, advertised.port());
+    api =
+        new ApiServer(new DecisionQueries(app.streams(), advertised, recent), registry, events)
+            .start(bindHost, advertised.port());
     app.start();
     return this;
   }

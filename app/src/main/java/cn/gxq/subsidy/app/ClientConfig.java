@@ -23,7 +23,8 @@ final class ClientConfig {
       try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         props.load(reader);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read client config " + file + ": " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot read client config " + file + ": " + e.getMessage(), e);
       }
     }
     props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -11,24 +11,35 @@ final class ClusterOptions {
   static final String EMBEDDED_BOOTSTRAP = "127.0.0.1:9092";
   static final String EMBEDDED_REGISTRY = "http://127.0.0.1:8081";
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]",
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT[,…]",
       description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}, the embedded broker).",
       defaultValue = EMBEDDED_BOOTSTRAP)
   String bootstrapServers;
 
-  @Option(names = "--schema-registry-url", paramLabel = "URL",
-      description = "Confluent-compatible schema registry; user:password@ in the URL for Basic"
-          + " auth (default: ${DEFAULT-VALUE}, the embedded registry).",
+  @Option(
+      names = "--schema-registry-url",
+      paramLabel = "URL",
+      description =
+          "Confluent-compatible schema registry; user:password@ in the URL for Basic"
+              + " auth (default: ${DEFAULT-VALUE}, the embedded registry).",
       defaultValue = EMBEDDED_REGISTRY)
   String schemaRegistryUrl;
 
-  @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = "",
+  @Option(
+      names = "--topic-prefix",
+      paramLabel = "PREFIX",
+      defaultValue = "",
       description = "Prefix of every topic name (default: none).")
   String topicPrefix;
 
-  @Option(names = "--client-config", paramLabel = "FILE",
-      description = "Kafka client properties (e.g. security.protocol, sasl.jaas.config,"
-          + " ssl.truststore.location) for every connection this command makes.")
+  @Option(
+      names = "--client-config",
+      paramLabel = "FILE",
+      description =
+          "Kafka client properties (e.g. security.protocol, sasl.jaas.config,"
+              + " ssl.truststore.location) for every connection this command makes.")
   Path clientConfig;
 
   Topics topics() {

@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.header.Header;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -31,10 +31,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code consume --topic decisions|totals|deadletter}: prints records as JSON lines, reading only
- * committed transactions. Stops after {@code --max} records or {@code --timeout} seconds without
- * a new record.
+ * committed transactions. Stops after {@code --max} records or {@code --timeout} seconds without a
+ * new record.
  */
-@Command(name = "consume", mixinStandardHelpOptions = true,
+@Command(
+    name = "consume",
+    mixinStandardHelpOptions = true,
     description = "Print decisions, totals or dead letters as JSON lines.",
     exitCodeListHeading = "Exit status:%n",
     exitCodeList = {"0:done", "2:usage error", "4:refused by the broker (authorization)"})
@@ -44,9 +46,13 @@ final class ConsumeCommand implements Callable<Integer> {
 
   @Mixin ClusterOptions cluster;
 
-  @Option(names = "--topic", required = true, paramLabel = "TOPIC",
-      description = "decisions, totals or deadletter; also enterprise, budget, rent-relief,"
-          + " rd-deduction or innovation-loan to read what publishers sent.")
+  @Option(
+      names = "--topic",
+      required = true,
+      paramLabel = "TOPIC",
+      description =
+          "decisions, totals or deadletter; also enterprise, budget, rent-relief,"
+              + " rd-deduction or innovation-loan to read what publishers sent.")
   String topic;
 
   @Option(names = "--from-beginning", description = "Start at the oldest record, not the newest.")
@@ -55,13 +61,19 @@ final class ConsumeCommand implements Callable<Integer> {
   @Option(names = "--max", paramLabel = "N", description = "Stop after N records.")
   Long max;
 
-  @Option(names = "--group", paramLabel = "GROUP_ID",
-      description = "Consumer group (default: a new one each time; with ACLs, one your role may"
-          + " use, e.g. finance-ledger).")
+  @Option(
+      names = "--group",
+      paramLabel = "GROUP_ID",
+      description =
+          "Consumer group (default: a new one each time; with ACLs, one your role may"
+              + " use, e.g. finance-ledger).")
   String group;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS",
-      description = "Stop after this many seconds without a new record (default: run until Ctrl-C).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description =
+          "Stop after this many seconds without a new record (default: run until Ctrl-C).")
   Long timeoutSeconds;
 
   @Override
@@ -70,8 +82,11 @@ final class ConsumeCommand implements Callable<Integer> {
     try {
       name = topicName();
     } catch (IllegalArgumentException e) {
-      System.err.println("consume: unknown topic '" + topic + "'; one of decisions, totals,"
-          + " deadletter, enterprise, budget, rent-relief, rd-deduction, innovation-loan");
+      System.err.println(
+          "consume: unknown topic '"
+              + topic
+              + "'; one of decisions, totals,"
+              + " deadletter, enterprise, budget, rent-relief, rd-deduction, innovation-loan");
       return 2;
     }
     try (SchemaRegistryClient registry = new RestSchemaRegistryClient(cluster.schemaRegistryUrl)) {
@@ -79,8 +94,10 @@ final class ConsumeCommand implements Callable<Integer> {
       System.err.printf("consume: %d record(s) from %s%n", printed, name);
       return 0;
     } catch (AuthorizationException e) {
-      System.err.println("consume: refused by the broker: " + e.getMessage()
-          + " (check the role in --client-config and use a --group your role may use)");
+      System.err.println(
+          "consume: refused by the broker: "
+              + e.getMessage()
+              + " (check the role in --client-config and use a --group your role may use)");
       return 4;
     }
   }
@@ -110,16 +127,18 @@ final class ConsumeCommand implements Callable<Integer> {
         type == null ? null : new AvroDeserializer<>(type, registry);
     long printed = 0;
     long quietSince = System.nanoTime();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(),
-        new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topicName));
       while (max == null || printed < max) {
         boolean any = false;
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
           any = true;
-          final String line = values == null
-              ? deadLetterJson(record)
-              : json.write(values.deserialize(topicName, record.value()));
+          final String line =
+              values == null
+                  ? deadLetterJson(record)
+                  : json.write(values.deserialize(topicName, record.value()));
           out.println(line);
           printed++;
           if (max != null && printed >= max) {
@@ -143,17 +162,20 @@ final class ConsumeCommand implements Callable<Integer> {
     final ObjectNode node = MAPPER.createObjectNode();
     node.put("key", record.key());
     for (Header header : record.headers()) {
-      node.put(header.key(), header.value() == null
-          ? null : new String(header.value(), StandardCharsets.UTF_8));
+      node.put(
+          header.key(),
+          header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
     }
-    node.put("valueBase64",
+    node.put(
+        "valueBase64",
         record.value() == null ? null : Base64.getEncoder().encodeToString(record.value()));
     return node.toString();
   }
 
   private Properties consumerConfig() {
     final Properties props = cluster.clientProperties();
-    props.put(ConsumerConfig.GROUP_ID_CONFIG,
+    props.put(
+        ConsumerConfig.GROUP_ID_CONFIG,
         group != null ? group : "subsidy-consume-" + UUID.randomUUID());
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");

@@ -52,16 +52,22 @@ final class ContractPublisher implements AutoCloseable {
     final String topic = type.topic(topics);
     final AvroSerializer<SpecificRecord> serializer;
     synchronized (serializers) {
-      serializer = serializers.computeIfAbsent(type,
-          t -> new AvroSerializer<>((Class<SpecificRecord>) t.type(), registry, false));
+      serializer =
+          serializers.computeIfAbsent(
+              type, t -> new AvroSerializer<>((Class<SpecificRecord>) t.type(), registry, false));
     }
-    raw(topic, record.key(), serializer.serialize(topic, record.value()), record.eventTime(),
+    raw(
+        topic,
+        record.key(),
+        serializer.serialize(topic, record.value()),
+        record.eventTime(),
         record.topicKind());
   }
 
   /** Sends bytes as they are (e.g. an undecodable record), counted under {@code kind}. */
   void raw(String topic, String key, byte[] value, Instant eventTime, String kind) {
-    producer.send(new ProducerRecord<>(topic, null, eventTime.toEpochMilli(), key, value),
+    producer.send(
+        new ProducerRecord<>(topic, null, eventTime.toEpochMilli(), key, value),
         (metadata, e) -> {
           if (e == null) {
             acknowledged.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();

@@ -70,7 +70,8 @@ final class DecisionQueries {
   /** {@code GET /applications/{id}}: the current decision, from whichever instance owns it. */
   void application(Context ctx, String id) {
     final boolean hop = isHop(ctx);
-    final List<Programme> programmes = hop ? List.of(hopProgramme(ctx)) : List.of(Programme.values());
+    final List<Programme> programmes =
+        hop ? List.of(hopProgramme(ctx)) : List.of(Programme.values());
     requireRunning();
     for (Programme programme : programmes) {
       final KeyQueryMetadata owner = owner(programme);
@@ -82,8 +83,11 @@ final class DecisionQueries {
       } else if (hop) {
         throw notOwner(programme, owner);
       } else {
-        found = peers.getLocal(owner.activeHost(), "/applications/" + PeerClient.pathSegment(id),
-            PeerClient.param("programme", programme.name()));
+        found =
+            peers.getLocal(
+                owner.activeHost(),
+                "/applications/" + PeerClient.pathSegment(id),
+                PeerClient.param("programme", programme.name()));
       }
       if (found.isPresent()) {
         ctx.json(found.get());
@@ -98,9 +102,12 @@ final class DecisionQueries {
     final Optional<String> zone = QueryParams.zone(ctx.queryParam("zone"));
     final Optional<Integer> year = QueryParams.year(ctx.queryParam("year"));
     final boolean hop = isHop(ctx);
-    final List<Programme> programmes = hop ? List.of(hopProgramme(ctx))
-        : QueryParams.programme(ctx.queryParam("programme")).map(List::of)
-            .orElse(List.of(Programme.values()));
+    final List<Programme> programmes =
+        hop
+            ? List.of(hopProgramme(ctx))
+            : QueryParams.programme(ctx.queryParam("programme"))
+                .map(List::of)
+                .orElse(List.of(Programme.values()));
     requireRunning();
     final List<JsonNode> result = new ArrayList<>();
     for (Programme programme : programmes) {
@@ -108,14 +115,15 @@ final class DecisionQueries {
       if (owner.activeHost().equals(self)) {
         try (KeyValueIterator<String, BucketState> it =
             this.<BucketState>store(LedgerStores.BUCKETS, owner).all()) {
-          it.forEachRemaining(kv -> {
-            final var t = kv.value.getTotals();
-            if (t.getProgramme() == programme
-                && zone.map(z -> z.equals(t.getZone())).orElse(true)
-                && year.map(y -> y == t.getYear()).orElse(true)) {
-              result.add(json.toTree(t));
-            }
-          });
+          it.forEachRemaining(
+              kv -> {
+                final var t = kv.value.getTotals();
+                if (t.getProgramme() == programme
+                    && zone.map(z -> z.equals(t.getZone())).orElse(true)
+                    && year.map(y -> y == t.getYear()).orElse(true)) {
+                  result.add(json.toTree(t));
+                }
+              });
         }
       } else if (hop) {
         throw notOwner(programme, owner);
@@ -123,7 +131,8 @@ final class DecisionQueries {
         final StringBuilder query = new StringBuilder(PeerClient.param("programme", programme));
         zone.ifPresent(z -> query.append('&').append(PeerClient.param("zone", z)));
         year.ifPresent(y -> query.append('&').append(PeerClient.param("year", y)));
-        peers.getLocal(owner.activeHost(), "/totals", query.toString())
+        peers
+            .getLocal(owner.activeHost(), "/totals", query.toString())
             .ifPresent(remote -> remote.forEach(result::add));
       }
     }
@@ -146,13 +155,15 @@ final class DecisionQueries {
     if (!isHop(ctx)) {
       for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
         if (!instance.hostInfo().equals(self)) {
-          peers.getLocal(instance.hostInfo(), "/decisions/latest", PeerClient.param("limit", limit))
+          peers
+              .getLocal(instance.hostInfo(), "/decisions/latest", PeerClient.param("limit", limit))
               .ifPresent(remote -> remote.forEach(merged::add));
         }
       }
     }
-    merged.sort(Comparator.comparing((JsonNode d) -> Instant.parse(d.path("decidedAt").asText()))
-        .reversed());
+    merged.sort(
+        Comparator.comparing((JsonNode d) -> Instant.parse(d.path("decidedAt").asText()))
+            .reversed());
     final ArrayNode body = MAPPER.createArrayNode();
     merged.stream().limit(limit).forEach(body::add);
     ctx.json(body);
@@ -164,15 +175,16 @@ final class DecisionQueries {
   }
 
   private static Programme hopProgramme(Context ctx) {
-    return QueryParams.programme(ctx.queryParam("programme")).orElseThrow(
-        () -> new BadRequestException("local=true needs programme=…: it names the partition"));
+    return QueryParams.programme(ctx.queryParam("programme"))
+        .orElseThrow(
+            () -> new BadRequestException("local=true needs programme=…: it names the partition"));
   }
 
   private void requireRunning() {
     final KafkaStreams.State state = streams.state();
     if (state != KafkaStreams.State.RUNNING) {
-      throw new QueryUnavailableException("the decision ledger is not queryable while "
-          + state.name(), null);
+      throw new QueryUnavailableException(
+          "the decision ledger is not queryable while " + state.name(), null);
     }
   }
 
@@ -180,25 +192,30 @@ final class DecisionQueries {
     final KeyQueryMetadata owner =
         streams.queryMetadataForKey(LedgerStores.APPLICATIONS, programme.name(), PARTITIONER);
     if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-      throw new QueryUnavailableException("the decision ledger is being rebalanced or restored",
-          null);
+      throw new QueryUnavailableException(
+          "the decision ledger is being rebalanced or restored", null);
     }
     return owner;
   }
 
   private QueryUnavailableException notOwner(Programme programme, KeyQueryMetadata owner) {
-    return new QueryUnavailableException("this instance no longer owns the " + programme
-        + " partition (now " + owner.activeHost() + ")", null);
+    return new QueryUnavailableException(
+        "this instance no longer owns the "
+            + programme
+            + " partition (now "
+            + owner.activeHost()
+            + ")",
+        null);
   }
 
   private <V> ReadOnlyKeyValueStore<String, V> store(String name, KeyQueryMetadata owner) {
     try {
-      return streams.store(StoreQueryParameters
-          .fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
-          .withPartition(owner.partition()));
+      return streams.store(
+          StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
+              .withPartition(owner.partition()));
     } catch (InvalidStateStoreException e) {
-      throw new QueryUnavailableException("state store " + name + " is not ready: "
-          + e.getMessage(), e);
+      throw new QueryUnavailableException(
+          "state store " + name + " is not ready: " + e.getMessage(), e);
     }
   }
 }

@@ -20,7 +20,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
@@ -32,23 +31,34 @@ import org.apache.kafka.common.TopicPartition;
  * applications of all three programmes with the generator's share of invalid, unregistered,
  * ineligible, duplicate, amended and withdrawn ones, registry changes as their time comes, budget
  * raises once some budgets have run out, and now and then an undecodable record. Event time starts
- * at a fixed instant in 2022 and advances with the records; the wall clock only paces the rate.
- * A restart resumes the deterministic stream after the applications already on the topics.
+ * at a fixed instant in 2022 and advances with the records; the wall clock only paces the rate. A
+ * restart resumes the deterministic stream after the applications already on the topics.
  */
 final class DemoFeed implements AutoCloseable {
 
   /** 2022-01-04 09:00 China Standard Time: the policies are for 2022. */
   static final Instant START = Instant.parse("2022-01-04T01:00:00Z");
+
   static final long SEED = 2022L;
+
   /** Two minutes of event time between submissions keeps the stream in 2022 for hours. */
   static final Duration MEAN_GAP = Duration.ofMinutes(2);
+
   /** Budgets are raised once this many applications are in: 中关村 rent relief has run out. */
   static final long RAISE_AFTER = 2_500;
+
   /** One undecodable record per this many applications, to show the dead-letter path. */
   static final long GARBAGE_EVERY = 1_000;
+
   static final String GARBAGE = "undecodable";
-  private static final List<String> KINDS = List.of(Generated.ENTERPRISE, Generated.BUDGET,
-      Generated.RENT_RELIEF, Generated.RD_DEDUCTION, Generated.INNOVATION_LOAN, GARBAGE);
+  private static final List<String> KINDS =
+      List.of(
+          Generated.ENTERPRISE,
+          Generated.BUDGET,
+          Generated.RENT_RELIEF,
+          Generated.RD_DEDUCTION,
+          Generated.INNOVATION_LOAN,
+          GARBAGE);
   private static final long PROGRESS_NANOS = Duration.ofSeconds(5).toNanos();
 
   private final Properties client;
@@ -63,8 +73,14 @@ final class DemoFeed implements AutoCloseable {
   private volatile Instant eventTime = START;
   private volatile ContractPublisher publisher;
 
-  DemoFeed(Properties client, SchemaRegistryClient registry, Topics topics, int enterprises,
-      int ratePerSecond, LongSupplier decisionsSeen, PrintStream out) {
+  DemoFeed(
+      Properties client,
+      SchemaRegistryClient registry,
+      Topics topics,
+      int enterprises,
+      int ratePerSecond,
+      LongSupplier decisionsSeen,
+      PrintStream out) {
     if (enterprises < 1 || ratePerSecond < 1) {
       throw new IllegalArgumentException("--demo-enterprises and --demo-rate must be positive");
     }
@@ -103,13 +119,13 @@ final class DemoFeed implements AutoCloseable {
         scenario.enterprises().forEach(this::publish);
         scenario.budgets().forEach(this::publish);
         publisher.flush();
-        out.printf("Demo             registry of %,d enterprises and %d budgets published%n",
-            publisher.acknowledged(Generated.ENTERPRISE),
-            publisher.acknowledged(Generated.BUDGET));
+        out.printf(
+            "Demo             registry of %,d enterprises and %d budgets published%n",
+            publisher.acknowledged(Generated.ENTERPRISE), publisher.acknowledged(Generated.BUDGET));
       } else {
         // Already on the compacted topics; the initial budgets again would undo later raises.
-        out.printf("Demo             resuming after %,d applications already on the topics%n",
-            resumed);
+        out.printf(
+            "Demo             resuming after %,d applications already on the topics%n", resumed);
       }
       stream(scenario, resumed);
     } catch (InterruptedException e) {
@@ -126,8 +142,10 @@ final class DemoFeed implements AutoCloseable {
     for (long i = 0; i < resumed; i++) {
       eventTime = applications.next().eventTime(); // deterministic: skip what is already there
     }
-    final Deque<Generated> changes = new ArrayDeque<>(scenario.enterpriseChanges(
-        START.plusMillis(1), START.plus(MEAN_GAP.multipliedBy(RAISE_AFTER * 4))));
+    final Deque<Generated> changes =
+        new ArrayDeque<>(
+            scenario.enterpriseChanges(
+                START.plusMillis(1), START.plus(MEAN_GAP.multipliedBy(RAISE_AFTER * 4))));
     if (resumed > 0) {
       changes.removeIf(c -> !c.eventTime().isAfter(eventTime)); // published by the earlier run
     }
@@ -147,8 +165,10 @@ final class DemoFeed implements AutoCloseable {
         }
         if (++count == RAISE_AFTER) {
           scenario.budgetRaises(eventTime).forEach(this::publish);
-          out.println("Demo             budgets raised at " + eventTime
-              + " (ZGC and BH rent relief, XA innovation loans)");
+          out.println(
+              "Demo             budgets raised at "
+                  + eventTime
+                  + " (ZGC and BH rent relief, XA innovation loans)");
         }
         publish(application);
         if (count % GARBAGE_EVERY == 0) {
@@ -169,27 +189,37 @@ final class DemoFeed implements AutoCloseable {
   /** Applications on the three topics already: a restart carries on from there. */
   private long applicationsAlreadyPublished() throws ExecutionException, InterruptedException {
     try (Admin admin = Admin.create(client)) {
-      final List<String> names = List.of(Programme.values()).stream()
-          .map(topics::applications).toList();
+      final List<String> names =
+          List.of(Programme.values()).stream().map(topics::applications).toList();
       final Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
       for (TopicDescription d : admin.describeTopics(names).allTopicNames().get().values()) {
-        d.partitions().forEach(p ->
-            latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
+        d.partitions()
+            .forEach(
+                p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
       }
-      final long records = admin.listOffsets(latest).all().get().values().stream()
-          .mapToLong(info -> info.offset()).sum();
-      return records - records / (GARBAGE_EVERY + 1); // the undecodable ones are not the generator's
+      final long records =
+          admin.listOffsets(latest).all().get().values().stream()
+              .mapToLong(info -> info.offset())
+              .sum();
+      return records
+          - records / (GARBAGE_EVERY + 1); // the undecodable ones are not the generator's
     }
   }
 
   private void progress() {
     final Map<String, Long> counts = published();
-    out.printf("Demo             event time %s · published enterprises %,d, budgets %,d,"
+    out.printf(
+        "Demo             event time %s · published enterprises %,d, budgets %,d,"
             + " rent-relief %,d, rd-deduction %,d, innovation-loan %,d, undecodable %,d"
             + " · decisions seen %,d%n",
-        eventTime, counts.get(Generated.ENTERPRISE), counts.get(Generated.BUDGET),
-        counts.get(Generated.RENT_RELIEF), counts.get(Generated.RD_DEDUCTION),
-        counts.get(Generated.INNOVATION_LOAN), counts.get(GARBAGE), decisionsSeen.getAsLong());
+        eventTime,
+        counts.get(Generated.ENTERPRISE),
+        counts.get(Generated.BUDGET),
+        counts.get(Generated.RENT_RELIEF),
+        counts.get(Generated.RD_DEDUCTION),
+        counts.get(Generated.INNOVATION_LOAN),
+        counts.get(GARBAGE),
+        decisionsSeen.getAsLong());
   }
 
   private void publish(Generated record) {
@@ -198,8 +228,12 @@ final class DemoFeed implements AutoCloseable {
 
   private void publishGarbage(HostileRecords hostile, Generated next) {
     final byte[] bytes = hostile.randomBytes(next.topicKind(), 24).value();
-    publisher.raw(RecordType.fromCli(next.topicKind()).topic(topics), next.key() + "-garbage",
-        bytes, next.eventTime(), GARBAGE);
+    publisher.raw(
+        RecordType.fromCli(next.topicKind()).topic(topics),
+        next.key() + "-garbage",
+        bytes,
+        next.eventTime(),
+        GARBAGE);
   }
 
   @Override

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Security for the embedded default ({@code run --secure}): a password per role, made once and
- * kept in {@code secrets.properties} (owner-only), the broker's TLS material, and a client
- * properties file per role for {@code --client-config}.
+ * Security for the embedded default ({@code run --secure}): a password per role, made once and kept
+ * in {@code secrets.properties} (owner-only), the broker's TLS material, and a client properties
+ * file per role for {@code --client-config}.
  */
 final class EmbeddedSecurity {
 
@@ -59,7 +59,9 @@ final class EmbeddedSecurity {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
     final TlsMaterial tls = TlsMaterial.inDirectory(dir.resolve("tls"), secrets.getProperty("tls"));
-    return new EmbeddedSecurity(dir, secrets,
+    return new EmbeddedSecurity(
+        dir,
+        secrets,
         new BrokerSecurity(tls, secrets.getProperty("admin"), secrets.getProperty("controller")));
   }
 

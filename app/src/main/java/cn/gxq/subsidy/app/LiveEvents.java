@@ -33,16 +33,18 @@ final class LiveEvents implements PipelineObserver, AutoCloseable {
   private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
   private final Deque<Decision> decisions = new ArrayDeque<>();
   private final Map<String, Totals> totals = new LinkedHashMap<>();
-  private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-    final Thread t = new Thread(r, "subsidy-live-events");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService flusher =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            final Thread t = new Thread(r, "subsidy-live-events");
+            t.setDaemon(true);
+            return t;
+          });
 
   LiveEvents() {
     flusher.scheduleWithFixedDelay(this::flush, FLUSH_MS, FLUSH_MS, TimeUnit.MILLISECONDS);
-    flusher.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT_MS, HEARTBEAT_MS,
-        TimeUnit.MILLISECONDS);
+    flusher.scheduleWithFixedDelay(
+        this::heartbeat, HEARTBEAT_MS, HEARTBEAT_MS, TimeUnit.MILLISECONDS);
   }
 
   /** Registers a browser; the connection stays open until it goes away or the server stops. */

@@ -14,9 +14,9 @@ import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * Asks another instance of the application over HTTP. Only ever sends {@code local=true}
- * requests, which the receiver answers from its own state without forwarding: a hop can never
- * loop. Anything but 200 or 404 means "cannot answer now" (503 to our caller).
+ * Asks another instance of the application over HTTP. Only ever sends {@code local=true} requests,
+ * which the receiver answers from its own state without forwarding: a hop can never loop. Anything
+ * but 200 or 404 means "cannot answer now" (503 to our caller).
  */
 final class PeerClient {
 
@@ -27,24 +27,41 @@ final class PeerClient {
 
   /** The JSON answer, or empty on 404. */
   Optional<JsonNode> getLocal(HostInfo host, String path, String query) {
-    final URI uri = URI.create("http://" + host.host() + ":" + host.port() + path + "?local=true"
-        + (query.isEmpty() ? "" : "&" + query));
+    final URI uri =
+        URI.create(
+            "http://"
+                + host.host()
+                + ":"
+                + host.port()
+                + path
+                + "?local=true"
+                + (query.isEmpty() ? "" : "&" + query));
     try {
-      final HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
-              .header("Accept", "application/json").GET().build(),
-          HttpResponse.BodyHandlers.ofString());
+      final HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(uri)
+                  .timeout(Duration.ofSeconds(5))
+                  .header("Accept", "application/json")
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 404) {
         return Optional.empty();
       }
       if (response.statusCode() != 200) {
-        throw new QueryUnavailableException("instance " + host + " answered "
-            + response.statusCode() + ": " + errorOf(response.body()), null);
+        throw new QueryUnavailableException(
+            "instance "
+                + host
+                + " answered "
+                + response.statusCode()
+                + ": "
+                + errorOf(response.body()),
+            null);
       }
       return Optional.of(MAPPER.readTree(response.body()));
     } catch (IOException e) {
-      throw new QueryUnavailableException("instance " + host + " did not answer: "
-          + e.getMessage(), e);
+      throw new QueryUnavailableException(
+          "instance " + host + " did not answer: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new QueryUnavailableException("interrupted while asking " + host, e);

@@ -54,10 +54,11 @@ final class PipelineMetrics implements PipelineObserver {
           .tag("status", decision.getStatus().name())
           .register(registry)
           .increment();
-      eventLatency(programme).record(nonNegative(
-          Duration.between(decision.getSubmittedAt(), decision.getDecidedAt())));
-      processingLatency(programme).record(nonNegative(
-          Duration.between(decision.getSubmittedAt(), clock.instant())));
+      eventLatency(programme)
+          .record(
+              nonNegative(Duration.between(decision.getSubmittedAt(), decision.getDecidedAt())));
+      processingLatency(programme)
+          .record(nonNegative(Duration.between(decision.getSubmittedAt(), clock.instant())));
     } catch (RuntimeException e) {
       // metrics must never stop the pipeline
     }
@@ -83,8 +84,12 @@ final class PipelineMetrics implements PipelineObserver {
       if (totals.getBudget() == null) {
         return; // unlimited (R&D deductions): nothing to run out of
       }
-      gauge(remaining, "subsidy.budget.remaining", "Budget not yet approved, from the latest totals",
-          totals).set(yuan(totals.getBudgetRemaining()));
+      gauge(
+              remaining,
+              "subsidy.budget.remaining",
+              "Budget not yet approved, from the latest totals",
+              totals)
+          .set(yuan(totals.getBudgetRemaining()));
       gauge(allotted, "subsidy.budget.allotted", "Budget allotted, from the latest totals", totals)
           .set(yuan(totals.getBudget()));
     } catch (RuntimeException e) {
@@ -92,20 +97,22 @@ final class PipelineMetrics implements PipelineObserver {
     }
   }
 
-  private AtomicReference<Double> gauge(Map<String, AtomicReference<Double>> values, String name,
-      String description, Totals totals) {
+  private AtomicReference<Double> gauge(
+      Map<String, AtomicReference<Double>> values, String name, String description, Totals totals) {
     final String key = totals.getZone() + ":" + totals.getProgramme() + ":" + totals.getYear();
-    return values.computeIfAbsent(key, k -> {
-      final AtomicReference<Double> value = new AtomicReference<>(Double.NaN);
-      Gauge.builder(name, value, AtomicReference::get)
-          .description(description)
-          .baseUnit("yuan")
-          .tag("zone", totals.getZone())
-          .tag("programme", totals.getProgramme().name())
-          .tag("year", Integer.toString(totals.getYear()))
-          .register(registry);
-      return value;
-    });
+    return values.computeIfAbsent(
+        key,
+        k -> {
+          final AtomicReference<Double> value = new AtomicReference<>(Double.NaN);
+          Gauge.builder(name, value, AtomicReference::get)
+              .description(description)
+              .baseUnit("yuan")
+              .tag("zone", totals.getZone())
+              .tag("programme", totals.getProgramme().name())
+              .tag("year", Integer.toString(totals.getYear()))
+              .register(registry);
+          return value;
+        });
   }
 
   private Timer eventLatency(String programme) {

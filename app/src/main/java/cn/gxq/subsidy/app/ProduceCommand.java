@@ -27,16 +27,25 @@ import picocli.CommandLine.Option;
  * wire format with the contract's key and the record's event time as its timestamp. A bad line is
  * reported with its number and skipped; the exit status says whether any was bad.
  */
-@Command(name = "produce", mixinStandardHelpOptions = true,
+@Command(
+    name = "produce",
+    mixinStandardHelpOptions = true,
     description = "Publish JSON lines from stdin as Avro records (one record per line).",
     exitCodeListHeading = "Exit status:%n",
-    exitCodeList = {"0:every line was published", "1:some lines were bad (reported on stderr)",
-        "2:usage error", "3:the broker or registry failed"})
+    exitCodeList = {
+      "0:every line was published",
+      "1:some lines were bad (reported on stderr)",
+      "2:usage error",
+      "3:the broker or registry failed"
+    })
 final class ProduceCommand implements Callable<Integer> {
 
   @Mixin ClusterOptions cluster;
 
-  @Option(names = "--type", required = true, paramLabel = "TYPE",
+  @Option(
+      names = "--type",
+      required = true,
+      paramLabel = "TYPE",
       description = "enterprise, budget, rent-relief, rd-deduction or innovation-loan.")
   String type;
 
@@ -50,21 +59,25 @@ final class ProduceCommand implements Callable<Integer> {
       return 2;
     }
     try (SchemaRegistryClient registry = new RestSchemaRegistryClient(cluster.schemaRegistryUrl)) {
-      return publish(recordType, registry,
+      return publish(
+          recordType,
+          registry,
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
           System.err);
     }
   }
 
-  int publish(RecordType recordType, SchemaRegistryClient registry, BufferedReader in,
-      PrintStream err) throws Exception {
+  int publish(
+      RecordType recordType, SchemaRegistryClient registry, BufferedReader in, PrintStream err)
+      throws Exception {
     final String topic = recordType.topic(cluster.topics());
     final RecordJson json = new RecordJson();
     final AtomicInteger failed = new AtomicInteger();
     int published = 0;
     int bad = 0;
-    try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(producerConfig(),
-        new StringSerializer(), serializer(recordType, registry))) {
+    try (KafkaProducer<String, SpecificRecord> producer =
+        new KafkaProducer<>(
+            producerConfig(), new StringSerializer(), serializer(recordType, registry))) {
       String line;
       int number = 0;
       while ((line = in.readLine()) != null) {
@@ -81,13 +94,23 @@ final class ProduceCommand implements Callable<Integer> {
           continue;
         }
         final int lineNumber = number;
-        producer.send(new ProducerRecord<>(topic, null,
-            recordType.eventTime(record).toEpochMilli(), recordType.key(record), record),
+        producer.send(
+            new ProducerRecord<>(
+                topic,
+                null,
+                recordType.eventTime(record).toEpochMilli(),
+                recordType.key(record),
+                record),
             (metadata, exception) -> {
               if (exception != null) {
-                err.println("line " + lineNumber + ": not published: " + exception.getMessage()
-                    + (exception instanceof AuthorizationException
-                        ? " (refused by the broker: check the role in --client-config)" : ""));
+                err.println(
+                    "line "
+                        + lineNumber
+                        + ": not published: "
+                        + exception.getMessage()
+                        + (exception instanceof AuthorizationException
+                            ? " (refused by the broker: check the role in --client-config)"
+                            : ""));
                 failed.incrementAndGet();
               }
             });
@@ -95,7 +118,8 @@ final class ProduceCommand implements Callable<Integer> {
       }
       producer.flush();
     }
-    err.printf("produce: %d published to %s, %d bad line(s), %d failed%n",
+    err.printf(
+        "produce: %d published to %s, %d bad line(s), %d failed%n",
         published - failed.get(), topic, bad, failed.get());
     if (failed.get() > 0) {
       return 3;
@@ -104,8 +128,8 @@ final class ProduceCommand implements Callable<Integer> {
   }
 
   @SuppressWarnings("unchecked")
-  private static AvroSerializer<SpecificRecord> serializer(RecordType type,
-      SchemaRegistryClient registry) {
+  private static AvroSerializer<SpecificRecord> serializer(
+      RecordType type, SchemaRegistryClient registry) {
     return new AvroSerializer<>((Class<SpecificRecord>) type.type(), registry, false);
   }
 

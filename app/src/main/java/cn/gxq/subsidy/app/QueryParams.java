@@ -16,8 +16,8 @@ final class QueryParams {
       return Optional.empty();
     }
     if (!ZONE.matcher(raw).matches()) {
-      throw new BadRequestException("zone must be an upper-case code such as ZGC or ALL, not '"
-          + raw + "'");
+      throw new BadRequestException(
+          "zone must be an upper-case code such as ZGC or ALL, not '" + raw + "'");
     }
     return Optional.of(raw);
   }
@@ -31,8 +31,11 @@ final class QueryParams {
         return Optional.of(p);
       }
     }
-    throw new BadRequestException("programme must be one of RENT_RELIEF, RD_SUPER_DEDUCTION,"
-        + " INNOVATION_CREDIT_LOAN, not '" + raw + "'");
+    throw new BadRequestException(
+        "programme must be one of RENT_RELIEF, RD_SUPER_DEDUCTION,"
+            + " INNOVATION_CREDIT_LOAN, not '"
+            + raw
+            + "'");
   }
 
   static Optional<Integer> year(String raw) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The last decisions this instance emitted, newest first, for the dashboard. Display only: it
- * lives in memory, starts empty, and may show a decision of a transaction that was later retried.
+ * The last decisions this instance emitted, newest first, for the dashboard. Display only: it lives
+ * in memory, starts empty, and may show a decision of a transaction that was later retried.
  */
 final class RecentDecisions implements PipelineObserver {
 

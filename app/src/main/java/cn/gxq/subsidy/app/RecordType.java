@@ -18,21 +18,31 @@ import org.apache.avro.specific.SpecificRecord;
  * and which event time each has (contract, "Topics" and "Commands").
  */
 enum RecordType {
-  ENTERPRISE(Enterprise.class, Topics::enterprises,
-      r -> ((Enterprise) r).getCreditCode(), r -> ((Enterprise) r).getUpdatedAt()),
-  BUDGET(Budget.class, Topics::budgets,
+  ENTERPRISE(
+      Enterprise.class,
+      Topics::enterprises,
+      r -> ((Enterprise) r).getCreditCode(),
+      r -> ((Enterprise) r).getUpdatedAt()),
+  BUDGET(
+      Budget.class,
+      Topics::budgets,
       r -> {
         final Budget b = (Budget) r;
         return b.getZone() + ":" + b.getProgramme() + ":" + b.getYear();
       },
       r -> ((Budget) r).getUpdatedAt()),
-  RENT_RELIEF(RentReliefApplication.class, t -> t.applications(Programme.RENT_RELIEF),
+  RENT_RELIEF(
+      RentReliefApplication.class,
+      t -> t.applications(Programme.RENT_RELIEF),
       r -> ((RentReliefApplication) r).getApplicationId(),
       r -> ((RentReliefApplication) r).getSubmittedAt()),
-  RD_DEDUCTION(RdDeductionApplication.class, t -> t.applications(Programme.RD_SUPER_DEDUCTION),
+  RD_DEDUCTION(
+      RdDeductionApplication.class,
+      t -> t.applications(Programme.RD_SUPER_DEDUCTION),
       r -> ((RdDeductionApplication) r).getApplicationId(),
       r -> ((RdDeductionApplication) r).getSubmittedAt()),
-  INNOVATION_LOAN(InnovationLoanApplication.class,
+  INNOVATION_LOAN(
+      InnovationLoanApplication.class,
       t -> t.applications(Programme.INNOVATION_CREDIT_LOAN),
       r -> ((InnovationLoanApplication) r).getApplicationId(),
       r -> ((InnovationLoanApplication) r).getSubmittedAt());
@@ -42,8 +52,11 @@ enum RecordType {
   private final Function<SpecificRecord, String> key;
   private final Function<SpecificRecord, Instant> eventTime;
 
-  RecordType(Class<? extends SpecificRecord> type, Function<Topics, String> topic,
-      Function<SpecificRecord, String> key, Function<SpecificRecord, Instant> eventTime) {
+  RecordType(
+      Class<? extends SpecificRecord> type,
+      Function<Topics, String> topic,
+      Function<SpecificRecord, String> key,
+      Function<SpecificRecord, Instant> eventTime) {
     this.type = type;
     this.topic = topic;
     this.key = key;
@@ -75,7 +88,12 @@ enum RecordType {
     return Arrays.stream(values())
         .filter(t -> t.cliName().equals(name))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown type '" + name + "'; one of "
-            + Arrays.stream(values()).map(RecordType::cliName).toList()));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown type '"
+                        + name
+                        + "'; one of "
+                        + Arrays.stream(values()).map(RecordType::cliName).toList()));
   }
 }

@@ -9,15 +9,13 @@ import cn.gxq.subsidy.topology.PipelineObserver;
 import cn.gxq.subsidy.topology.Topics;
 import cn.gxq.subsidy.topology.TopologySettings;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,79 +25,132 @@ import picocli.CommandLine.Option;
  * embedded default (a single-node broker with its data under {@code --data-dir}, the local
  * registry); {@code --demo} also publishes a realistic registry, budgets and applications.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
     description = "Run the decision pipeline and its HTTP API.")
 final class RunCommand implements Callable<Integer> {
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]",
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT[,…]",
       description = "Kafka cluster to use. Absent: start the embedded broker on 127.0.0.1:9092.")
   String bootstrapServers;
 
-  @Option(names = "--schema-registry-url", paramLabel = "URL",
-      description = "Schema registry to use. Absent: start the local registry on :8081 against"
-          + " the cluster in use.")
+  @Option(
+      names = "--schema-registry-url",
+      paramLabel = "URL",
+      description =
+          "Schema registry to use. Absent: start the local registry on :8081 against"
+              + " the cluster in use.")
   String schemaRegistryUrl;
 
-  @Option(names = "--topic-prefix", defaultValue = "", paramLabel = "PREFIX",
+  @Option(
+      names = "--topic-prefix",
+      defaultValue = "",
+      paramLabel = "PREFIX",
       description = "Prefix of every topic name (default: none).")
   String topicPrefix;
 
-  @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR",
+  @Option(
+      names = "--data-dir",
+      defaultValue = "data",
+      paramLabel = "DIR",
       description = "Embedded broker data and Streams state (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
-  @Option(names = "--http-host", defaultValue = "127.0.0.1", paramLabel = "HOST",
-      description = "Address the HTTP API binds to and advertises to other instances"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--http-host",
+      defaultValue = "127.0.0.1",
+      paramLabel = "HOST",
+      description =
+          "Address the HTTP API binds to and advertises to other instances"
+              + " (default: ${DEFAULT-VALUE}).")
   String httpHost;
 
-  @Option(names = "--http-port", defaultValue = "8080", paramLabel = "PORT",
+  @Option(
+      names = "--http-port",
+      defaultValue = "8080",
+      paramLabel = "PORT",
       description = "HTTP API port (default: ${DEFAULT-VALUE}).")
   int httpPort;
 
-  @Option(names = "--application-id", defaultValue = "subsidy-decisions", paramLabel = "ID",
+  @Option(
+      names = "--application-id",
+      defaultValue = "subsidy-decisions",
+      paramLabel = "ID",
       description = "Kafka Streams application id (default: ${DEFAULT-VALUE}).")
   String applicationId;
 
-  @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+  @Option(
+      names = "--threads",
+      defaultValue = "1",
+      paramLabel = "N",
       description = "Stream threads (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  @Option(names = "--partitions", defaultValue = "3", paramLabel = "N",
+  @Option(
+      names = "--partitions",
+      defaultValue = "3",
+      paramLabel = "N",
       description = "Partitions of topics this command creates (default: ${DEFAULT-VALUE}).")
   int partitions;
 
-  @Option(names = "--replication-factor", defaultValue = "1", paramLabel = "N",
-      description = "Replication of topics this command creates (default: ${DEFAULT-VALUE};"
-          + " use 3 on a production cluster).")
+  @Option(
+      names = "--replication-factor",
+      defaultValue = "1",
+      paramLabel = "N",
+      description =
+          "Replication of topics this command creates (default: ${DEFAULT-VALUE};"
+              + " use 3 on a production cluster).")
   short replication;
 
-  @Option(names = "--registry-grace-ms", defaultValue = "0", paramLabel = "MS",
+  @Option(
+      names = "--registry-grace-ms",
+      defaultValue = "0",
+      paramLabel = "MS",
       description = "How long an application waits for late registry updates (default: 0).")
   long registryGraceMs;
 
-  @Option(names = "--totals-interval-ms", defaultValue = "250", paramLabel = "MS",
-      description = "Totals are published at most this often per bucket (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--totals-interval-ms",
+      defaultValue = "250",
+      paramLabel = "MS",
+      description =
+          "Totals are published at most this often per bucket (default: ${DEFAULT-VALUE}).")
   long totalsIntervalMs;
 
-  @Option(names = "--secure", description = "Run the embedded broker with TLS, SASL/SCRAM and"
-      + " ACLs, the registry with write credentials, and every part under its own principal.")
+  @Option(
+      names = "--secure",
+      description =
+          "Run the embedded broker with TLS, SASL/SCRAM and"
+              + " ACLs, the registry with write credentials, and every part under its own principal.")
   boolean secure;
 
-  @Option(names = "--client-config", paramLabel = "FILE",
-      description = "Kafka client properties (security) for a cluster given with"
-          + " --bootstrap-servers.")
+  @Option(
+      names = "--client-config",
+      paramLabel = "FILE",
+      description =
+          "Kafka client properties (security) for a cluster given with" + " --bootstrap-servers.")
   Path clientConfig;
 
-  @Option(names = "--demo", description = "Also publish a realistic registry, budgets and a"
-      + " steady stream of applications.")
+  @Option(
+      names = "--demo",
+      description =
+          "Also publish a realistic registry, budgets and a" + " steady stream of applications.")
   boolean demo;
 
-  @Option(names = "--demo-enterprises", defaultValue = "5000", paramLabel = "N",
+  @Option(
+      names = "--demo-enterprises",
+      defaultValue = "5000",
+      paramLabel = "N",
       description = "Enterprises in the demo registry (default: ${DEFAULT-VALUE}).")
   int demoEnterprises;
 
-  @Option(names = "--demo-rate", defaultValue = "20", paramLabel = "PER_SECOND",
+  @Option(
+      names = "--demo-rate",
+      defaultValue = "20",
+      paramLabel = "PER_SECOND",
       description = "Demo applications per second (default: ${DEFAULT-VALUE}).")
   int demoRate;
 
@@ -108,11 +159,15 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     final CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      System.err.println("Shutting down…");
-      closeAll();
-      stopped.countDown();
-    }, "subsidy-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.err.println("Shutting down…");
+                  closeAll();
+                  stopped.countDown();
+                },
+                "subsidy-shutdown"));
     try {
       start();
     } catch (Exception e) {
@@ -127,33 +182,45 @@ final class RunCommand implements Callable<Integer> {
   private void start() throws Exception {
     final Topics topics = new Topics(topicPrefix);
     if (secure && bootstrapServers != null) {
-      throw new IllegalArgumentException("--secure secures the embedded broker; for a cluster of"
-          + " your own give its security settings with --client-config");
+      throw new IllegalArgumentException(
+          "--secure secures the embedded broker; for a cluster of"
+              + " your own give its security settings with --client-config");
     }
     final EmbeddedSecurity security =
         secure ? EmbeddedSecurity.prepare(dataDir.resolve("security")) : null;
     String bootstrap = bootstrapServers;
     if (bootstrap == null) {
-      EmbeddedKafkaBroker.Builder builder = EmbeddedKafkaBroker.builder()
-          .dataDir(dataDir.resolve("kafka")).port(EmbeddedKafkaBroker.DEFAULT_PORT);
+      EmbeddedKafkaBroker.Builder builder =
+          EmbeddedKafkaBroker.builder()
+              .dataDir(dataDir.resolve("kafka"))
+              .port(EmbeddedKafkaBroker.DEFAULT_PORT);
       if (security != null) {
         builder = security.broker().applyTo(builder, EmbeddedKafkaBroker.DEFAULT_PORT, freePort());
       }
       final EmbeddedKafkaBroker broker = builder.build().start();
       running.push(broker);
       bootstrap = broker.bootstrapServers();
-      System.out.println("Kafka broker     " + bootstrap + "  (embedded, KRaft, data in "
-          + dataDir.resolve("kafka") + (security != null ? "; TLS, SASL/SCRAM, ACLs" : "") + ")");
+      System.out.println(
+          "Kafka broker     "
+              + bootstrap
+              + "  (embedded, KRaft, data in "
+              + dataDir.resolve("kafka")
+              + (security != null ? "; TLS, SASL/SCRAM, ACLs" : "")
+              + ")");
     } else {
       System.out.println("Kafka broker     " + bootstrap);
     }
     // Administration and the application run under their own principals when security is on.
-    final Properties adminClient = security != null
-        ? security.admin(bootstrap) : ClientConfig.load(clientConfig, bootstrap);
-    final Properties appClient = security != null
-        ? security.client(Role.APPLICATION, bootstrap) : ClientConfig.load(clientConfig, bootstrap);
-    final Properties publisherClient = security != null
-        ? security.client(Role.PUBLISHER, bootstrap) : ClientConfig.load(clientConfig, bootstrap);
+    final Properties adminClient =
+        security != null ? security.admin(bootstrap) : ClientConfig.load(clientConfig, bootstrap);
+    final Properties appClient =
+        security != null
+            ? security.client(Role.APPLICATION, bootstrap)
+            : ClientConfig.load(clientConfig, bootstrap);
+    final Properties publisherClient =
+        security != null
+            ? security.client(Role.PUBLISHER, bootstrap)
+            : ClientConfig.load(clientConfig, bootstrap);
     try (Admin admin = Admin.create(adminClient)) {
       for (String created : TopicSetup.ensure(admin, topics, partitions, replication)) {
         System.out.println("Created topic    " + created);
@@ -166,56 +233,95 @@ final class RunCommand implements Callable<Integer> {
         }
         final Path configs = dataDir.resolve("security");
         security.writeClientConfigs(bootstrap);
-        System.out.println("Security         client configs per role in " + configs
-            + "/<role>.properties (use with --client-config); passwords in "
-            + configs.resolve("secrets.properties"));
+        System.out.println(
+            "Security         client configs per role in "
+                + configs
+                + "/<role>.properties (use with --client-config); passwords in "
+                + configs.resolve("secrets.properties"));
       }
     }
     String registryUrl = schemaRegistryUrl;
     final SchemaRegistryClient client;
     if (registryUrl == null) {
-      final LocalSchemaRegistry.Builder registryBuilder = LocalSchemaRegistry.builder()
-          .bootstrapServers(bootstrap).port(LocalSchemaRegistry.DEFAULT_PORT);
+      final LocalSchemaRegistry.Builder registryBuilder =
+          LocalSchemaRegistry.builder()
+              .bootstrapServers(bootstrap)
+              .port(LocalSchemaRegistry.DEFAULT_PORT);
       if (security != null) {
-        registryBuilder.kafkaProperties(ClientConfig.asMap(security.client(Role.REGISTRY, bootstrap)))
+        registryBuilder
+            .kafkaProperties(ClientConfig.asMap(security.client(Role.REGISTRY, bootstrap)))
             .writeCredentials(EmbeddedSecurity.REGISTRY_WRITER, security.registryWriterPassword());
       } else if (clientConfig != null) {
-        registryBuilder.kafkaProperties(ClientConfig.asMap(ClientConfig.load(clientConfig, bootstrap)));
+        registryBuilder.kafkaProperties(
+            ClientConfig.asMap(ClientConfig.load(clientConfig, bootstrap)));
       }
       final LocalSchemaRegistry registry = registryBuilder.start();
       running.push(registry);
       registryUrl = registry.url();
-      client = security != null
-          ? new RestSchemaRegistryClient(registryUrl, EmbeddedSecurity.REGISTRY_WRITER,
-              security.registryWriterPassword())
-          : new RestSchemaRegistryClient(registryUrl);
-      System.out.println("Schema registry  " + registryUrl + "  (embedded, schemas in topic _schemas"
-          + (security != null ? "; writes need user " + EmbeddedSecurity.REGISTRY_WRITER : "")
-          + ")");
+      client =
+          security != null
+              ? new RestSchemaRegistryClient(
+                  registryUrl, EmbeddedSecurity.REGISTRY_WRITER, security.registryWriterPassword())
+              : new RestSchemaRegistryClient(registryUrl);
+      System.out.println(
+          "Schema registry  "
+              + registryUrl
+              + "  (embedded, schemas in topic _schemas"
+              + (security != null ? "; writes need user " + EmbeddedSecurity.REGISTRY_WRITER : "")
+              + ")");
     } else {
       client = new RestSchemaRegistryClient(registryUrl);
       System.out.println("Schema registry  " + registryUrl.replaceAll("//[^@/]*@", "//"));
     }
     running.push(client);
-    final TopologySettings topology = new TopologySettings(
-        TopologySettings.defaults().registryHistory(), Duration.ofMillis(registryGraceMs),
-        Duration.ofMillis(totalsIntervalMs));
-    final AppInstance instance = new AppInstance(new SubsidyApplication.Settings(
-        applicationId, bootstrap, dataDir.resolve("streams"), threads, replication,
-        httpHost + ":" + httpPort, topology, ClientConfig.asMap(appClient)), topics, client,
-        Rulebook.fromDefaultPolicy(), new HostInfo(httpHost, httpPort), PipelineObserver.NONE);
+    final TopologySettings topology =
+        new TopologySettings(
+            TopologySettings.defaults().registryHistory(),
+            Duration.ofMillis(registryGraceMs),
+            Duration.ofMillis(totalsIntervalMs));
+    final AppInstance instance =
+        new AppInstance(
+            new SubsidyApplication.Settings(
+                applicationId,
+                bootstrap,
+                dataDir.resolve("streams"),
+                threads,
+                replication,
+                httpHost + ":" + httpPort,
+                topology,
+                ClientConfig.asMap(appClient)),
+            topics,
+            client,
+            Rulebook.fromDefaultPolicy(),
+            new HostInfo(httpHost, httpPort),
+            PipelineObserver.NONE);
     running.push(instance);
     instance.start(httpHost);
     final String url = "http://" + httpHost + ":" + instance.api().port();
     System.out.println("Dashboard        " + url + "/");
-    System.out.println("HTTP API         " + url
-        + "  (GET /applications/{id}, /totals, /decisions/latest, /events, /health, /metrics)");
+    System.out.println(
+        "HTTP API         "
+            + url
+            + "  (GET /applications/{id}, /totals, /decisions/latest, /events, /health, /metrics)");
     System.out.println("Policy           " + Rulebook.fromDefaultPolicy().policyVersion());
     if (demo) {
-      running.push(new DemoFeed(publisherClient, client, topics, demoEnterprises, demoRate,
-          instance::decisionsSeen, System.out).start());
-      System.out.println("Demo             " + demoEnterprises + " enterprises, " + demoRate
-          + " applications/s, event time from " + DemoFeed.START);
+      running.push(
+          new DemoFeed(
+                  publisherClient,
+                  client,
+                  topics,
+                  demoEnterprises,
+                  demoRate,
+                  instance::decisionsSeen,
+                  System.out)
+              .start());
+      System.out.println(
+          "Demo             "
+              + demoEnterprises
+              + " enterprises, "
+              + demoRate
+              + " applications/s, event time from "
+              + DemoFeed.START);
     }
     System.out.println("Ready. Ctrl-C stops everything.");
   }

@@ -22,27 +22,50 @@ final class SubsidyApplication implements AutoCloseable {
    * How to run one instance. {@code clientConfig} (security settings, usually) applies to every
    * client Kafka Streams makes.
    */
-  record Settings(String applicationId, String bootstrapServers, Path stateDir, int threads,
-      short replication, String advertisedHttp, TopologySettings topology,
+  record Settings(
+      String applicationId,
+      String bootstrapServers,
+      Path stateDir,
+      int threads,
+      short replication,
+      String advertisedHttp,
+      TopologySettings topology,
       Map<String, Object> clientConfig) {
 
-    Settings(String applicationId, String bootstrapServers, Path stateDir, int threads,
-        short replication, String advertisedHttp, TopologySettings topology) {
-      this(applicationId, bootstrapServers, stateDir, threads, replication, advertisedHttp,
-          topology, Map.of());
+    Settings(
+        String applicationId,
+        String bootstrapServers,
+        Path stateDir,
+        int threads,
+        short replication,
+        String advertisedHttp,
+        TopologySettings topology) {
+      this(
+          applicationId,
+          bootstrapServers,
+          stateDir,
+          threads,
+          replication,
+          advertisedHttp,
+          topology,
+          Map.of());
     }
   }
 
   private final KafkaStreams streams;
   private final SubsidySerdes serdes;
 
-  SubsidyApplication(Settings settings, Topics topics, SchemaRegistryClient registry,
-      Rulebook rulebook) {
+  SubsidyApplication(
+      Settings settings, Topics topics, SchemaRegistryClient registry, Rulebook rulebook) {
     this(settings, topics, registry, rulebook, PipelineObserver.NONE);
   }
 
-  SubsidyApplication(Settings settings, Topics topics, SchemaRegistryClient registry,
-      Rulebook rulebook, PipelineObserver observer) {
+  SubsidyApplication(
+      Settings settings,
+      Topics topics,
+      SchemaRegistryClient registry,
+      Rulebook rulebook,
+      PipelineObserver observer) {
     this.serdes = new SubsidySerdes(registry);
     final Topology topology =
         SubsidyTopology.build(topics, serdes, rulebook, settings.topology(), observer);
@@ -50,8 +73,8 @@ final class SubsidyApplication implements AutoCloseable {
   }
 
   static Properties config(Settings settings, Topics topics) {
-    final Properties props = SubsidyTopology.baseConfig(settings.applicationId(),
-        settings.bootstrapServers(), topics);
+    final Properties props =
+        SubsidyTopology.baseConfig(settings.applicationId(), settings.bootstrapServers(), topics);
     props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replication());

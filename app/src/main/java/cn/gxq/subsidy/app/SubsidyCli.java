@@ -4,10 +4,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The launcher behind {@code bin/subsidy}. */
-@Command(name = "subsidy", mixinStandardHelpOptions = true, version = "subsidy 0.1.0",
+@Command(
+    name = "subsidy",
+    mixinStandardHelpOptions = true,
+    version = "subsidy 0.1.0",
     description = "Decides enterprise support applications of national high-tech zones.",
-    subcommands = {RunCommand.class, ProduceCommand.class, ConsumeCommand.class,
-        AclCommand.class})
+    subcommands = {RunCommand.class, ProduceCommand.class, ConsumeCommand.class, AclCommand.class})
 public final class SubsidyCli implements Runnable {
 
   public static void main(String[] args) {

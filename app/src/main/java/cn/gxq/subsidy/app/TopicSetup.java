@@ -34,8 +34,11 @@ final class TopicSetup {
         continue;
       }
       final Map<String, String> configs = new HashMap<>();
-      configs.put(TopicConfig.CLEANUP_POLICY_CONFIG,
-          spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
+      configs.put(
+          TopicConfig.CLEANUP_POLICY_CONFIG,
+          spec.compacted()
+              ? TopicConfig.CLEANUP_POLICY_COMPACT
+              : TopicConfig.CLEANUP_POLICY_DELETE);
       // A record dated years ahead would move stream time, and with it the registry's history
       // window, past every real application: refuse it at the broker.
       configs.put(TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG, Long.toString(MAX_FUTURE_MS));

@@ -32,50 +32,91 @@ class ArchitectureTest {
     "cn.gxq.subsidy.avro..", "cn.gxq.subsidy.serde..", "cn.gxq.subsidy.json.."
   };
 
-  private static final JavaClasses MAIN = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("cn.gxq.subsidy");
+  private static final JavaClasses MAIN =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("cn.gxq.subsidy");
   private static final JavaClasses FIXTURES =
       new ClassFileImporter().importPackages("cn.gxq.subsidy.archfixture");
 
   /** Decision logic runs anywhere Kafka Streams runs: no HTTP, CLI, broker start-up, Connect. */
   static ArchRule decisionLogicHasNoRuntimeCode(String... packages) {
-    return noClasses().that().resideInAnyPackage(packages)
-        .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "picocli..",
-            "jakarta.servlet..", "org.eclipse.jetty..", "java.net.http..", "io.micrometer..",
-            "cn.gxq.subsidy.app..", "cn.gxq.subsidy.broker..", "cn.gxq.subsidy.registry..",
-            "cn.gxq.subsidy.connectors..", "org.apache.kafka.connect..", "kafka.server..",
+    return noClasses()
+        .that()
+        .resideInAnyPackage(packages)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.javalin..",
+            "picocli..",
+            "jakarta.servlet..",
+            "org.eclipse.jetty..",
+            "java.net.http..",
+            "io.micrometer..",
+            "cn.gxq.subsidy.app..",
+            "cn.gxq.subsidy.broker..",
+            "cn.gxq.subsidy.registry..",
+            "cn.gxq.subsidy.connectors..",
+            "org.apache.kafka.connect..",
+            "kafka.server..",
             "org.apache.kafka.server..")
         .because("the topology module is decision logic, tested without a broker or a server");
   }
 
   /** Rules decide by event time from the record, never by when they happen to run. */
   static ArchRule noWallClock(String... packages) {
-    return noClasses().that().resideInAnyPackage(packages)
-        .should().callMethod(System.class, "currentTimeMillis")
-        .orShould().callMethod(System.class, "nanoTime")
-        .orShould().callMethod(Instant.class, "now")
-        .orShould().callMethod(LocalDate.class, "now")
-        .orShould().callMethod(LocalDateTime.class, "now")
-        .orShould().callMethod(ZonedDateTime.class, "now")
-        .orShould().callMethod(OffsetDateTime.class, "now")
-        .orShould().callMethod(Clock.class, "systemUTC")
-        .orShould().callMethod(Clock.class, "systemDefaultZone")
-        .orShould().callConstructor(java.util.Date.class)
+    return noClasses()
+        .that()
+        .resideInAnyPackage(packages)
+        .should()
+        .callMethod(System.class, "currentTimeMillis")
+        .orShould()
+        .callMethod(System.class, "nanoTime")
+        .orShould()
+        .callMethod(Instant.class, "now")
+        .orShould()
+        .callMethod(LocalDate.class, "now")
+        .orShould()
+        .callMethod(LocalDateTime.class, "now")
+        .orShould()
+        .callMethod(ZonedDateTime.class, "now")
+        .orShould()
+        .callMethod(OffsetDateTime.class, "now")
+        .orShould()
+        .callMethod(Clock.class, "systemUTC")
+        .orShould()
+        .callMethod(Clock.class, "systemDefaultZone")
+        .orShould()
+        .callConstructor(java.util.Date.class)
         .because("decisions must not depend on when a record happens to be processed");
   }
 
   /** Money is BigDecimal: no binary floating point in fields or results of the rules. */
   static ArchRule noFloatingPointFields(String... packages) {
-    return noFields().that().areDeclaredInClassesThat().resideInAnyPackage(packages)
-        .should().haveRawType(double.class).orShould().haveRawType(float.class)
-        .orShould().haveRawType(Double.class).orShould().haveRawType(Float.class)
+    return noFields()
+        .that()
+        .areDeclaredInClassesThat()
+        .resideInAnyPackage(packages)
+        .should()
+        .haveRawType(double.class)
+        .orShould()
+        .haveRawType(float.class)
+        .orShould()
+        .haveRawType(Double.class)
+        .orShould()
+        .haveRawType(Float.class)
         .because("money and rates are decimals (BigDecimal), never double or float");
   }
 
   static ArchRule noFloatingPointResults(String... packages) {
-    return noMethods().that().areDeclaredInClassesThat().resideInAnyPackage(packages)
-        .should().haveRawReturnType(double.class).orShould().haveRawReturnType(float.class)
+    return noMethods()
+        .that()
+        .areDeclaredInClassesThat()
+        .resideInAnyPackage(packages)
+        .should()
+        .haveRawReturnType(double.class)
+        .orShould()
+        .haveRawReturnType(float.class)
         .because("money and rates are decimals (BigDecimal), never double or float");
   }
 
@@ -86,10 +127,19 @@ class ArchitectureTest {
 
   @Test
   void theSchemasModuleDependsOnNoDecisionLogic() {
-    noClasses().that().resideInAnyPackage(SCHEMAS)
-        .should().dependOnClassesThat().resideInAnyPackage(DECISION_LOGIC)
-        .orShould().dependOnClassesThat().resideInAnyPackage("cn.gxq.subsidy.app..",
-            "cn.gxq.subsidy.demo..", "cn.gxq.subsidy.broker..", "cn.gxq.subsidy.registry..")
+    noClasses()
+        .that()
+        .resideInAnyPackage(SCHEMAS)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(DECISION_LOGIC)
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "cn.gxq.subsidy.app..",
+            "cn.gxq.subsidy.demo..",
+            "cn.gxq.subsidy.broker..",
+            "cn.gxq.subsidy.registry..")
         .check(MAIN);
   }
 
@@ -112,10 +162,17 @@ class ArchitectureTest {
   @Test
   void eachRuleCatchesADeliberateViolation() {
     assertThatThrownBy(() -> noWallClock("cn.gxq.subsidy.archfixture.rules..").check(FIXTURES))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("Instant.now()");
-    assertThatThrownBy(() -> decisionLogicHasNoRuntimeCode("cn.gxq.subsidy.archfixture.topology..")
-        .check(FIXTURES)).isInstanceOf(AssertionError.class).hasMessageContaining("io.javalin");
-    assertThatThrownBy(() -> noFloatingPointFields("cn.gxq.subsidy.archfixture.rules..")
-        .check(FIXTURES)).isInstanceOf(AssertionError.class).hasMessageContaining("double");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Instant.now()");
+    assertThatThrownBy(
+            () ->
+                decisionLogicHasNoRuntimeCode("cn.gxq.subsidy.archfixture.topology..")
+                    .check(FIXTURES))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("io.javalin");
+    assertThatThrownBy(
+            () -> noFloatingPointFields("cn.gxq.subsidy.archfixture.rules..").check(FIXTURES))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("double");
   }
 }

@@ -37,8 +37,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * A real single-node KRaft broker, the real local registry over HTTP, the contract's topics, and
- * as many application instances as a test starts. Everything on loopback, in temp directories.
+ * A real single-node KRaft broker, the real local registry over HTTP, the contract's topics, and as
+ * many application instances as a test starts. Everything on loopback, in temp directories.
  */
 final class ClusterFixture implements AutoCloseable {
 
@@ -84,11 +84,23 @@ final class ClusterFixture implements AutoCloseable {
    */
   Instance startInstance(String applicationId, PipelineObserver observer) {
     final int httpPort = freePort();
-    final SubsidyApplication.Settings settings = new SubsidyApplication.Settings(applicationId,
-        bootstrap(), workDir.resolve("state-" + UUID.randomUUID()), 1, (short) 1,
-        "127.0.0.1:" + httpPort, TopologySettings.defaults());
-    final AppInstance served = new AppInstance(settings, topics, client,
-        Rulebook.fromDefaultPolicy(), new HostInfo("127.0.0.1", httpPort), observer);
+    final SubsidyApplication.Settings settings =
+        new SubsidyApplication.Settings(
+            applicationId,
+            bootstrap(),
+            workDir.resolve("state-" + UUID.randomUUID()),
+            1,
+            (short) 1,
+            "127.0.0.1:" + httpPort,
+            TopologySettings.defaults());
+    final AppInstance served =
+        new AppInstance(
+            settings,
+            topics,
+            client,
+            Rulebook.fromDefaultPolicy(),
+            new HostInfo("127.0.0.1", httpPort),
+            observer);
     instances.add(served);
     served.start("127.0.0.1");
     return new Instance(served, httpPort);
@@ -138,28 +150,32 @@ final class ClusterFixture implements AutoCloseable {
   void awaitRunning(Duration timeout) throws InterruptedException {
     final long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      if (instances.stream().allMatch(
-          i -> i.app().streams().state() == KafkaStreams.State.RUNNING)) {
+      if (instances.stream()
+          .allMatch(i -> i.app().streams().state() == KafkaStreams.State.RUNNING)) {
         return;
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("instances not RUNNING after " + timeout + ": "
-        + instances.stream().map(i -> i.app().streams().state()).toList());
+    throw new AssertionError(
+        "instances not RUNNING after "
+            + timeout
+            + ": "
+            + instances.stream().map(i -> i.app().streams().state()).toList());
   }
 
   <T extends SpecificRecord> KafkaProducer<String, T> producer(Class<T> type) {
     final Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
-    final KafkaProducer<String, T> producer = new KafkaProducer<>(props, new StringSerializer(),
-        new AvroSerializer<>(type, client, false));
+    final KafkaProducer<String, T> producer =
+        new KafkaProducer<>(
+            props, new StringSerializer(), new AvroSerializer<>(type, client, false));
     closeables.add(producer);
     return producer;
   }
 
-  <T extends SpecificRecord> void send(String topic, String key, T value, long timestamp,
-      Class<T> type) {
+  <T extends SpecificRecord> void send(
+      String topic, String key, T value, long timestamp, Class<T> type) {
     try {
       producer(type).send(new ProducerRecord<>(topic, null, timestamp, key, value)).get();
     } catch (Exception e) {
@@ -168,16 +184,16 @@ final class ClusterFixture implements AutoCloseable {
   }
 
   /** Reads committed records of a topic from the beginning until {@code done} or the timeout. */
-  List<ConsumerRecord<String, byte[]>> readUntil(String topic,
-      Predicate<List<ConsumerRecord<String, byte[]>>> done, Duration timeout) {
+  List<ConsumerRecord<String, byte[]>> readUntil(
+      String topic, Predicate<List<ConsumerRecord<String, byte[]>>> done, Duration timeout) {
     final Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props,
-        new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topic));
       final long deadline = System.nanoTime() + timeout.toNanos();
       while (!done.test(records) && System.nanoTime() < deadline) {

@@ -24,11 +24,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The dashboard in a real headless Chromium (Debian's {@code chromium} and {@code
- * chromium-driver}) against the demo feed running in-process on a real broker: charts and the
- * latest decisions appear, then change as new decisions arrive. Saves a screenshot to {@code
- * target/dashboard.png}. With {@code -Ddashboard.url=http://…} it looks at a running {@code run
- * --demo} instead. Without chromedriver it is skipped on a workstation and fails on CI.
+ * The dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver})
+ * against the demo feed running in-process on a real broker: charts and the latest decisions
+ * appear, then change as new decisions arrive. Saves a screenshot to {@code target/dashboard.png}.
+ * With {@code -Ddashboard.url=http://…} it looks at a running {@code run --demo} instead. Without
+ * chromedriver it is skipped on a workstation and fails on CI.
  */
 class DashboardBrowserTest {
 
@@ -48,9 +48,16 @@ class DashboardBrowserTest {
       final ClusterFixture.Instance instance = cluster.startInstance("dashboard-it");
       cluster.awaitRunning(Duration.ofSeconds(90));
       final ByteArrayOutputStream progress = new ByteArrayOutputStream();
-      try (DemoFeed feed = new DemoFeed(ClientConfig.load(null, cluster.bootstrap()), cluster.client, cluster.topics, 500,
-          25, instance.served()::decisionsSeen,
-          new PrintStream(progress, true, StandardCharsets.UTF_8)).start()) {
+      try (DemoFeed feed =
+          new DemoFeed(
+                  ClientConfig.load(null, cluster.bootstrap()),
+                  cluster.client,
+                  cluster.topics,
+                  500,
+                  25,
+                  instance.served()::decisionsSeen,
+                  new PrintStream(progress, true, StandardCharsets.UTF_8))
+              .start()) {
         check(instance.url());
         assertThat(feed.published().get("rent-relief")).isPositive();
       }
@@ -61,9 +68,16 @@ class DashboardBrowserTest {
     final Path profile = Files.createTempDirectory("chromium-profile");
     final ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + profile,
         "--window-size=1400,1800");
     final ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
@@ -73,16 +87,19 @@ class DashboardBrowserTest {
       driver.get(url + "/");
       final WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
       wait.pollingEvery(Duration.ofMillis(250));
-      wait.until(d -> !texts(d, "#chart-approved rect").isEmpty()
-          && !texts(d, "#chart-budget rect").isEmpty()
-          && !texts(d, "#chart-status rect").isEmpty()
-          && !texts(d, "#latest tbody tr").isEmpty());
+      wait.until(
+          d ->
+              !texts(d, "#chart-approved rect").isEmpty()
+                  && !texts(d, "#chart-budget rect").isEmpty()
+                  && !texts(d, "#chart-status rect").isEmpty()
+                  && !texts(d, "#latest tbody tr").isEmpty());
 
       assertThat(texts(driver, "h1")).singleElement().asString().contains("Subsidy decisions");
       assertThat(texts(driver, "#chart-approved text")).anyMatch(t -> t.contains("中关村 ZGC"));
       assertThat(texts(driver, "#chart-budget text")).anyMatch(t -> t.contains("% of ¥"));
       assertThat(texts(driver, "#health")).containsExactly("streams RUNNING");
-      assertThat(texts(driver, "#latest .status")).isNotEmpty()
+      assertThat(texts(driver, "#latest .status"))
+          .isNotEmpty()
           .allMatch(s -> List.of("APPROVED", "REJECTED", "WAITLISTED", "WITHDRAWN").contains(s));
 
       // Live: the newest decision and the received count move on without a reload.
@@ -106,14 +123,19 @@ class DashboardBrowserTest {
    */
   @SuppressWarnings("unchecked")
   private static List<String> texts(WebDriver driver, String css) {
-    return (List<String>) ((JavascriptExecutor) driver).executeScript(
-        "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent);", css);
+    return (List<String>)
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent);",
+                css);
   }
 
   private static String firstRowKey(WebDriver driver) {
-    return (String) ((JavascriptExecutor) driver).executeScript(
-        "const r = document.querySelector('#latest tbody tr');"
-            + " return r ? r.getAttribute('data-key') : '';");
+    return (String)
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "const r = document.querySelector('#latest tbody tr');"
+                    + " return r ? r.getAttribute('data-key') : '';");
   }
 
   private static String tile(WebDriver driver, String name) {
@@ -125,10 +147,13 @@ class DashboardBrowserTest {
   private static void requireBrowser() {
     final boolean present = CHROMEDRIVER.canExecute() && CHROMIUM.canExecute();
     if (!present && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError("CI=true but /usr/bin/chromedriver or /usr/bin/chromium is missing:"
-          + " apt-get install -y chromium chromium-driver");
+      throw new AssertionError(
+          "CI=true but /usr/bin/chromedriver or /usr/bin/chromium is missing:"
+              + " apt-get install -y chromium chromium-driver");
     }
-    Assumptions.assumeTrue(present, "no /usr/bin/chromedriver: apt-get install chromium"
-        + " chromium-driver to run the browser test");
+    Assumptions.assumeTrue(
+        present,
+        "no /usr/bin/chromedriver: apt-get install chromium"
+            + " chromium-driver to run the browser test");
   }
 }

@@ -28,10 +28,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * A registry and a few hundred applications of all three programmes (with the generator's share
- * of invalid, unregistered, ineligible, duplicate, amended and withdrawn ones) through the real
- * serde, broker, registry and application. Every application's final decision is checked against
- * a model built from the pure rules, and every sequence against the decisions actually written.
+ * A registry and a few hundred applications of all three programmes (with the generator's share of
+ * invalid, unregistered, ineligible, duplicate, amended and withdrawn ones) through the real serde,
+ * broker, registry and application. Every application's final decision is checked against a model
+ * built from the pure rules, and every sequence against the decisions actually written.
  */
 class DecisionPipelineIntegrationTest {
 
@@ -48,14 +48,19 @@ class DecisionPipelineIntegrationTest {
             new GeneratedPublisher(cluster.bootstrap(), cluster.client, cluster.topics)) {
       final DemoScenario scenario =
           DemoScenario.standard(7L, 300, Instant.parse("2022-03-01T00:00:00Z"));
-      final List<Generated> applications =
-          scenario.applicationGenerator().take(APPLICATIONS);
+      final List<Generated> applications = scenario.applicationGenerator().take(APPLICATIONS);
       publisher.publishAll(scenario.enterprises());
       // Undecodable input on an application topic and on the registry: dead letters, not stops.
-      publisher.raw(cluster.topics.applications(cn.gxq.subsidy.avro.Programme.RD_SUPER_DEDUCTION),
-          "RD-garbage", new byte[] {0, 0, 0, 0, 42, 1, 2}, 0L);
-      publisher.raw(cluster.topics.enterprises(), "91110000600037341L", "not avro".getBytes(
-          StandardCharsets.UTF_8), 0L);
+      publisher.raw(
+          cluster.topics.applications(cn.gxq.subsidy.avro.Programme.RD_SUPER_DEDUCTION),
+          "RD-garbage",
+          new byte[] {0, 0, 0, 0, 42, 1, 2},
+          0L);
+      publisher.raw(
+          cluster.topics.enterprises(),
+          "91110000600037341L",
+          "not avro".getBytes(StandardCharsets.UTF_8),
+          0L);
       publisher.flush();
       cluster.startInstance("pipeline-it");
       publisher.publishAll(applications);
@@ -67,27 +72,35 @@ class DecisionPipelineIntegrationTest {
       assertThat(decided.keySet()).containsExactlyInAnyOrderElementsOf(latest.keySet());
       for (Map.Entry<String, List<Decision>> entry : decided.entrySet()) {
         final List<Decision> history = entry.getValue();
-        assertThat(history).extracting(Decision::getSequence).as(entry.getKey())
+        assertThat(history)
+            .extracting(Decision::getSequence)
+            .as(entry.getKey())
             .containsExactlyElementsOf(sequence(history.size()));
         final Decision last = history.get(history.size() - 1);
         final Expected want = expected.get(entry.getKey());
         assertThat(last.getRevision()).as(entry.getKey()).isEqualTo(want.revision());
-        assertThat(last.getStatus()).as("%s: %s", entry.getKey(), last.getReasons())
+        assertThat(last.getStatus())
+            .as("%s: %s", entry.getKey(), last.getReasons())
             .isEqualTo(want.status());
-        assertThat(last.getApprovedAmount()).as(entry.getKey())
+        assertThat(last.getApprovedAmount())
+            .as(entry.getKey())
             .isEqualByComparingTo(want.approved());
-        assertThat(last.getDecidedAt()).isEqualTo(ApplicationHeader.of(latest.get(entry.getKey()))
-            .submittedAt());
+        assertThat(last.getDecidedAt())
+            .isEqualTo(ApplicationHeader.of(latest.get(entry.getKey())).submittedAt());
       }
       // The mix must have reached every outcome.
-      assertThat(expected.values()).extracting(Expected::status)
+      assertThat(expected.values())
+          .extracting(Expected::status)
           .contains(DecisionStatus.APPROVED, DecisionStatus.REJECTED, DecisionStatus.WITHDRAWN);
 
-      final List<ConsumerRecord<String, byte[]>> letters = cluster.readUntil(
-          cluster.topics.deadLetter(), r -> r.size() >= 2, Duration.ofSeconds(30));
-      assertThat(letters).extracting(r -> header(r, DeadLetter.ERROR_CODE))
+      final List<ConsumerRecord<String, byte[]>> letters =
+          cluster.readUntil(
+              cluster.topics.deadLetter(), r -> r.size() >= 2, Duration.ofSeconds(30));
+      assertThat(letters)
+          .extracting(r -> header(r, DeadLetter.ERROR_CODE))
           .containsExactlyInAnyOrder("UNKNOWN_SCHEMA", "UNDECODABLE");
-      assertThat(letters).extracting(r -> header(r, DeadLetter.SOURCE_TOPIC))
+      assertThat(letters)
+          .extracting(r -> header(r, DeadLetter.SOURCE_TOPIC))
           .containsExactlyInAnyOrder(
               cluster.topics.applications(cn.gxq.subsidy.avro.Programme.RD_SUPER_DEDUCTION),
               cluster.topics.enterprises());
@@ -100,10 +113,11 @@ class DecisionPipelineIntegrationTest {
    * The model: in publication order, the rules' verdict on the enterprise as registered (the
    * registry is published before every submission), withdrawals, and one claim per holder.
    */
-  private static Map<String, Expected> model(List<Enterprise> registry, List<Generated> applications) {
+  private static Map<String, Expected> model(
+      List<Enterprise> registry, List<Generated> applications) {
     final Rulebook rules = Rulebook.fromDefaultPolicy();
-    final Map<String, Enterprise> byCode = registry.stream()
-        .collect(Collectors.toMap(Enterprise::getCreditCode, Function.identity()));
+    final Map<String, Enterprise> byCode =
+        registry.stream().collect(Collectors.toMap(Enterprise::getCreditCode, Function.identity()));
     final Map<String, Expected> state = new HashMap<>();
     final Map<String, String> claimHolder = new HashMap<>();
     final Map<String, String> claimOf = new HashMap<>();
@@ -149,20 +163,30 @@ class DecisionPipelineIntegrationTest {
   }
 
   /** Decisions per application, in order, once each application's latest revision is decided. */
-  private static Map<String, List<Decision>> awaitDecisions(ClusterFixture cluster,
-      Map<String, SpecificRecord> latest) {
-    final AvroDeserializer<Decision> decode = new AvroDeserializer<>(Decision.class, cluster.client);
+  private static Map<String, List<Decision>> awaitDecisions(
+      ClusterFixture cluster, Map<String, SpecificRecord> latest) {
+    final AvroDeserializer<Decision> decode =
+        new AvroDeserializer<>(Decision.class, cluster.client);
     final Map<String, List<Decision>> byId = new LinkedHashMap<>();
-    cluster.readUntil(cluster.topics.decisions(), records -> {
-      byId.clear();
-      for (ConsumerRecord<String, byte[]> r : records) {
-        byId.computeIfAbsent(r.key(), k -> new ArrayList<>())
-            .add(decode.deserialize(r.topic(), r.value()));
-      }
-      return latest.entrySet().stream().allMatch(e -> byId.containsKey(e.getKey())
-          && byId.get(e.getKey()).stream().anyMatch(d ->
-              d.getRevision() == ApplicationHeader.of(e.getValue()).revision()));
-    }, Duration.ofSeconds(90));
+    cluster.readUntil(
+        cluster.topics.decisions(),
+        records -> {
+          byId.clear();
+          for (ConsumerRecord<String, byte[]> r : records) {
+            byId.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                .add(decode.deserialize(r.topic(), r.value()));
+          }
+          return latest.entrySet().stream()
+              .allMatch(
+                  e ->
+                      byId.containsKey(e.getKey())
+                          && byId.get(e.getKey()).stream()
+                              .anyMatch(
+                                  d ->
+                                      d.getRevision()
+                                          == ApplicationHeader.of(e.getValue()).revision()));
+        },
+        Duration.ofSeconds(90));
     return byId;
   }
 

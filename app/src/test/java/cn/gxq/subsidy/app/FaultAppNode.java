@@ -14,8 +14,8 @@ import java.util.List;
  */
 final class FaultAppNode implements AutoCloseable {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final String name;
   private final List<String> args;
@@ -25,23 +25,40 @@ final class FaultAppNode implements AutoCloseable {
 
   private final String classPath;
 
-  FaultAppNode(String name, Path runDir, String classPath, String bootstrap, String registryUrl,
-      String applicationId, int partitions) {
+  FaultAppNode(
+      String name,
+      Path runDir,
+      String classPath,
+      String bootstrap,
+      String registryUrl,
+      String applicationId,
+      int partitions) {
     this.name = name;
     this.classPath = classPath;
     this.httpPort = ClusterFixture.freePort();
     this.log = runDir.resolve(name + ".log");
-    this.args = List.of("run", "--bootstrap-servers", bootstrap,
-        "--schema-registry-url", registryUrl, "--data-dir", runDir.resolve(name).toString(),
-        "--http-port", Integer.toString(httpPort), "--application-id", applicationId,
-        "--partitions", Integer.toString(partitions));
+    this.args =
+        List.of(
+            "run",
+            "--bootstrap-servers",
+            bootstrap,
+            "--schema-registry-url",
+            registryUrl,
+            "--data-dir",
+            runDir.resolve(name).toString(),
+            "--http-port",
+            Integer.toString(httpPort),
+            "--application-id",
+            applicationId,
+            "--partitions",
+            Integer.toString(partitions));
   }
 
   /** Starts the instance and waits until it has started its streams. */
   FaultAppNode start() throws InterruptedException {
     final long from = log.toFile().length();
-    process = FaultChildProcess.start(name, classPath, SubsidyCli.class.getName(), args, log,
-        "-Xmx512m");
+    process =
+        FaultChildProcess.start(name, classPath, SubsidyCli.class.getName(), args, log, "-Xmx512m");
     process.awaitLine("Ready.", from, Duration.ofSeconds(90));
     return this;
   }
@@ -58,9 +75,12 @@ final class FaultAppNode implements AutoCloseable {
   /** The Kafka Streams state the instance reports on {@code /health}, or why it cannot. */
   String state() {
     try {
-      final HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + httpPort + "/health"))
-          .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+      final HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/health"))
+                  .timeout(Duration.ofSeconds(3))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return response.body().replaceAll(".*\"state\"\\s*:\\s*\"([A-Z_]+)\".*", "$1").trim();
     } catch (Exception e) {
       return "UNREACHABLE";

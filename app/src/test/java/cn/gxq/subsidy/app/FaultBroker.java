@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The Kafka broker as a child JVM on a persistent data directory and fixed ports, so that a
- * restart is the same broker coming back: clients reconnect to the address they know.
+ * The Kafka broker as a child JVM on a persistent data directory and fixed ports, so that a restart
+ * is the same broker coming back: clients reconnect to the address they know.
  */
 final class FaultBroker implements AutoCloseable {
 
@@ -35,9 +35,20 @@ final class FaultBroker implements AutoCloseable {
 
   FaultBroker start() throws InterruptedException {
     final long from = log.toFile().length(); // a READY of an earlier start must not count
-    process = FaultChildProcess.start("broker", classPath, BrokerMain.class.getName(), List.of(
-        "--data-dir", dataDir.toString(), "--port", Integer.toString(port),
-        "--controller-port", Integer.toString(controllerPort)), log, "-Xmx768m");
+    process =
+        FaultChildProcess.start(
+            "broker",
+            classPath,
+            BrokerMain.class.getName(),
+            List.of(
+                "--data-dir",
+                dataDir.toString(),
+                "--port",
+                Integer.toString(port),
+                "--controller-port",
+                Integer.toString(controllerPort)),
+            log,
+            "-Xmx768m");
     process.awaitLine(BrokerMain.READY_MARKER, from, START_TIMEOUT);
     return this;
   }

@@ -8,10 +8,10 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * The seeded fault schedule: instance kills (SIGKILL, a short pause, restart on the same
- * directory) and broker restarts (SIGTERM or SIGKILL, then the same directory and ports) at
- * random moments of the feed. Faults run one after the other, so a kill never lands while the
- * broker is down; one that falls due during an earlier fault follows it at once.
+ * The seeded fault schedule: instance kills (SIGKILL, a short pause, restart on the same directory)
+ * and broker restarts (SIGTERM or SIGKILL, then the same directory and ports) at random moments of
+ * the feed. Faults run one after the other, so a kill never lands while the broker is down; one
+ * that falls due during an earlier fault follows it at once.
  */
 final class FaultChaos {
 
@@ -54,15 +54,21 @@ final class FaultChaos {
         final long t0 = System.nanoTime();
         broker.restart(hard);
         brokerRestarts++;
-        log.accept(String.format("t=%ds broker restarted (%s) in %d ms", elapsed(startNanos),
-            hard ? "SIGKILL" : "SIGTERM", (System.nanoTime() - t0) / 1_000_000));
+        log.accept(
+            String.format(
+                "t=%ds broker restarted (%s) in %d ms",
+                elapsed(startNanos),
+                hard ? "SIGKILL" : "SIGTERM",
+                (System.nanoTime() - t0) / 1_000_000));
       } else {
         final FaultAppNode node = nodes.get(random.nextInt(nodes.size()));
         node.kill();
         kills++;
         final long pause = random.nextInt(3000);
-        log.accept(String.format("t=%ds %s killed (SIGKILL), restart in %d ms",
-            elapsed(startNanos), node.name(), pause));
+        log.accept(
+            String.format(
+                "t=%ds %s killed (SIGKILL), restart in %d ms",
+                elapsed(startNanos), node.name(), pause));
         Thread.sleep(pause); // the outage itself
         node.start();
       }

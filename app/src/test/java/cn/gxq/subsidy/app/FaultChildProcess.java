@@ -37,8 +37,13 @@ final class FaultChildProcess {
   }
 
   /** Starts {@code mainClass} in a new JVM on {@code classPath}; output appends to {@code log}. */
-  static FaultChildProcess start(String name, String classPath, String mainClass,
-      List<String> args, Path log, String... jvmOptions) {
+  static FaultChildProcess start(
+      String name,
+      String classPath,
+      String mainClass,
+      List<String> args,
+      Path log,
+      String... jvmOptions) {
     final List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(jvmOptions));
@@ -47,12 +52,18 @@ final class FaultChildProcess {
     command.add(mainClass);
     command.addAll(args);
     try {
-      Files.writeString(log, "=== start " + name + " " + String.join(" ", args) + "\n",
-          StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+      Files.writeString(
+          log,
+          "=== start " + name + " " + String.join(" ", args) + "\n",
+          StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE,
           java.nio.file.StandardOpenOption.APPEND);
-      final Process process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+      final Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .start();
       LIVE.add(process);
       process.onExit().thenRun(() -> LIVE.remove(process));
       return new FaultChildProcess(name, process, log);
@@ -69,13 +80,19 @@ final class FaultChildProcess {
         return;
       }
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue()
-            + " before printing '" + marker + "'; see " + log);
+        throw new IllegalStateException(
+            name
+                + " exited with "
+                + process.exitValue()
+                + " before printing '"
+                + marker
+                + "'; see "
+                + log);
       }
       Thread.sleep(100);
     }
-    throw new IllegalStateException(name + " did not print '" + marker + "' within " + timeout
-        + "; see " + log);
+    throw new IllegalStateException(
+        name + " did not print '" + marker + "' within " + timeout + "; see " + log);
   }
 
   long logSize() {

@@ -13,9 +13,9 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * A private copy of this JVM's class path for the child JVMs. Others build in the same tree, and
- * a rebuild (or a {@code mvn install}) during a run would otherwise take the classes from under
- * an instance that is being restarted. Surefire's manifest-only booter jar is expanded first.
+ * A private copy of this JVM's class path for the child JVMs. Others build in the same tree, and a
+ * rebuild (or a {@code mvn install}) during a run would otherwise take the classes from under an
+ * instance that is being restarted. Surefire's manifest-only booter jar is expanded first.
  */
 final class FaultClassPath {
 
@@ -55,8 +55,10 @@ final class FaultClassPath {
         continue;
       }
       for (String item : manifestPath.trim().split("\\s+")) {
-        out.add(item.startsWith("file:") ? Path.of(URI.create(item))
-            : entry.toAbsolutePath().getParent().resolve(item).normalize());
+        out.add(
+            item.startsWith("file:")
+                ? Path.of(URI.create(item))
+                : entry.toAbsolutePath().getParent().resolve(item).normalize());
       }
     }
     return out;
@@ -69,7 +71,8 @@ final class FaultClassPath {
       return null;
     }
     try (JarFile jar = new JarFile(entry.toFile())) {
-      return jar.getManifest() == null ? null
+      return jar.getManifest() == null
+          ? null
           : jar.getManifest().getMainAttributes().getValue("Class-Path");
     }
   }

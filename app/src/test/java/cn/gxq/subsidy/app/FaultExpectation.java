@@ -37,8 +37,12 @@ final class FaultExpectation {
       latest.merge(h.applicationId(), h.revision(), Math::max);
     }
     for (HostileRecord r : hostile) {
-      letters.add(new Letter(RecordType.fromCli(r.topicKind()).topic(topics), r.expected().name(),
-          r.key(), r.value() == null ? null : Base64.getEncoder().encodeToString(r.value())));
+      letters.add(
+          new Letter(
+              RecordType.fromCli(r.topicKind()).topic(topics),
+              r.expected().name(),
+              r.key(),
+              r.value() == null ? null : Base64.getEncoder().encodeToString(r.value())));
     }
   }
 

@@ -25,8 +25,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Publishes a timeline at a steady pace, with hostile records spread through it, and rides out
  * broker restarts: an idempotent producer (acks=all) that retries for up to ten minutes, so each
- * record is written once as far as the producer can tell, and any record it gives up on is
- * counted, not lost silently.
+ * record is written once as far as the producer can tell, and any record it gives up on is counted,
+ * not lost silently.
  */
 final class FaultFeeder implements AutoCloseable {
 
@@ -54,8 +54,13 @@ final class FaultFeeder implements AutoCloseable {
    * @param hostile sent at even intervals among the timeline's applications
    * @param perSecond publication rate once the registry and budgets (sent at once) are out
    */
-  FaultFeeder(String bootstrap, SchemaRegistryClient registry, Topics topics,
-      List<Generated> timeline, List<HostileRecord> hostile, double perSecond) {
+  FaultFeeder(
+      String bootstrap,
+      SchemaRegistryClient registry,
+      Topics topics,
+      List<Generated> timeline,
+      List<HostileRecord> hostile,
+      double perSecond) {
     this.topics = topics;
     this.registry = registry;
     this.timeline = timeline;
@@ -71,9 +76,15 @@ final class FaultFeeder implements AutoCloseable {
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     // Register every schema now, while broker and registry are surely up.
-    timeline.stream().map(Generated::topicKind).distinct()
-        .forEach(kind -> timeline.stream().filter(g -> g.topicKind().equals(kind)).findFirst()
-            .ifPresent(this::serialize));
+    timeline.stream()
+        .map(Generated::topicKind)
+        .distinct()
+        .forEach(
+            kind ->
+                timeline.stream()
+                    .filter(g -> g.topicKind().equals(kind))
+                    .findFirst()
+                    .ifPresent(this::serialize));
     thread = new Thread(this::run, "fault-feeder");
     thread.setDaemon(true);
   }
@@ -101,7 +112,8 @@ final class FaultFeeder implements AutoCloseable {
       send(topic, g.key(), serialize(g), g.eventTime().toEpochMilli());
     }
     while (nextHostile < hostile.size()) {
-      send(hostile.get(nextHostile++), timeline.get(timeline.size() - 1).eventTime().toEpochMilli());
+      send(
+          hostile.get(nextHostile++), timeline.get(timeline.size() - 1).eventTime().toEpochMilli());
     }
     producer.flush();
   }
@@ -126,25 +138,27 @@ final class FaultFeeder implements AutoCloseable {
     sent.incrementAndGet();
     final ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(topic, null, timestamp, key, value);
-    final Callback done = (metadata, e) -> {
-      if (e == null) {
-        acked.incrementAndGet();
-      } else {
-        // Not necessarily lost: a batch written just before a broker SIGKILL whose answer was
-        // lost is retried with OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout.
-        failed.incrementAndGet();
-        firstFailure.compareAndSet(null, e);
-        uncertain.add(record);
-      }
-    };
+    final Callback done =
+        (metadata, e) -> {
+          if (e == null) {
+            acked.incrementAndGet();
+          } else {
+            // Not necessarily lost: a batch written just before a broker SIGKILL whose answer was
+            // lost is retried with OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout.
+            failed.incrementAndGet();
+            firstFailure.compareAndSet(null, e);
+            uncertain.add(record);
+          }
+        };
     producer.send(record, done);
   }
 
   @SuppressWarnings("unchecked")
   private byte[] serialize(Generated g) {
     final RecordType type = RecordType.fromCli(g.topicKind());
-    return serializers.computeIfAbsent(type,
-            t -> new AvroSerializer<>((Class<SpecificRecord>) t.type(), registry, false))
+    return serializers
+        .computeIfAbsent(
+            type, t -> new AvroSerializer<>((Class<SpecificRecord>) t.type(), registry, false))
         .serialize(type.topic(topics), g.value());
   }
 

@@ -23,9 +23,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * One fault run: the broker and two application instances (same application id) as child JVMs,
- * the registry in-process, a feeder publishing a long demo stream with hostile records in it,
- * and the seeded chaos schedule; then the verifier's checks and a one-line verdict.
+ * One fault run: the broker and two application instances (same application id) as child JVMs, the
+ * registry in-process, a feeder publishing a long demo stream with hostile records in it, and the
+ * seeded chaos schedule; then the verifier's checks and a one-line verdict.
  */
 final class FaultHarness {
 
@@ -43,18 +43,31 @@ final class FaultHarness {
   }
 
   /** The outcome: the verifier's report, the faults done, and the verdict line. */
-  record Verdict(FaultVerifier.Report report, int kills, int brokerRestarts, long feederFailures,
-      List<String> problems, long seconds) {
+  record Verdict(
+      FaultVerifier.Report report,
+      int kills,
+      int brokerRestarts,
+      long feederFailures,
+      List<String> problems,
+      long seconds) {
     boolean passed() {
       return problems.isEmpty() && report.passed();
     }
 
     String line() {
-      return String.format("FAULT VERDICT: %s applications=%d decisions=%d kills=%d"
+      return String.format(
+          "FAULT VERDICT: %s applications=%d decisions=%d kills=%d"
               + " brokerRestarts=%d deadLetters=%d/%d totalsBuckets=%d uncertainSends=%d in %d s",
-          passed() ? "PASS" : "FAIL", report.applications(), report.decisions(), kills,
-          brokerRestarts, report.deadLetters(), report.deadLettersExpected(),
-          report.totalsBuckets(), feederFailures, seconds);
+          passed() ? "PASS" : "FAIL",
+          report.applications(),
+          report.decisions(),
+          kills,
+          brokerRestarts,
+          report.deadLetters(),
+          report.deadLettersExpected(),
+          report.totalsBuckets(),
+          feederFailures,
+          seconds);
     }
   }
 
@@ -72,23 +85,35 @@ final class FaultHarness {
       broker = new FaultBroker(runDir, classPath).start();
       registry = LocalSchemaRegistry.start(broker.bootstrap(), 0);
       client = new RestSchemaRegistryClient(registry.url());
-      try (Admin admin = Admin.create(
-          Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()))) {
+      try (Admin admin =
+          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()))) {
         TopicSetup.ensure(admin, topics, PARTITIONS, (short) 1);
       }
       final List<Generated> timeline = scenario().timeline(plan.applications());
       final List<HostileRecord> hostile = hostile(client);
       final FaultExpectation expected = new FaultExpectation(timeline, hostile, topics);
-      log.accept(String.format("timeline %d records (%d applications), %d hostile",
-          timeline.size(), timeline.stream().filter(Generated::isApplication).count(),
-          hostile.size()));
+      log.accept(
+          String.format(
+              "timeline %d records (%d applications), %d hostile",
+              timeline.size(),
+              timeline.stream().filter(Generated::isApplication).count(),
+              hostile.size()));
 
       for (String name : List.of("node-a", "node-b")) {
-        nodes.add(new FaultAppNode(name, runDir, classPath, broker.bootstrap(), registry.url(),
-            "fault-" + plan.seed(), PARTITIONS).start());
+        nodes.add(
+            new FaultAppNode(
+                    name,
+                    runDir,
+                    classPath,
+                    broker.bootstrap(),
+                    registry.url(),
+                    "fault-" + plan.seed(),
+                    PARTITIONS)
+                .start());
       }
-      feeder = new FaultFeeder(broker.bootstrap(), client, topics, timeline, hostile,
-          plan.perSecond()).start();
+      feeder =
+          new FaultFeeder(broker.bootstrap(), client, topics, timeline, hostile, plan.perSecond())
+              .start();
       final long feedStart = System.nanoTime();
       final FaultChaos chaos = new FaultChaos(plan, log);
       chaos.run(feedStart, broker, nodes);
@@ -96,11 +121,16 @@ final class FaultHarness {
       if (!feeder.awaitDone(plan.timeout())) {
         problems.add("feeder did not finish within " + plan.timeout());
       }
-      log.accept(String.format("t=%ds feeder done: %d sent, %d failed",
-          (System.nanoTime() - feedStart) / 1_000_000_000L, feeder.sent(), feeder.failed()));
+      log.accept(
+          String.format(
+              "t=%ds feeder done: %d sent, %d failed",
+              (System.nanoTime() - feedStart) / 1_000_000_000L, feeder.sent(), feeder.failed()));
       if (feeder.failed() > 0) {
-        log.accept(feeder.failed() + " sends failed (" + feeder.firstFailure()
-            + "); checking the topics for them");
+        log.accept(
+            feeder.failed()
+                + " sends failed ("
+                + feeder.firstFailure()
+                + "); checking the topics for them");
         problems.addAll(new FaultUncertainSends(broker.bootstrap()).check(feeder.uncertain()));
       }
       final FaultVerifier.Report report =
@@ -108,12 +138,21 @@ final class FaultHarness {
       for (FaultAppNode node : nodes) {
         final String state = node.state();
         if (!node.isAlive() || !"RUNNING".equals(state)) {
-          problems.add(node.name() + " is " + (node.isAlive() ? state : "dead") + " at the end; see "
-              + node.log());
+          problems.add(
+              node.name()
+                  + " is "
+                  + (node.isAlive() ? state : "dead")
+                  + " at the end; see "
+                  + node.log());
         }
       }
-      return new Verdict(report, chaos.kills(), chaos.brokerRestarts(), feeder.failed(),
-          List.copyOf(problems), (System.nanoTime() - begin) / 1_000_000_000L);
+      return new Verdict(
+          report,
+          chaos.kills(),
+          chaos.brokerRestarts(),
+          feeder.failed(),
+          List.copyOf(problems),
+          (System.nanoTime() - begin) / 1_000_000_000L);
     } finally {
       for (FaultAppNode node : nodes) {
         quietly(node);
@@ -130,15 +169,16 @@ final class FaultHarness {
   /** The demo stream over about a year of event time, a quarter as many enterprises. */
   private DemoScenario scenario() {
     final int enterprises = Math.max(400, plan.applications() / 4);
-    final Duration gap = Duration.ofMillis(Math.max(60_000L,
-        Duration.ofDays(300).toMillis() / Math.max(1, plan.applications())));
+    final Duration gap =
+        Duration.ofMillis(
+            Math.max(60_000L, Duration.ofDays(300).toMillis() / Math.max(1, plan.applications())));
     return DemoScenario.of(plan.seed(), enterprises, START, gap, Mix.defaults());
   }
 
   /**
-   * The wire-level hostile records of every input topic, minus what the broker itself refuses
-   * (a missing key on a compacted topic) and a null value on the registry topic, which is a
-   * tombstone there (HostileInputTest covers it).
+   * The wire-level hostile records of every input topic, minus what the broker itself refuses (a
+   * missing key on a compacted topic) and a null value on the registry topic, which is a tombstone
+   * there (HostileInputTest covers it).
    */
   private List<HostileRecord> hostile(SchemaRegistryClient client) {
     final HostileRecords factory = new HostileRecords(plan.seed() ^ 0xBADL, START);
@@ -157,8 +197,15 @@ final class FaultHarness {
         // On a compacted topic a later record with the same key may be compacted away before
         // anyone reads it (event-time timestamps months apart roll segments at once), so each
         // hostile record there gets a key of its own.
-        out.add(compacted ? new HostileRecord(r.description(), r.topicKind(),
-            r.key() + "-H" + out.size(), r.value(), r.expected()) : r);
+        out.add(
+            compacted
+                ? new HostileRecord(
+                    r.description(),
+                    r.topicKind(),
+                    r.key() + "-H" + out.size(),
+                    r.value(),
+                    r.expected())
+                : r);
       }
     }
     return out;

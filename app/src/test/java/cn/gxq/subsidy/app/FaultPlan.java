@@ -3,10 +3,15 @@ package cn.gxq.subsidy.app;
 import java.time.Duration;
 
 /**
- * How hard a fault run pushes: how many applications, how many instance kills and broker
- * restarts, how fast the feeder publishes, and the seed of every random choice.
+ * How hard a fault run pushes: how many applications, how many instance kills and broker restarts,
+ * how fast the feeder publishes, and the seed of every random choice.
  */
-record FaultPlan(int applications, int kills, int brokerRestarts, double perSecond, long seed,
+record FaultPlan(
+    int applications,
+    int kills,
+    int brokerRestarts,
+    double perSecond,
+    long seed,
     Duration timeout) {
 
   /** About 20,000 applications, 3 kills, 1 broker restart: a few minutes, run by JUnit. */
@@ -19,7 +24,9 @@ record FaultPlan(int applications, int kills, int brokerRestarts, double perSeco
     return new FaultPlan(200_000, 10, 2, 400, 20_26L, Duration.ofMinutes(60));
   }
 
-  /** The bounded plan, with any of {@code fault.applications}, {@code fault.kills}, … overridden. */
+  /**
+   * The bounded plan, with any of {@code fault.applications}, {@code fault.kills}, … overridden.
+   */
   static FaultPlan fromSystemProperties(FaultPlan base) {
     return new FaultPlan(
         Integer.getInteger("fault.applications", base.applications()),

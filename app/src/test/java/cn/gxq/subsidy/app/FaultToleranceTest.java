@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The bounded fault run: about 20,000 applications through two application JVMs that are
- * SIGKILLed at random moments and a broker JVM that is restarted, then exactly-once checked on
- * what was written (see {@link FaultVerifier} and docs/resilience.md).
+ * The bounded fault run: about 20,000 applications through two application JVMs that are SIGKILLed
+ * at random moments and a broker JVM that is restarted, then exactly-once checked on what was
+ * written (see {@link FaultVerifier} and docs/resilience.md).
  *
  * <p>The harness ({@link FaultRun}) runs as a child JVM on a frozen copy of the class path: others
  * rebuild this tree, and a clean build during a run once took classes from under this JVM. Any
@@ -30,21 +30,34 @@ class FaultToleranceTest {
     final Path dir = Files.createTempDirectory("subsidy-fault-harness");
     final String classPath = FaultClassPath.snapshot(dir.resolve("classpath"));
     final List<String> options = new ArrayList<>(List.of("-Xmx1g", "-Dfault.plan=bounded"));
-    System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("fault."))
+    System.getProperties().stringPropertyNames().stream()
+        .filter(k -> k.startsWith("fault."))
         .forEach(k -> options.add("-D" + k + "=" + System.getProperty(k)));
     final Path log = dir.resolve("harness.log");
-    final FaultChildProcess harness = FaultChildProcess.start("harness", classPath,
-        FaultRun.class.getName(), List.of(), log, options.toArray(String[]::new));
+    final FaultChildProcess harness =
+        FaultChildProcess.start(
+            "harness",
+            classPath,
+            FaultRun.class.getName(),
+            List.of(),
+            log,
+            options.toArray(String[]::new));
     final int status;
     try {
       status = harness.awaitExit(plan.timeout().multipliedBy(2).plus(Duration.ofMinutes(5)));
     } finally {
       FaultChildProcess.killAll(); // the harness and its broker and instances, if still there
     }
-    final List<String> summary = Files.readAllLines(log).stream()
-        .filter(l -> l.startsWith("FAULT VERDICT") || l.startsWith("  problem")
-            || l.startsWith("  violation") || l.startsWith("t=") || l.startsWith("run directory"))
-        .toList();
+    final List<String> summary =
+        Files.readAllLines(log).stream()
+            .filter(
+                l ->
+                    l.startsWith("FAULT VERDICT")
+                        || l.startsWith("  problem")
+                        || l.startsWith("  violation")
+                        || l.startsWith("t=")
+                        || l.startsWith("run directory"))
+            .toList();
     summary.forEach(FaultToleranceTest::say);
 
     assertThat(summary).as("verdict in %s", log).anyMatch(l -> l.startsWith("FAULT VERDICT: PASS"));

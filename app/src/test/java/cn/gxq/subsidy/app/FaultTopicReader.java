@@ -25,9 +25,15 @@ final class FaultTopicReader {
     this.bootstrap = bootstrap;
   }
 
-  /** @return the number of records read */
-  long read(String topic, Consumer<ConsumerRecord<String, byte[]>> sink, BooleanSupplier done,
-      Duration quiet, Duration timeout) {
+  /**
+   * @return the number of records read
+   */
+  long read(
+      String topic,
+      Consumer<ConsumerRecord<String, byte[]>> sink,
+      BooleanSupplier done,
+      Duration quiet,
+      Duration timeout) {
     final Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, "fault-verify-" + UUID.randomUUID());
@@ -36,8 +42,8 @@ final class FaultTopicReader {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
     long count = 0;
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props,
-        new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topic));
       final long deadline = System.nanoTime() + timeout.toNanos();
       long lastNew = System.nanoTime();

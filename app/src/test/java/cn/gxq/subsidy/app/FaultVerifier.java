@@ -18,11 +18,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
- * Checks what the application wrote against what was published, reading read_committed:
- * decisions (one per sequence 1..n, every published revision decided, the last for the latest
- * revision), totals (latest per bucket equals a recount of the current decisions; approved money
- * within the budget in every totals record ever written) and dead letters (exactly the hostile
- * records sent). Keeps only a small summary per application, so 200,000 fit in memory.
+ * Checks what the application wrote against what was published, reading read_committed: decisions
+ * (one per sequence 1..n, every published revision decided, the last for the latest revision),
+ * totals (latest per bucket equals a recount of the current decisions; approved money within the
+ * budget in every totals record ever written) and dead letters (exactly the hostile records sent).
+ * Keeps only a small summary per application, so 200,000 fit in memory.
  */
 final class FaultVerifier {
 
@@ -40,8 +40,14 @@ final class FaultVerifier {
   }
 
   /** What the verifier found. */
-  record Report(int applications, long decisions, int totalsBuckets, long totalsRecords,
-      int deadLetters, int deadLettersExpected, List<String> violations) {
+  record Report(
+      int applications,
+      long decisions,
+      int totalsBuckets,
+      long totalsRecords,
+      int deadLetters,
+      int deadLettersExpected,
+      List<String> violations) {
     boolean passed() {
       return violations.isEmpty();
     }
@@ -71,33 +77,54 @@ final class FaultVerifier {
     if (violationCount > violations.size()) {
       violations.add("… and " + (violationCount - violations.size()) + " more");
     }
-    return new Report(seen.size(), decisions, latestTotals.size(), totalsRecords, letters,
-        expected.letters().size(), List.copyOf(violations));
+    return new Report(
+        seen.size(),
+        decisions,
+        latestTotals.size(),
+        totalsRecords,
+        letters,
+        expected.letters().size(),
+        List.copyOf(violations));
   }
 
   private long readDecisions(FaultExpectation expected, Map<String, Seen> seen, Duration timeout) {
     final AvroDeserializer<Decision> codec = new AvroDeserializer<>(Decision.class, client);
     final int[] pending = {expected.latest().size()};
-    return reader.read(topics.decisions(), r -> {
-      final Decision d = codec.deserialize(r.topic(), r.value());
-      final Seen s = seen.computeIfAbsent(d.getApplicationId(), k -> new Seen());
-      if (d.getSequence() != s.sequence + 1) {
-        violation("%s: sequence %d after %d (%s)", d.getApplicationId(), d.getSequence(),
-            s.sequence, d.getSequence() <= s.sequence ? "doubled" : "missing");
-      }
-      s.sequence = Math.max(s.sequence, d.getSequence());
-      final Integer latest = expected.latest().get(d.getApplicationId());
-      if (latest != null && s.lastRevision != latest && d.getRevision() == latest) {
-        pending[0]--;
-      }
-      s.lastRevision = d.getRevision();
-      if (d.getRevision() >= 1 && d.getRevision() < 64) {
-        s.revisions |= 1L << d.getRevision();
-      }
-      s.current = new Current(
-          (d.getZone() == null ? "UNKNOWN" : d.getZone()) + ":" + d.getProgramme() + ":" + d.getYear(),
-          d.getStatus().ordinal(), d.getApprovedAmount().movePointRight(2).longValueExact());
-    }, () -> pending[0] <= 0, Duration.ofSeconds(5), timeout);
+    return reader.read(
+        topics.decisions(),
+        r -> {
+          final Decision d = codec.deserialize(r.topic(), r.value());
+          final Seen s = seen.computeIfAbsent(d.getApplicationId(), k -> new Seen());
+          if (d.getSequence() != s.sequence + 1) {
+            violation(
+                "%s: sequence %d after %d (%s)",
+                d.getApplicationId(),
+                d.getSequence(),
+                s.sequence,
+                d.getSequence() <= s.sequence ? "doubled" : "missing");
+          }
+          s.sequence = Math.max(s.sequence, d.getSequence());
+          final Integer latest = expected.latest().get(d.getApplicationId());
+          if (latest != null && s.lastRevision != latest && d.getRevision() == latest) {
+            pending[0]--;
+          }
+          s.lastRevision = d.getRevision();
+          if (d.getRevision() >= 1 && d.getRevision() < 64) {
+            s.revisions |= 1L << d.getRevision();
+          }
+          s.current =
+              new Current(
+                  (d.getZone() == null ? "UNKNOWN" : d.getZone())
+                      + ":"
+                      + d.getProgramme()
+                      + ":"
+                      + d.getYear(),
+                  d.getStatus().ordinal(),
+                  d.getApprovedAmount().movePointRight(2).longValueExact());
+        },
+        () -> pending[0] <= 0,
+        Duration.ofSeconds(5),
+        timeout);
   }
 
   private void checkDecisions(FaultExpectation expected, Map<String, Seen> seen) {
@@ -108,13 +135,15 @@ final class FaultVerifier {
         continue;
       }
       if (s.revisions != e.getValue()) {
-        violation("%s: revisions decided %s, published %s", e.getKey(),
-            Long.toBinaryString(s.revisions), Long.toBinaryString(e.getValue()));
+        violation(
+            "%s: revisions decided %s, published %s",
+            e.getKey(), Long.toBinaryString(s.revisions), Long.toBinaryString(e.getValue()));
       }
       final int latest = expected.latest().get(e.getKey());
       if (s.lastRevision != latest) {
-        violation("%s: last decision is for revision %d, latest published is %d", e.getKey(),
-            s.lastRevision, latest);
+        violation(
+            "%s: last decision is for revision %d, latest published is %d",
+            e.getKey(), s.lastRevision, latest);
       }
     }
     for (String id : seen.keySet()) {
@@ -142,32 +171,44 @@ final class FaultVerifier {
 
   private long readTotals(Map<String, long[]> recount, Map<String, Totals> latest) {
     final AvroDeserializer<Totals> codec = new AvroDeserializer<>(Totals.class, client);
-    return reader.read(topics.totals(), r -> {
-      final Totals t = codec.deserialize(r.topic(), r.value());
-      // Budgets are only ever raised here, so approved money may never pass the budget.
-      if (t.getBudget() != null && !"ALL".equals(t.getZone())
-          && t.getApprovedAmount().compareTo(t.getBudget()) > 0) {
-        violation("totals %s@%d: approved %s over budget %s", r.key(), r.offset(),
-            t.getApprovedAmount().toPlainString(), t.getBudget().toPlainString());
-      }
-      latest.put(r.key(), t);
-    }, () -> recount.entrySet().stream()
-        .allMatch(e -> Arrays.equals(counts(latest.get(e.getKey())), e.getValue())),
-        Duration.ofSeconds(2), Duration.ofSeconds(60));
+    return reader.read(
+        topics.totals(),
+        r -> {
+          final Totals t = codec.deserialize(r.topic(), r.value());
+          // Budgets are only ever raised here, so approved money may never pass the budget.
+          if (t.getBudget() != null
+              && !"ALL".equals(t.getZone())
+              && t.getApprovedAmount().compareTo(t.getBudget()) > 0) {
+            violation(
+                "totals %s@%d: approved %s over budget %s",
+                r.key(),
+                r.offset(),
+                t.getApprovedAmount().toPlainString(),
+                t.getBudget().toPlainString());
+          }
+          latest.put(r.key(), t);
+        },
+        () ->
+            recount.entrySet().stream()
+                .allMatch(e -> Arrays.equals(counts(latest.get(e.getKey())), e.getValue())),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(60));
   }
 
   private void checkTotals(Map<String, long[]> recount, Map<String, Totals> latest) {
     for (Map.Entry<String, long[]> e : recount.entrySet()) {
       final long[] published = counts(latest.get(e.getKey()));
       if (!Arrays.equals(published, e.getValue())) {
-        violation("totals %s: published %s, recount of current decisions %s", e.getKey(),
-            Arrays.toString(published), Arrays.toString(e.getValue()));
+        violation(
+            "totals %s: published %s, recount of current decisions %s",
+            e.getKey(), Arrays.toString(published), Arrays.toString(e.getValue()));
       }
     }
     for (Map.Entry<String, Totals> e : latest.entrySet()) {
       if (!recount.containsKey(e.getKey()) && e.getValue().getReceived() != 0) {
-        violation("totals %s: %d received but no current decision counts there", e.getKey(),
-            e.getValue().getReceived());
+        violation(
+            "totals %s: %d received but no current decision counts there",
+            e.getKey(), e.getValue().getReceived());
       }
     }
   }
@@ -176,16 +217,29 @@ final class FaultVerifier {
     if (t == null) {
       return null;
     }
-    return new long[] {t.getReceived(), t.getApproved(), t.getRejected(), t.getWaitlisted(),
-        t.getWithdrawn(), t.getApprovedAmount().movePointRight(2).longValueExact()};
+    return new long[] {
+      t.getReceived(),
+      t.getApproved(),
+      t.getRejected(),
+      t.getWaitlisted(),
+      t.getWithdrawn(),
+      t.getApprovedAmount().movePointRight(2).longValueExact()
+    };
   }
 
   private int checkDeadLetters(FaultExpectation expected) {
     final List<FaultExpectation.Letter> got = new ArrayList<>();
-    reader.read(topics.deadLetter(), r -> got.add(new FaultExpectation.Letter(
-            header(r, DeadLetter.SOURCE_TOPIC), header(r, DeadLetter.ERROR_CODE), r.key(),
-            r.value() == null ? null : Base64.getEncoder().encodeToString(r.value()))),
-        () -> got.size() >= expected.letters().size(), Duration.ofSeconds(3),
+    reader.read(
+        topics.deadLetter(),
+        r ->
+            got.add(
+                new FaultExpectation.Letter(
+                    header(r, DeadLetter.SOURCE_TOPIC),
+                    header(r, DeadLetter.ERROR_CODE),
+                    r.key(),
+                    r.value() == null ? null : Base64.getEncoder().encodeToString(r.value()))),
+        () -> got.size() >= expected.letters().size(),
+        Duration.ofSeconds(3),
         Duration.ofSeconds(60));
     final List<FaultExpectation.Letter> missing = new ArrayList<>(expected.letters());
     final List<FaultExpectation.Letter> extra = new ArrayList<>();
@@ -194,10 +248,13 @@ final class FaultVerifier {
         extra.add(letter);
       }
     }
-    missing.forEach(l -> violation("dead letter missing: %s %s key=%s", l.sourceTopic(), l.code(),
-        l.key()));
-    extra.forEach(l -> violation("dead letter not sent as hostile (or doubled): %s %s key=%s",
-        l.sourceTopic(), l.code(), l.key()));
+    missing.forEach(
+        l -> violation("dead letter missing: %s %s key=%s", l.sourceTopic(), l.code(), l.key()));
+    extra.forEach(
+        l ->
+            violation(
+                "dead letter not sent as hostile (or doubled): %s %s key=%s",
+                l.sourceTopic(), l.code(), l.key()));
     return got.size();
   }
 

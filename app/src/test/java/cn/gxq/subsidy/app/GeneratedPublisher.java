@@ -38,9 +38,13 @@ final class GeneratedPublisher implements AutoCloseable {
   void publish(Generated record) {
     final RecordType type = RecordType.fromCli(record.topicKind());
     final String topic = type.topic(topics);
-    final AvroSerializer<SpecificRecord> serializer = serializers.computeIfAbsent(type,
-        t -> new AvroSerializer<>((Class<SpecificRecord>) t.type(), registry, false));
-    raw(topic, record.key(), serializer.serialize(topic, record.value()),
+    final AvroSerializer<SpecificRecord> serializer =
+        serializers.computeIfAbsent(
+            type, t -> new AvroSerializer<>((Class<SpecificRecord>) t.type(), registry, false));
+    raw(
+        topic,
+        record.key(),
+        serializer.serialize(topic, record.value()),
         record.eventTime().toEpochMilli());
   }
 

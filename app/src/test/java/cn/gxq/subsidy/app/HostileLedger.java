@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The hostile test's books: per source topic and dead-letter code how many records must arrive,
- * per application id the reason its decision must carry, and what the broker refused.
+ * The hostile test's books: per source topic and dead-letter code how many records must arrive, per
+ * application id the reason its decision must carry, and what the broker refused.
  */
 final class HostileLedger {
 
@@ -68,8 +68,10 @@ final class HostileLedger {
   }
 
   long expectedLetterCount() {
-    return letters.values().stream().flatMap(m -> m.values().stream())
-        .mapToLong(Integer::longValue).sum();
+    return letters.values().stream()
+        .flatMap(m -> m.values().stream())
+        .mapToLong(Integer::longValue)
+        .sum();
   }
 
   /** Application id → the reason code its decision must carry ("" for any decision). */

@@ -62,14 +62,20 @@ class HttpApiTest {
   @BeforeAll
   void startAndDecide() throws Exception {
     cluster = new ClusterFixture(3);
-    publisher = new ContractPublisher(ClientConfig.load(null, cluster.bootstrap()), cluster.client, cluster.topics);
+    publisher =
+        new ContractPublisher(
+            ClientConfig.load(null, cluster.bootstrap()), cluster.client, cluster.topics);
     scenario = DemoScenario.of(11L, 200, START, Duration.ofMinutes(10), Mix.clean());
     scenario.enterprises().forEach(publisher::publish);
     scenario.budgets().forEach(publisher::publish);
     scenario.applicationGenerator().take(APPLICATIONS).forEach(publisher::publish);
     // One undecodable record: a dead letter, counted by the metrics.
-    publisher.raw(cluster.topics.applications(Programme.RENT_RELIEF), "RR-garbage",
-        new byte[] {7, 7, 7}, START, "garbage");
+    publisher.raw(
+        cluster.topics.applications(Programme.RENT_RELIEF),
+        "RR-garbage",
+        new byte[] {7, 7, 7},
+        START,
+        "garbage");
     publisher.flush();
     instance = cluster.startInstance("http-api-it");
     cluster.awaitRunning(Duration.ofSeconds(90));
@@ -89,8 +95,11 @@ class HttpApiTest {
   @Test
   void aDecisionIsFoundByIdAsRecordJsonWritesIt() throws Exception {
     for (Programme programme : Programme.values()) {
-      final Decision expected = decided.values().stream()
-          .filter(d -> d.getProgramme() == programme).findFirst().orElseThrow();
+      final Decision expected =
+          decided.values().stream()
+              .filter(d -> d.getProgramme() == programme)
+              .findFirst()
+              .orElseThrow();
       final HttpClientSupport.Answer answer =
           get(instance.url() + "/applications/" + expected.getApplicationId());
       assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -113,35 +122,51 @@ class HttpApiTest {
     final JsonNode all = get(instance.url() + "/totals").json();
     assertThat(all.size()).isGreaterThan(3);
 
-    final JsonNode zgc = get(instance.url() + "/totals?zone=ZGC&programme=RENT_RELIEF&year=2022")
-        .json();
+    final JsonNode zgc =
+        get(instance.url() + "/totals?zone=ZGC&programme=RENT_RELIEF&year=2022").json();
     assertThat(zgc.size()).isEqualTo(1);
     final JsonNode bucket = zgc.get(0);
     assertThat(bucket.get("zone").asText()).isEqualTo("ZGC");
     assertThat(bucket.get("programme").asText()).isEqualTo("RENT_RELIEF");
     assertThat(bucket.get("year").asInt()).isEqualTo(2022);
     assertThat(bucket.get("budget").isTextual()).isTrue(); // the demo budgets ZGC rent relief
-    final long zgcRentRelief = decided.values().stream()
-        .filter(d -> "ZGC".equals(d.getZone()) && d.getProgramme() == Programme.RENT_RELIEF
-            && d.getYear() == 2022).count();
+    final long zgcRentRelief =
+        decided.values().stream()
+            .filter(
+                d ->
+                    "ZGC".equals(d.getZone())
+                        && d.getProgramme() == Programme.RENT_RELIEF
+                        && d.getYear() == 2022)
+            .count();
     assertThat(bucket.get("received").asLong()).isEqualTo(zgcRentRelief);
 
     final JsonNode sums = get(instance.url() + "/totals?zone=ALL").json();
     assertThat(sums).isNotEmpty().allMatch(t -> t.get("zone").asText().equals("ALL"));
-    final long received = StreamSupport.stream(sums.spliterator(), false)
-        .mapToLong(t -> t.get("received").asLong()).sum();
+    final long received =
+        StreamSupport.stream(sums.spliterator(), false)
+            .mapToLong(t -> t.get("received").asLong())
+            .sum();
     assertThat(received).isEqualTo(decided.size());
 
     final JsonNode loans = get(instance.url() + "/totals?programme=INNOVATION_CREDIT_LOAN").json();
-    assertThat(loans).isNotEmpty()
+    assertThat(loans)
+        .isNotEmpty()
         .allMatch(t -> t.get("programme").asText().equals("INNOVATION_CREDIT_LOAN"));
     assertThat(get(instance.url() + "/totals?year=1999").json()).isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/totals?year=abc", "/totals?year=20222", "/totals?programme=FOO",
-      "/totals?zone=zgc", "/decisions/latest?limit=0", "/decisions/latest?limit=x",
-      "/applications/RR-1?local=true", "/totals?local=true"})
+  @ValueSource(
+      strings = {
+        "/totals?year=abc",
+        "/totals?year=20222",
+        "/totals?programme=FOO",
+        "/totals?zone=zgc",
+        "/decisions/latest?limit=0",
+        "/decisions/latest?limit=x",
+        "/applications/RR-1?local=true",
+        "/totals?local=true"
+      })
   void badInputIs400WithAJsonError(String pathAndQuery) {
     final HttpClientSupport.Answer answer = get(instance.url() + pathAndQuery);
     assertThat(answer.status()).as(answer.body()).isEqualTo(400);
@@ -175,8 +200,8 @@ class HttpApiTest {
     do {
       metrics = get(instance.url() + "/metrics").body();
       counted = Math.round(sum(metrics, "subsidy_decisions_total"));
-      produced = cluster.readUntil(cluster.topics.decisions(), r -> false, Duration.ofSeconds(2))
-          .size();
+      produced =
+          cluster.readUntil(cluster.topics.decisions(), r -> false, Duration.ofSeconds(2)).size();
     } while (counted != produced && System.nanoTime() < deadline);
     assertThat(counted).isEqualTo(produced).isGreaterThanOrEqualTo(APPLICATIONS);
 
@@ -185,10 +210,15 @@ class HttpApiTest {
     assertThat(metrics).contains("subsidy_decision_processing_latency_seconds_bucket{");
     assertThat(metrics).contains("subsidy_decision_event_latency_seconds_count{");
 
-    final JsonNode zgc = get(instance.url() + "/totals?zone=ZGC&programme=RENT_RELIEF&year=2022")
-        .json().get(0);
-    final double remaining = sum(metrics, "subsidy_budget_remaining_yuan",
-        "zone=\"ZGC\"", "programme=\"RENT_RELIEF\"", "year=\"2022\"");
+    final JsonNode zgc =
+        get(instance.url() + "/totals?zone=ZGC&programme=RENT_RELIEF&year=2022").json().get(0);
+    final double remaining =
+        sum(
+            metrics,
+            "subsidy_budget_remaining_yuan",
+            "zone=\"ZGC\"",
+            "programme=\"RENT_RELIEF\"",
+            "year=\"2022\"");
     final double expectedRemaining = zgc.get("budgetRemaining").asDouble();
     assertThat(remaining).isEqualTo(expectedRemaining);
   }
@@ -208,23 +238,27 @@ class HttpApiTest {
   @Order(Integer.MAX_VALUE) // adds a decision: the others count the first ones
   void eventsPushNewDecisions() throws Exception {
     final HttpClient http = HttpClient.newHttpClient();
-    final HttpResponse<java.io.InputStream> stream = http.send(
-        HttpRequest.newBuilder(URI.create(instance.url() + "/events"))
-            .header("Accept", "text/event-stream").GET().build(),
-        HttpResponse.BodyHandlers.ofInputStream());
+    final HttpResponse<java.io.InputStream> stream =
+        http.send(
+            HttpRequest.newBuilder(URI.create(instance.url() + "/events"))
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
     assertThat(stream.statusCode()).isEqualTo(200);
     // A new application after the stream is open: its decision must come down the stream.
     final Generated next = scenario.applicationGenerator().take(APPLICATIONS + 1).get(APPLICATIONS);
     publisher.publish(next);
     publisher.flush();
-    try (BufferedReader lines = new BufferedReader(
-        new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
       String event = null;
       String line;
       while ((line = lines.readLine()) != null) {
         if (line.startsWith("event:")) {
           event = line.substring(6).trim();
-        } else if (line.startsWith("data:") && "decision".equals(event)
+        } else if (line.startsWith("data:")
+            && "decision".equals(event)
             && line.contains("\"" + next.key() + "\"")) {
           final JsonNode decision = HttpClientSupport.MAPPER.readTree(line.substring(5).trim());
           assertThat(decision.get("applicationId").asText()).isEqualTo(next.key());
@@ -248,18 +282,20 @@ class HttpApiTest {
       }
     }
     if (!found) {
-      throw new AssertionError("no " + name + java.util.Arrays.toString(labelParts) + " in\n"
-          + metrics);
+      throw new AssertionError(
+          "no " + name + java.util.Arrays.toString(labelParts) + " in\n" + metrics);
     }
     return total;
   }
 
   private Map<String, Decision> awaitDecisions(int applications) {
-    final List<ConsumerRecord<String, byte[]>> records = cluster.readUntil(
-        cluster.topics.decisions(),
-        r -> r.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).size()
-            >= applications,
-        Duration.ofSeconds(90));
+    final List<ConsumerRecord<String, byte[]>> records =
+        cluster.readUntil(
+            cluster.topics.decisions(),
+            r ->
+                r.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).size()
+                    >= applications,
+            Duration.ofSeconds(90));
     final Map<String, Decision> latest = HttpClientSupport.latestDecisions(cluster, records);
     assertThat(latest).hasSize(applications);
     final Set<String> ids = latest.keySet();

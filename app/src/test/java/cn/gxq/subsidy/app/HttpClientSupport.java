@@ -45,8 +45,10 @@ final class HttpClientSupport {
 
   static Answer get(String url) {
     try {
-      final HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-          .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      final HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response);
     } catch (IOException e) {
       throw new AssertionError("GET " + url + " failed: " + e, e);
@@ -57,9 +59,10 @@ final class HttpClientSupport {
   }
 
   /** The latest decision per application (highest sequence) in the records read. */
-  static Map<String, Decision> latestDecisions(ClusterFixture cluster,
-      List<ConsumerRecord<String, byte[]>> records) {
-    final AvroDeserializer<Decision> decode = new AvroDeserializer<>(Decision.class, cluster.client);
+  static Map<String, Decision> latestDecisions(
+      ClusterFixture cluster, List<ConsumerRecord<String, byte[]>> records) {
+    final AvroDeserializer<Decision> decode =
+        new AvroDeserializer<>(Decision.class, cluster.client);
     final Map<String, Decision> latest = new LinkedHashMap<>();
     for (ConsumerRecord<String, byte[]> r : records) {
       final Decision d = decode.deserialize(r.topic(), r.value());

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Budgets that run out and are raised, amendments and withdrawals, on a real broker with three
  * partitions per topic and two application instances, one of which is stopped without a graceful
- * shutdown half way. Afterwards the totals equal a recount of the current decisions, approved
- * money never exceeded a budget in any totals record ever emitted, and every application's
- * decisions run 1, 2, 3… with none missing and none doubled.
+ * shutdown half way. Afterwards the totals equal a recount of the current decisions, approved money
+ * never exceeded a budget in any totals record ever emitted, and every application's decisions run
+ * 1, 2, 3… with none missing and none doubled.
  */
 class LedgerIntegrationTest {
 
@@ -48,51 +48,71 @@ class LedgerIntegrationTest {
 
       final Set<String> ids = new HashSet<>();
       applications.forEach(g -> ids.add(g.key()));
-      final AvroDeserializer<Decision> decisions = new AvroDeserializer<>(Decision.class, cluster.client);
+      final AvroDeserializer<Decision> decisions =
+          new AvroDeserializer<>(Decision.class, cluster.client);
       final Map<String, Decision> current = new HashMap<>();
       final Map<String, Long> lastSequence = new HashMap<>();
       final Quiet quiet = new Quiet(Duration.ofSeconds(2));
-      cluster.readUntil(cluster.topics.decisions(), records -> {
-        current.clear();
-        lastSequence.clear();
-        for (ConsumerRecord<String, byte[]> r : records) {
-          final Decision d = decisions.deserialize(r.topic(), r.value());
-          final long expected = lastSequence.getOrDefault(d.getApplicationId(), 0L) + 1;
-          assertThat(d.getSequence()).as("sequence of %s", d.getApplicationId()).isEqualTo(expected);
-          lastSequence.put(d.getApplicationId(), d.getSequence());
-          current.put(d.getApplicationId(), d);
-        }
-        return current.keySet().containsAll(ids) && quiet.test(records.size());
-      }, Duration.ofSeconds(120));
+      cluster.readUntil(
+          cluster.topics.decisions(),
+          records -> {
+            current.clear();
+            lastSequence.clear();
+            for (ConsumerRecord<String, byte[]> r : records) {
+              final Decision d = decisions.deserialize(r.topic(), r.value());
+              final long expected = lastSequence.getOrDefault(d.getApplicationId(), 0L) + 1;
+              assertThat(d.getSequence())
+                  .as("sequence of %s", d.getApplicationId())
+                  .isEqualTo(expected);
+              lastSequence.put(d.getApplicationId(), d.getSequence());
+              current.put(d.getApplicationId(), d);
+            }
+            return current.keySet().containsAll(ids) && quiet.test(records.size());
+          },
+          Duration.ofSeconds(120));
       assertThat(current.keySet()).containsAll(ids);
 
-      final AvroDeserializer<Totals> totalsCodec = new AvroDeserializer<>(Totals.class, cluster.client);
+      final AvroDeserializer<Totals> totalsCodec =
+          new AvroDeserializer<>(Totals.class, cluster.client);
       final Map<String, Totals> latest = new HashMap<>();
       final Map<String, long[]> recount = recount(current.values());
-      cluster.readUntil(cluster.topics.totals(), records -> {
-        latest.clear();
-        for (ConsumerRecord<String, byte[]> r : records) {
-          final Totals t = totalsCodec.deserialize(r.topic(), r.value());
-          if (t.getBudget() != null && !"ALL".equals(t.getZone())) {
-            assertThat(t.getApprovedAmount()).as("approved in %s", r.key())
-                .isLessThanOrEqualTo(t.getBudget());
-          }
-          latest.put(r.key(), t);
-        }
-        return recount.entrySet().stream().allMatch(e -> matches(latest.get(e.getKey()), e.getValue()));
-      }, Duration.ofSeconds(30));
+      cluster.readUntil(
+          cluster.topics.totals(),
+          records -> {
+            latest.clear();
+            for (ConsumerRecord<String, byte[]> r : records) {
+              final Totals t = totalsCodec.deserialize(r.topic(), r.value());
+              if (t.getBudget() != null && !"ALL".equals(t.getZone())) {
+                assertThat(t.getApprovedAmount())
+                    .as("approved in %s", r.key())
+                    .isLessThanOrEqualTo(t.getBudget());
+              }
+              latest.put(r.key(), t);
+            }
+            return recount.entrySet().stream()
+                .allMatch(e -> matches(latest.get(e.getKey()), e.getValue()));
+          },
+          Duration.ofSeconds(30));
 
       for (Map.Entry<String, long[]> e : recount.entrySet()) {
         final Totals t = latest.get(e.getKey());
         assertThat(t).as(e.getKey()).isNotNull();
-        assertThat(counts(t)).as("counts of %s", e.getKey())
+        assertThat(counts(t))
+            .as("counts of %s", e.getKey())
             .containsExactly(java.util.Arrays.copyOf(e.getValue(), 5));
-        assertThat(t.getApprovedAmount().movePointRight(2).longValueExact()).as("approved in %s",
-            e.getKey()).isEqualTo(e.getValue()[5]);
+        assertThat(t.getApprovedAmount().movePointRight(2).longValueExact())
+            .as("approved in %s", e.getKey())
+            .isEqualTo(e.getValue()[5]);
       }
       // The budgets did run out and release: the mix exercised the waitlist.
-      assertThat(current.values()).anySatisfy(d -> assertThat(d.getReasons())
-          .anySatisfy(r -> assertThat(r.getCode()).isIn("BUDGET_EXHAUSTED", "APPROVED_FROM_WAITLIST")));
+      assertThat(current.values())
+          .anySatisfy(
+              d ->
+                  assertThat(d.getReasons())
+                      .anySatisfy(
+                          r ->
+                              assertThat(r.getCode())
+                                  .isIn("BUDGET_EXHAUSTED", "APPROVED_FROM_WAITLIST")));
       assertThat(first.streams().state().isRunningOrRebalancing()).isTrue();
     }
   }
@@ -103,15 +123,17 @@ class LedgerIntegrationTest {
     for (Decision d : decisions) {
       final String zone = d.getZone() == null ? "UNKNOWN" : d.getZone();
       for (String z : List.of(zone, "ALL")) {
-        final long[] c = counts.computeIfAbsent(z + ":" + d.getProgramme() + ":" + d.getYear(),
-            k -> new long[6]);
+        final long[] c =
+            counts.computeIfAbsent(
+                z + ":" + d.getProgramme() + ":" + d.getYear(), k -> new long[6]);
         c[0]++;
-        c[switch (d.getStatus()) {
-          case APPROVED -> 1;
-          case REJECTED -> 2;
-          case WAITLISTED -> 3;
-          case WITHDRAWN -> 4;
-        }]++;
+        c[
+            switch (d.getStatus()) {
+              case APPROVED -> 1;
+              case REJECTED -> 2;
+              case WAITLISTED -> 3;
+              case WITHDRAWN -> 4;
+            }]++;
         c[5] += d.getApprovedAmount().movePointRight(2).longValueExact();
       }
     }
@@ -119,12 +141,14 @@ class LedgerIntegrationTest {
   }
 
   private static long[] counts(Totals t) {
-    return new long[] {t.getReceived(), t.getApproved(), t.getRejected(), t.getWaitlisted(),
-        t.getWithdrawn()};
+    return new long[] {
+      t.getReceived(), t.getApproved(), t.getRejected(), t.getWaitlisted(), t.getWithdrawn()
+    };
   }
 
   private static boolean matches(Totals t, long[] c) {
-    return t != null && java.util.Arrays.equals(counts(t), java.util.Arrays.copyOf(c, 5))
+    return t != null
+        && java.util.Arrays.equals(counts(t), java.util.Arrays.copyOf(c, 5))
         && t.getApprovedAmount().movePointRight(2).longValueExact() == c[5];
   }
 
@@ -148,5 +172,4 @@ class LedgerIntegrationTest {
       return now - stableSince > wait.toNanos();
     }
   }
-
 }

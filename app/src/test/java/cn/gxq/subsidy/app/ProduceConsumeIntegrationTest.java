@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * JSON lines → {@code produce} → real broker (Avro, Confluent wire format, real registry over
- * HTTP) → {@code consume} → JSON lines: the same records come back, for every record type.
+ * JSON lines → {@code produce} → real broker (Avro, Confluent wire format, real registry over HTTP)
+ * → {@code consume} → JSON lines: the same records come back, for every record type.
  */
 class ProduceConsumeIntegrationTest {
 
@@ -26,27 +26,33 @@ class ProduceConsumeIntegrationTest {
   private final RecordJson json = new RecordJson();
 
   /** One line per type, as a publisher would write it: optional fields absent, defaults implied. */
-  private static final Map<RecordType, String> LINES = Map.of(
-      RecordType.ENTERPRISE, """
+  private static final Map<RecordType, String> LINES =
+      Map.of(
+          RecordType.ENTERPRISE,
+              """
           {"creditCode":"91110000600037341L","name":"北京示例科技有限公司","zone":"ZGC",\
           "industryCode":"I65","employees":50,"revenue":"5000000.00","totalAssets":"3000000.00",\
           "registeredOn":"2015-03-01","highTechCertifiedOn":"2021-06-30","techSmeYears":[2021,2022],\
           "taxResident":true,"taxAssessment":"ACTUAL","updatedAt":"2022-01-01T00:00:00Z"}""",
-      RecordType.BUDGET, """
+          RecordType.BUDGET,
+              """
           {"zone":"ZGC","programme":"RENT_RELIEF","year":2022,"amount":"5000000.00",\
           "updatedAt":"2022-02-01T00:00:00Z"}""",
-      RecordType.RENT_RELIEF, """
+          RecordType.RENT_RELIEF,
+              """
           {"applicationId":"RR-2022-000001","creditCode":"91110000600037341L",\
           "submittedAt":"2022-05-01T09:30:00Z","year":2022,"landlordName":"北京国资",\
           "landlordStateOwned":true,"countyCode":"110108","countyRiskListed":false,\
           "leaseStart":"2021-01-01","leaseEnd":"2023-12-31","monthlyRent":"12500.00","sublessor":false}""",
-      RecordType.RD_DEDUCTION, """
+          RecordType.RD_DEDUCTION,
+              """
           {"applicationId":"RD-2022-000001","revision":2,"creditCode":"91110000600037341L",\
           "submittedAt":"2023-03-01T02:00:00Z","taxYear":2022,"personnel":"800000.00",\
           "directInputs":"200000.00","depreciation":"50000.00","intangibleAmortisation":"10000.00",\
           "designFees":"30000.00","otherRelated":"150000.00","overseasContracted":"0.00",\
           "q4Expenses":"300000.00","q4EquipmentPurchases":"0.00","excludedIncomeShare":"0.1000"}""",
-      RecordType.INNOVATION_LOAN, """
+          RecordType.INNOVATION_LOAN,
+              """
           {"applicationId":"IL-2022-000001","withdrawn":true,"revision":3,\
           "creditCode":"91110000600037341L","submittedAt":"2022-07-01T00:00:00Z",\
           "requestedAmount":"3000000.00","bankCode":"ICBC","termMonths":12,"rdExpense":"900000.00",\
@@ -71,8 +77,13 @@ class ProduceConsumeIntegrationTest {
     for (RecordType type : RecordType.values()) {
       final String line = LINES.get(type);
       final ByteArrayOutputStream err = new ByteArrayOutputStream();
-      final int status = produce().publish(type, cluster.client,
-          new BufferedReader(new StringReader(line + "\n")), new PrintStream(err, true, StandardCharsets.UTF_8));
+      final int status =
+          produce()
+              .publish(
+                  type,
+                  cluster.client,
+                  new BufferedReader(new StringReader(line + "\n")),
+                  new PrintStream(err, true, StandardCharsets.UTF_8));
       assertThat(status).as("produce %s: %s", type, err).isZero();
 
       final List<String> printed = consume(type.cliName(), 1, "");
@@ -86,12 +97,14 @@ class ProduceConsumeIntegrationTest {
   @Test
   void aMalformedLineIsReportedWithItsNumberAndTheRestIsStillPublished() throws Exception {
     final String good = LINES.get(RecordType.BUDGET);
-    final String input = String.join("\n",
-        good.replace("\"ZGC\"", "\"ZJ\""),
-        "{\"zone\":\"XA\",\"programme\":\"RENT_RELIEF\",\"year\":2022,\"amount\":\"12.345\","
-            + "\"updatedAt\":\"2022-02-01T00:00:00Z\"}",
-        "this is not json",
-        good.replace("\"ZGC\"", "\"BH\""));
+    final String input =
+        String.join(
+            "\n",
+            good.replace("\"ZGC\"", "\"ZJ\""),
+            "{\"zone\":\"XA\",\"programme\":\"RENT_RELIEF\",\"year\":2022,\"amount\":\"12.345\","
+                + "\"updatedAt\":\"2022-02-01T00:00:00Z\"}",
+            "this is not json",
+            good.replace("\"ZGC\"", "\"BH\""));
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
     final String prefix = "malformed.";
     try (var admin = cluster.admin()) {
@@ -100,15 +113,24 @@ class ProduceConsumeIntegrationTest {
     final ProduceCommand produce = produce();
     produce.cluster.topicPrefix = prefix;
 
-    final int status = produce.publish(RecordType.BUDGET, cluster.client,
-        new BufferedReader(new StringReader(input)), new PrintStream(err, true, StandardCharsets.UTF_8));
+    final int status =
+        produce.publish(
+            RecordType.BUDGET,
+            cluster.client,
+            new BufferedReader(new StringReader(input)),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
 
     final String report = err.toString(StandardCharsets.UTF_8);
     assertThat(status).isEqualTo(1);
-    assertThat(report).contains("line 2: field 'amount'").contains("3 decimals").contains("line 3:");
+    assertThat(report)
+        .contains("line 2: field 'amount'")
+        .contains("3 decimals")
+        .contains("line 3:");
     assertThat(report).contains("2 published");
-    final List<String> zones = consume("budget", 3, prefix).stream()
-        .map(l -> json.read(l, cn.gxq.subsidy.avro.Budget.class).getZone()).toList();
+    final List<String> zones =
+        consume("budget", 3, prefix).stream()
+            .map(l -> json.read(l, cn.gxq.subsidy.avro.Budget.class).getZone())
+            .toList();
     assertThat(zones).contains("ZJ", "BH").doesNotContain("XA");
   }
 
@@ -130,7 +152,8 @@ class ProduceConsumeIntegrationTest {
     final String name = RecordType.fromCli(topic).topic(command.cluster.topics());
     command.print(name, cluster.client, new PrintStream(out, true, StandardCharsets.UTF_8));
     return Arrays.stream(out.toString(StandardCharsets.UTF_8).split("\n"))
-        .filter(s -> !s.isBlank()).toList();
+        .filter(s -> !s.isBlank())
+        .toList();
   }
 
   private static ClusterOptions options() {

@@ -52,8 +52,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole flow on a broker with TLS, SASL/SCRAM and the KRaft authorizer: each role can do what
- * it should and is refused what it should not, and the application decides under its own
- * principal. Users and ACLs are made by {@link AccessControl}, as {@code bin/subsidy acl} does.
+ * it should and is refused what it should not, and the application decides under its own principal.
+ * Users and ACLs are made by {@link AccessControl}, as {@code bin/subsidy acl} does.
  */
 class SecurityIntegrationTest {
 
@@ -71,10 +71,19 @@ class SecurityIntegrationTest {
   @BeforeAll
   static void start() throws Exception {
     dir = Files.createTempDirectory("subsidy-security");
-    security = new BrokerSecurity(TlsMaterial.inDirectory(dir.resolve("tls"), "tls-" + SECRET),
-        "admin-" + SECRET, "controller-" + SECRET);
-    broker = security.applyTo(EmbeddedKafkaBroker.builder().temporaryDataDir(),
-        ClusterFixture.freePort(), ClusterFixture.freePort()).build().start();
+    security =
+        new BrokerSecurity(
+            TlsMaterial.inDirectory(dir.resolve("tls"), "tls-" + SECRET),
+            "admin-" + SECRET,
+            "controller-" + SECRET);
+    broker =
+        security
+            .applyTo(
+                EmbeddedKafkaBroker.builder().temporaryDataDir(),
+                ClusterFixture.freePort(),
+                ClusterFixture.freePort())
+            .build()
+            .start();
     try (Admin admin = Admin.create(as(BrokerSecurity.ADMIN, "admin-" + SECRET))) {
       TopicSetup.ensure(admin, TOPICS, 2, (short) 1);
       final AccessControl access = new AccessControl(TOPICS, APP_ID, "_schemas");
@@ -82,14 +91,28 @@ class SecurityIntegrationTest {
         access.grant(admin, role, user(role), SECRET);
       }
     }
-    registry = LocalSchemaRegistry.builder().bootstrapServers(broker.bootstrapServers()).port(0)
-        .kafkaProperties(security.clientProperties(user(Role.REGISTRY), SECRET))
-        .writeCredentials("schemas", SECRET).start();
+    registry =
+        LocalSchemaRegistry.builder()
+            .bootstrapServers(broker.bootstrapServers())
+            .port(0)
+            .kafkaProperties(security.clientProperties(user(Role.REGISTRY), SECRET))
+            .writeCredentials("schemas", SECRET)
+            .start();
     registryClient = new RestSchemaRegistryClient(registry.url(), "schemas", SECRET);
-    app = new SubsidyApplication(new SubsidyApplication.Settings(APP_ID, broker.bootstrapServers(),
-        dir.resolve("state"), 1, (short) 1, "127.0.0.1:0", TopologySettings.defaults(),
-        security.clientProperties(user(Role.APPLICATION), SECRET)),
-        TOPICS, registryClient, Rulebook.fromDefaultPolicy());
+    app =
+        new SubsidyApplication(
+            new SubsidyApplication.Settings(
+                APP_ID,
+                broker.bootstrapServers(),
+                dir.resolve("state"),
+                1,
+                (short) 1,
+                "127.0.0.1:0",
+                TopologySettings.defaults(),
+                security.clientProperties(user(Role.APPLICATION), SECRET)),
+            TOPICS,
+            registryClient,
+            Rulebook.fromDefaultPolicy());
     app.start();
   }
 
@@ -108,23 +131,33 @@ class SecurityIntegrationTest {
 
   @Test
   void theApplicationDecidesUnderItsOwnPrincipalAndFinanceReadsTheDecision() throws Exception {
-    final DemoScenario scenario = DemoScenario.standard(3L, 50, Instant.parse("2022-03-01T00:00:00Z"));
+    final DemoScenario scenario =
+        DemoScenario.standard(3L, 50, Instant.parse("2022-03-01T00:00:00Z"));
     final Enterprise enterprise = scenario.registry().get(0);
-    final RentReliefApplication application = RentReliefApplication.newBuilder()
-        .setApplicationId("RR-SECURE-1").setCreditCode(enterprise.getCreditCode())
-        .setSubmittedAt(Instant.parse("2022-05-01T00:00:00Z")).setYear(2022)
-        .setLandlordName("国资").setLandlordStateOwned(true).setCountyCode("110108")
-        .setCountyRiskListed(false).setLeaseStart(java.time.LocalDate.of(2022, 1, 1))
-        .setLeaseEnd(java.time.LocalDate.of(2022, 12, 31))
-        .setMonthlyRent(new java.math.BigDecimal("1000.00")).setSublessor(false).build();
+    final RentReliefApplication application =
+        RentReliefApplication.newBuilder()
+            .setApplicationId("RR-SECURE-1")
+            .setCreditCode(enterprise.getCreditCode())
+            .setSubmittedAt(Instant.parse("2022-05-01T00:00:00Z"))
+            .setYear(2022)
+            .setLandlordName("国资")
+            .setLandlordStateOwned(true)
+            .setCountyCode("110108")
+            .setCountyRiskListed(false)
+            .setLeaseStart(java.time.LocalDate.of(2022, 1, 1))
+            .setLeaseEnd(java.time.LocalDate.of(2022, 12, 31))
+            .setMonthlyRent(new java.math.BigDecimal("1000.00"))
+            .setSublessor(false)
+            .build();
 
     publish(Role.PUBLISHER, TOPICS.enterprises(), Generated.of(enterprise));
     publish(Role.PUBLISHER, TOPICS.applications(Programme.RENT_RELIEF), Generated.of(application));
 
     final List<ConsumerRecord<String, byte[]>> read =
         read(Role.FINANCE, TOPICS.decisions(), "finance-ledger", 1);
-    final Decision decision = new AvroDeserializer<>(Decision.class, registryClient)
-        .deserialize(TOPICS.decisions(), read.get(0).value());
+    final Decision decision =
+        new AvroDeserializer<>(Decision.class, registryClient)
+            .deserialize(TOPICS.decisions(), read.get(0).value());
     assertThat(decision.getApplicationId()).isEqualTo("RR-SECURE-1");
     assertThat(decision.getStatus()).isIn(DecisionStatus.APPROVED, DecisionStatus.REJECTED);
     assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
@@ -136,17 +169,23 @@ class SecurityIntegrationTest {
   @Test
   void eachRoleIsRefusedWhatItShouldNotDo() {
     assertThat(refusal(() -> read(Role.PUBLISHER, TOPICS.decisions(), "finance-sneaky", 1)))
-        .as("publisher reads decisions").isInstanceOf(AuthorizationException.class);
+        .as("publisher reads decisions")
+        .isInstanceOf(AuthorizationException.class);
     assertThat(refusal(() -> publishRaw(Role.FINANCE, TOPICS.applications(Programme.RENT_RELIEF))))
-        .as("finance publishes an application").isInstanceOf(AuthorizationException.class);
+        .as("finance publishes an application")
+        .isInstanceOf(AuthorizationException.class);
     assertThat(refusal(() -> read(Role.FINANCE, TOPICS.enterprises(), "finance-ledger", 1)))
-        .as("finance reads the registry topic").isInstanceOf(AuthorizationException.class);
+        .as("finance reads the registry topic")
+        .isInstanceOf(AuthorizationException.class);
     assertThat(refusal(() -> read(Role.FINANCE, TOPICS.decisions(), "operator-x", 1)))
-        .as("finance uses another role's group").isInstanceOf(AuthorizationException.class);
+        .as("finance uses another role's group")
+        .isInstanceOf(AuthorizationException.class);
     assertThat(refusal(() -> publishRaw(Role.OPERATOR, TOPICS.budgets())))
-        .as("operator publishes a budget").isInstanceOf(AuthorizationException.class);
+        .as("operator publishes a budget")
+        .isInstanceOf(AuthorizationException.class);
     assertThat(refusal(() -> publishRaw(Role.PUBLISHER, TOPICS.decisions())))
-        .as("publisher forges a decision").isInstanceOf(AuthorizationException.class);
+        .as("publisher forges a decision")
+        .isInstanceOf(AuthorizationException.class);
   }
 
   @Test
@@ -161,11 +200,15 @@ class SecurityIntegrationTest {
 
   @Test
   void theRegistryTakesWritesOnlyWithCredentials() throws Exception {
-    final HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
-        .newBuilder(URI.create(registry.url() + "/subjects/anything-value/versions"))
-        .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":\"\\\"string\\\"\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    final HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(registry.url() + "/subjects/anything-value/versions"))
+                    .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":\"\\\"string\\\"\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(401);
   }
 
@@ -183,11 +226,17 @@ class SecurityIntegrationTest {
   private static void publish(Role role, String topic, Generated record) throws Exception {
     final Map<String, Object> props = as(user(role), SECRET);
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-    try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(props,
-        new StringSerializer(), new AvroSerializer<>((Class<SpecificRecord>) record.value().getClass(),
-            registryClient, false))) {
-      producer.send(new ProducerRecord<>(topic, null, record.eventTime().toEpochMilli(),
-          record.key(), record.value())).get();
+    try (KafkaProducer<String, SpecificRecord> producer =
+        new KafkaProducer<>(
+            props,
+            new StringSerializer(),
+            new AvroSerializer<>(
+                (Class<SpecificRecord>) record.value().getClass(), registryClient, false))) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topic, null, record.eventTime().toEpochMilli(), record.key(), record.value()))
+          .get();
     }
   }
 
@@ -200,8 +249,8 @@ class SecurityIntegrationTest {
     }
   }
 
-  private static List<ConsumerRecord<String, byte[]>> read(Role role, String topic, String group,
-      int atLeast) {
+  private static List<ConsumerRecord<String, byte[]>> read(
+      Role role, String topic, String group, int atLeast) {
     final Map<String, Object> props = as(user(role), SECRET);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -39,9 +39,11 @@ class TwoInstanceApiTest {
   void eachInstanceAnswersForKeysTheOtherOwns() throws Exception {
     try (ClusterFixture cluster = new ClusterFixture(3);
         ContractPublisher publisher =
-            new ContractPublisher(ClientConfig.load(null, cluster.bootstrap()), cluster.client, cluster.topics)) {
-      final DemoScenario scenario = DemoScenario.of(5L, 200,
-          Instant.parse("2022-04-01T01:00:00Z"), Duration.ofMinutes(10), Mix.clean());
+            new ContractPublisher(
+                ClientConfig.load(null, cluster.bootstrap()), cluster.client, cluster.topics)) {
+      final DemoScenario scenario =
+          DemoScenario.of(
+              5L, 200, Instant.parse("2022-04-01T01:00:00Z"), Duration.ofMinutes(10), Mix.clean());
       scenario.enterprises().forEach(publisher::publish);
       scenario.budgets().forEach(publisher::publish);
       scenario.applicationGenerator().take(APPLICATIONS).forEach(publisher::publish);
@@ -51,28 +53,39 @@ class TwoInstanceApiTest {
       final ClusterFixture.Instance b = cluster.startInstance("two-instance-it");
       final Map<Programme, HostInfo> owners = awaitSettled(cluster, a, b);
 
-      final List<ConsumerRecord<String, byte[]>> records = cluster.readUntil(
-          cluster.topics.decisions(),
-          r -> r.stream().map(ConsumerRecord::key).distinct().count() >= APPLICATIONS,
-          Duration.ofSeconds(120));
+      final List<ConsumerRecord<String, byte[]>> records =
+          cluster.readUntil(
+              cluster.topics.decisions(),
+              r -> r.stream().map(ConsumerRecord::key).distinct().count() >= APPLICATIONS,
+              Duration.ofSeconds(120));
       final Map<String, Decision> decided = HttpClientSupport.latestDecisions(cluster, records);
       assertThat(decided).hasSize(APPLICATIONS);
 
       // Every programme's ledger partition has one owner; the other instance must answer too.
       // (Which instance owns which is the assignor's choice: with a split, both directions.)
       final HostInfo hostA = new HostInfo("127.0.0.1", a.httpPort());
-      System.out.println("ledger owners: " + describe(owners) + " (A=" + a.httpPort() + ", B="
-          + b.httpPort() + ")");
+      System.out.println(
+          "ledger owners: "
+              + describe(owners)
+              + " (A="
+              + a.httpPort()
+              + ", B="
+              + b.httpPort()
+              + ")");
       final RecordJson json = new RecordJson();
       for (Programme programme : Programme.values()) {
         final ClusterFixture.Instance owner = owners.get(programme).equals(hostA) ? a : b;
         final ClusterFixture.Instance other = owner == a ? b : a;
-        final Decision decision = decided.values().stream()
-            .filter(d -> d.getProgramme() == programme).findFirst().orElseThrow();
+        final Decision decision =
+            decided.values().stream()
+                .filter(d -> d.getProgramme() == programme)
+                .findFirst()
+                .orElseThrow();
         final String path = "/applications/" + decision.getApplicationId();
         // The non-owner asks the owner; the answer is the same as the owner's own.
         final HttpClientSupport.Answer viaOther = get(other.url() + path);
-        assertThat(viaOther.status()).as(programme + " via non-owner: " + viaOther.body())
+        assertThat(viaOther.status())
+            .as(programme + " via non-owner: " + viaOther.body())
             .isEqualTo(200);
         assertThat(viaOther.json())
             .isEqualTo(HttpClientSupport.MAPPER.readTree(json.write(decision)));
@@ -90,9 +103,11 @@ class TwoInstanceApiTest {
       final var totalsA = get(a.url() + "/totals").json();
       assertThat(totalsA.size()).isGreaterThan(3);
       assertThat(get(b.url() + "/totals").json()).isEqualTo(totalsA);
-      final long received = java.util.stream.StreamSupport.stream(totalsA.spliterator(), false)
-          .filter(t -> t.get("zone").asText().equals("ALL"))
-          .mapToLong(t -> t.get("received").asLong()).sum();
+      final long received =
+          java.util.stream.StreamSupport.stream(totalsA.spliterator(), false)
+              .filter(t -> t.get("zone").asText().equals("ALL"))
+              .mapToLong(t -> t.get("received").asLong())
+              .sum();
       assertThat(received).isEqualTo(APPLICATIONS);
 
       // The latest decisions merge both instances' feeds.
@@ -108,8 +123,9 @@ class TwoInstanceApiTest {
    * partition, and each answers {@code /totals} (every partition queryable): the assignment has
    * settled. Returns the owners.
    */
-  private static Map<Programme, HostInfo> awaitSettled(ClusterFixture cluster,
-      ClusterFixture.Instance a, ClusterFixture.Instance b) throws InterruptedException {
+  private static Map<Programme, HostInfo> awaitSettled(
+      ClusterFixture cluster, ClusterFixture.Instance a, ClusterFixture.Instance b)
+      throws InterruptedException {
     cluster.awaitRunning(Duration.ofSeconds(120));
     final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     int stableRounds = 0;
@@ -117,11 +133,13 @@ class TwoInstanceApiTest {
     while (System.nanoTime() < deadline) {
       final Map<Programme, HostInfo> ownersA = owners(a.streams());
       final Map<Programme, HostInfo> ownersB = owners(b.streams());
-      final boolean settled = a.streams().state() == KafkaStreams.State.RUNNING
-          && b.streams().state() == KafkaStreams.State.RUNNING
-          && ownersA != null && ownersA.equals(ownersB)
-          && get(a.url() + "/totals").status() == 200
-          && get(b.url() + "/totals").status() == 200;
+      final boolean settled =
+          a.streams().state() == KafkaStreams.State.RUNNING
+              && b.streams().state() == KafkaStreams.State.RUNNING
+              && ownersA != null
+              && ownersA.equals(ownersB)
+              && get(a.url() + "/totals").status() == 200
+              && get(b.url() + "/totals").status() == 200;
       stableRounds = settled && ownersA.equals(last) ? stableRounds + 1 : 0;
       last = settled ? ownersA : null;
       if (stableRounds >= 5) {
@@ -129,15 +147,15 @@ class TwoInstanceApiTest {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("assignment did not settle: " + owners(a.streams()) + " vs "
-        + owners(b.streams()));
+    throw new AssertionError(
+        "assignment did not settle: " + owners(a.streams()) + " vs " + owners(b.streams()));
   }
 
   private static Map<Programme, HostInfo> owners(KafkaStreams streams) {
     final Map<Programme, HostInfo> owners = new EnumMap<>(Programme.class);
     for (Programme p : Programme.values()) {
-      final KeyQueryMetadata m = streams.queryMetadataForKey(LedgerStores.APPLICATIONS, p.name(),
-          new StringSerializer());
+      final KeyQueryMetadata m =
+          streams.queryMetadataForKey(LedgerStores.APPLICATIONS, p.name(), new StringSerializer());
       if (m == null || m.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
         return null;
       }
@@ -147,7 +165,8 @@ class TwoInstanceApiTest {
   }
 
   private static String describe(Map<Programme, HostInfo> owners) {
-    return owners.entrySet().stream().map(e -> e.getKey() + "@" + e.getValue().port())
+    return owners.entrySet().stream()
+        .map(e -> e.getKey() + "@" + e.getValue().port())
         .collect(Collectors.joining(", "));
   }
 }

@@ -9,9 +9,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * {@code bin/benchmark}: one broker, then the machine limit, the Streams pass-through baseline,
- * the decision pipeline with its latency at 20% load, and the million-enterprise registry, in
- * that order; a table on stdout and {@code results.json}.
+ * {@code bin/benchmark}: one broker, then the machine limit, the Streams pass-through baseline, the
+ * decision pipeline with its latency at 20% load, and the million-enterprise registry, in that
+ * order; a table on stdout and {@code results.json}.
  */
 public final class BenchmarkMain {
 
@@ -36,11 +36,13 @@ public final class BenchmarkMain {
     Files.createDirectories(runDir);
     final Report report = new Report(options);
     report.load("start");
-    out.printf("benchmark: %,d records × %d partitions, phases %s, Streams %s%n",
+    out.printf(
+        "benchmark: %,d records × %d partitions, phases %s, Streams %s%n",
         options.records(), options.partitions(), options.phases(), options.streamsConfig());
     try (Cluster cluster = new Cluster(runDir.resolve("broker"))) {
       final Workers workers = new Workers(cluster, options, runDir);
-      out.println("broker at " + cluster.bootstrap() + ", schema registry at " + cluster.registryUrl());
+      out.println(
+          "broker at " + cluster.bootstrap() + ", schema registry at " + cluster.registryUrl());
       if (options.runs("plain")) {
         out.println("[1/4] machine limit: plain producer and consumer");
         report.plain(new MachineLimit(cluster, options, out).run());
@@ -53,8 +55,8 @@ public final class BenchmarkMain {
       }
       if (options.runs("pipeline") || options.runs("latency")) {
         out.println("[3/4] decision pipeline" + (options.runs("latency") ? " and latency" : ""));
-        report.pipeline(new PipelinePhase(cluster, options, workers, out)
-            .run(options.runs("latency")));
+        report.pipeline(
+            new PipelinePhase(cluster, options, workers, out).run(options.runs("latency")));
         report.load("after pipeline");
       }
       if (options.runs("scale")) {

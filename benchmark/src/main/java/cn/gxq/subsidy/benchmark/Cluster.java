@@ -24,8 +24,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * The one broker of a run (in this JVM, data under the run directory) and the schema registry
- * on it, with the topic creation and offset checks the phases need.
+ * The one broker of a run (in this JVM, data under the run directory) and the schema registry on
+ * it, with the topic creation and offset checks the phases need.
  */
 final class Cluster implements AutoCloseable {
 
@@ -38,8 +38,8 @@ final class Cluster implements AutoCloseable {
     broker = EmbeddedKafkaBroker.builder().dataDir(dataDir).port(0).build().start();
     registry = LocalSchemaRegistry.start(broker.bootstrapServers(), 0);
     client = new RestSchemaRegistryClient(registry.url());
-    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        broker.bootstrapServers()));
+    admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
   }
 
   String bootstrap() {
@@ -62,8 +62,9 @@ final class Cluster implements AutoCloseable {
   void createTopics(int partitions, String... names) throws Exception {
     final List<NewTopic> topics = new ArrayList<>();
     for (String name : names) {
-      topics.add(new NewTopic(name, partitions, (short) 1)
-          .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+      topics.add(
+          new NewTopic(name, partitions, (short) 1)
+              .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
     }
     admin.createTopics(topics).all().get();
   }
@@ -77,8 +78,11 @@ final class Cluster implements AutoCloseable {
         continue;
       }
       final Map<String, String> configs = new HashMap<>();
-      configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, spec.compacted()
-          ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
+      configs.put(
+          TopicConfig.CLEANUP_POLICY_CONFIG,
+          spec.compacted()
+              ? TopicConfig.CLEANUP_POLICY_COMPACT
+              : TopicConfig.CLEANUP_POLICY_DELETE);
       if (!spec.compacted()) {
         configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
       }
@@ -92,7 +96,12 @@ final class Cluster implements AutoCloseable {
     final Map<TopicPartition, OffsetAndMetadata> committed =
         admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
     final Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+    admin
+        .describeTopics(List.of(topic))
+        .allTopicNames()
+        .get()
+        .get(topic)
+        .partitions()
         .forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
     final var ends = admin.listOffsets(request).all().get();
     for (Map.Entry<TopicPartition, OffsetSpec> entry : request.entrySet()) {
@@ -107,19 +116,34 @@ final class Cluster implements AutoCloseable {
   }
 
   /**
-   * End offsets per topic, summed over partitions, of the topics whose name starts with one of
-   * the prefixes: how many records (and transaction markers) each topic took.
+   * End offsets per topic, summed over partitions, of the topics whose name starts with one of the
+   * prefixes: how many records (and transaction markers) each topic took.
    */
   Map<String, Long> endOffsets(String... prefixes) throws Exception {
     final Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-    final List<String> names = admin.listTopics().names().get().stream()
-        .filter(n -> Stream.of(prefixes).anyMatch(n::startsWith)).sorted().toList();
-    admin.describeTopics(names).allTopicNames().get().forEach((name, description) ->
-        description.partitions().forEach(p ->
-            request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+    final List<String> names =
+        admin.listTopics().names().get().stream()
+            .filter(n -> Stream.of(prefixes).anyMatch(n::startsWith))
+            .sorted()
+            .toList();
+    admin
+        .describeTopics(names)
+        .allTopicNames()
+        .get()
+        .forEach(
+            (name, description) ->
+                description
+                    .partitions()
+                    .forEach(
+                        p ->
+                            request.put(
+                                new TopicPartition(name, p.partition()), OffsetSpec.latest())));
     final Map<String, Long> offsets = new java.util.TreeMap<>();
-    admin.listOffsets(request).all().get().forEach((tp, info) ->
-        offsets.merge(tp.topic(), info.offset(), Long::sum));
+    admin
+        .listOffsets(request)
+        .all()
+        .get()
+        .forEach((tp, info) -> offsets.merge(tp.topic(), info.offset(), Long::sum));
     return offsets;
   }
 
@@ -127,7 +151,8 @@ final class Cluster implements AutoCloseable {
   long topicBytes(String prefix) {
     try (Stream<Path> dirs = Files.list(dataDir())) {
       return dirs.filter(d -> d.getFileName().toString().startsWith(prefix))
-          .mapToLong(Cluster::sizeOf).sum();
+          .mapToLong(Cluster::sizeOf)
+          .sum();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -138,13 +163,17 @@ final class Cluster implements AutoCloseable {
       return 0;
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(f -> {
-        try {
-          return Files.size(f);
-        } catch (IOException e) {
-          return 0; // deleted under us (compaction, segment roll)
-        }
-      }).sum();
+      return files
+          .filter(Files::isRegularFile)
+          .mapToLong(
+              f -> {
+                try {
+                  return Files.size(f);
+                } catch (IOException e) {
+                  return 0; // deleted under us (compaction, segment roll)
+                }
+              })
+          .sum();
     } catch (IOException | UncheckedIOException e) {
       return -1;
     }

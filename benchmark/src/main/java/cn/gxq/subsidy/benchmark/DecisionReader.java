@@ -11,21 +11,33 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 
 /**
- * Reads only what the benchmark needs from a decision (application id, revision, status) by
- * walking the first fields of the Avro body, so that watching a million decisions costs the
- * machine little next to the pipeline it measures. Checks the field order once, at load.
+ * Reads only what the benchmark needs from a decision (application id, revision, status) by walking
+ * the first fields of the Avro body, so that watching a million decisions costs the machine little
+ * next to the pipeline it measures. Checks the field order once, at load.
  */
 final class DecisionReader {
 
   /** The fields read, in schema order. */
   record Head(String applicationId, int revision, DecisionStatus status) {}
 
-  private static final List<String> LEADING_FIELDS = List.of("applicationId", "revision",
-      "sequence", "programme", "creditCode", "enterpriseName", "zone", "year", "status");
+  private static final List<String> LEADING_FIELDS =
+      List.of(
+          "applicationId",
+          "revision",
+          "sequence",
+          "programme",
+          "creditCode",
+          "enterpriseName",
+          "zone",
+          "year",
+          "status");
 
   static {
-    final List<String> names = Decision.getClassSchema().getFields().stream()
-        .map(Schema.Field::name).limit(LEADING_FIELDS.size()).toList();
+    final List<String> names =
+        Decision.getClassSchema().getFields().stream()
+            .map(Schema.Field::name)
+            .limit(LEADING_FIELDS.size())
+            .toList();
     if (!names.equals(LEADING_FIELDS)) {
       throw new IllegalStateException("Decision schema changed: " + names);
     }
@@ -34,8 +46,10 @@ final class DecisionReader {
   private BinaryDecoder decoder;
 
   Head read(byte[] framed) {
-    decoder = DecoderFactory.get().binaryDecoder(framed, WireFormat.HEADER_SIZE,
-        framed.length - WireFormat.HEADER_SIZE, decoder);
+    decoder =
+        DecoderFactory.get()
+            .binaryDecoder(
+                framed, WireFormat.HEADER_SIZE, framed.length - WireFormat.HEADER_SIZE, decoder);
     try {
       final String id = decoder.readString();
       final int revision = decoder.readInt();

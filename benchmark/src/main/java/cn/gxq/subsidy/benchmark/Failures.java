@@ -8,11 +8,12 @@ final class Failures {
 
   private static final AtomicReference<Exception> FIRST = new AtomicReference<>();
 
-  static final Callback CALLBACK = (metadata, exception) -> {
-    if (exception != null) {
-      FIRST.compareAndSet(null, exception);
-    }
-  };
+  static final Callback CALLBACK =
+      (metadata, exception) -> {
+        if (exception != null) {
+          FIRST.compareAndSet(null, exception);
+        }
+      };
 
   private Failures() {}
 

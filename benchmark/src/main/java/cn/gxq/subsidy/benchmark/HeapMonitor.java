@@ -18,29 +18,35 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * Peak heap of this JVM, from GC notifications (heap just before each collection: the true high
- * water mark) and from the live set just after each collection (what the application really
- * holds), plus the resident set's high-water mark, which includes RocksDB's native memory.
+ * water mark) and from the live set just after each collection (what the application really holds),
+ * plus the resident set's high-water mark, which includes RocksDB's native memory.
  */
 final class HeapMonitor {
 
   private final AtomicLong peakUsed = new AtomicLong();
   private final AtomicLong peakAfterGc = new AtomicLong();
-  private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-      .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
-      .collect(Collectors.toSet());
+  private final Set<String> heapPools =
+      ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(p -> p.getType() == MemoryType.HEAP)
+          .map(MemoryPoolMXBean::getName)
+          .collect(Collectors.toSet());
 
   HeapMonitor start() {
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       if (gc instanceof NotificationEmitter emitter) {
-        emitter.addNotificationListener((notification, handback) -> {
-          if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
-              .equals(notification.getType())) {
-            final GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
-                .from((CompositeData) notification.getUserData());
-            raise(peakUsed, heapOf(info.getGcInfo().getMemoryUsageBeforeGc()));
-            raise(peakAfterGc, heapOf(info.getGcInfo().getMemoryUsageAfterGc()));
-          }
-        }, null, null);
+        emitter.addNotificationListener(
+            (notification, handback) -> {
+              if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                  notification.getType())) {
+                final GarbageCollectionNotificationInfo info =
+                    GarbageCollectionNotificationInfo.from(
+                        (CompositeData) notification.getUserData());
+                raise(peakUsed, heapOf(info.getGcInfo().getMemoryUsageBeforeGc()));
+                raise(peakAfterGc, heapOf(info.getGcInfo().getMemoryUsageAfterGc()));
+              }
+            },
+            null,
+            null);
       }
     }
     return this;
@@ -49,8 +55,8 @@ final class HeapMonitor {
   /** Heap now, counted into the peak: a run that never collects still has a peak. */
   Snapshot snapshot() {
     raise(peakUsed, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-    return new Snapshot(peakUsed.get(), peakAfterGc.get(),
-        Runtime.getRuntime().maxMemory(), residentPeak());
+    return new Snapshot(
+        peakUsed.get(), peakAfterGc.get(), Runtime.getRuntime().maxMemory(), residentPeak());
   }
 
   private long heapOf(Map<String, MemoryUsage> pools) {
@@ -90,15 +96,25 @@ final class HeapMonitor {
   record Snapshot(long peakUsed, long peakLive, long max, long residentPeak) {
 
     String line() {
-      return "peakUsed=" + peakUsed + " peakLive=" + peakLive + " max=" + max
-          + " residentPeak=" + residentPeak;
+      return "peakUsed="
+          + peakUsed
+          + " peakLive="
+          + peakLive
+          + " max="
+          + max
+          + " residentPeak="
+          + residentPeak;
     }
 
     static Snapshot parse(String line) {
-      final Map<String, Long> values = java.util.Arrays.stream(line.trim().split(" "))
-          .map(kv -> kv.split("=", 2))
-          .collect(Collectors.toMap(kv -> kv[0], kv -> Long.parseLong(kv[1])));
-      return new Snapshot(values.get("peakUsed"), values.get("peakLive"), values.get("max"),
+      final Map<String, Long> values =
+          java.util.Arrays.stream(line.trim().split(" "))
+              .map(kv -> kv.split("=", 2))
+              .collect(Collectors.toMap(kv -> kv[0], kv -> Long.parseLong(kv[1])));
+      return new Snapshot(
+          values.get("peakUsed"),
+          values.get("peakLive"),
+          values.get("max"),
           values.get("residentPeak"));
     }
   }

@@ -31,20 +31,37 @@ final class MachineLimit {
     cluster.createTopics(options.partitions(), DEFAULTS_TOPIC, BATCHED_TOPIC);
     final Throughput defaults;
     try (KafkaProducer<String, byte[]> producer = Clients.defaultProducer(cluster.bootstrap())) {
-      defaults = produce("producer (defaults)", producer, DEFAULTS_TOPIC, options.records(),
-          options.recordBytes(), out);
+      defaults =
+          produce(
+              "producer (defaults)",
+              producer,
+              DEFAULTS_TOPIC,
+              options.records(),
+              options.recordBytes(),
+              out);
     }
     final Throughput batched;
     try (KafkaProducer<String, byte[]> producer = Clients.batchedProducer(cluster.bootstrap())) {
-      batched = produce("producer (batched)", producer, BATCHED_TOPIC, options.records(),
-          options.recordBytes(), out);
+      batched =
+          produce(
+              "producer (batched)",
+              producer,
+              BATCHED_TOPIC,
+              options.records(),
+              options.recordBytes(),
+              out);
     }
     return List.of(defaults, batched, consume(BATCHED_TOPIC));
   }
 
   /** Sends {@code n} keyed records of {@code size} bytes as fast as the producer takes them. */
-  static Throughput produce(String name, KafkaProducer<String, byte[]> producer, String topic,
-      int n, int size, PrintStream out) {
+  static Throughput produce(
+      String name,
+      KafkaProducer<String, byte[]> producer,
+      String topic,
+      int n,
+      int size,
+      PrintStream out) {
     final byte[] value = new byte[size];
     new Random(42).nextBytes(value);
     final Progress progress = new Progress(out, name);
@@ -70,8 +87,10 @@ final class MachineLimit {
 
   private Throughput consume(String topic) {
     try (KafkaConsumer<byte[], byte[]> consumer = Clients.plainReader(cluster.bootstrap())) {
-      final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      final List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       final Progress progress = new Progress(out, "consumer");

@@ -22,13 +22,24 @@ import java.util.Set;
  * @param phases which phases run
  * @param out results directory
  */
-record Options(int records, int partitions, int recordBytes, int enterprises, int scaleEnterprises,
-    int latencySeconds, double loadShare, String streamsHeap, Map<String, String> streamsConfig,
-    Set<String> phases, Path out) {
+record Options(
+    int records,
+    int partitions,
+    int recordBytes,
+    int enterprises,
+    int scaleEnterprises,
+    int latencySeconds,
+    double loadShare,
+    String streamsHeap,
+    Map<String, String> streamsConfig,
+    Set<String> phases,
+    Path out) {
 
-  static final List<String> ALL_PHASES = List.of("plain", "passthrough", "pipeline", "latency", "scale");
+  static final List<String> ALL_PHASES =
+      List.of("plain", "passthrough", "pipeline", "latency", "scale");
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       usage: bin/benchmark [--records N] [--partitions P] [--quick] [options]
         --records N            records per throughput phase (1000000; quick 100000)
         --partitions P         partitions of every topic (3)
@@ -41,7 +52,8 @@ record Options(int records, int partitions, int recordBytes, int enterprises, in
                                (e.g. commit.interval.ms=100, num.stream.threads=2)
         --phases LIST          comma-separated subset of %s
         --out DIR              where results.json goes (benchmark/target)
-      """.formatted(String.join(",", ALL_PHASES));
+      """
+          .formatted(String.join(",", ALL_PHASES));
 
   /** The Streams settings every run uses unless told otherwise: the app's own. */
   static Map<String, String> defaultStreamsConfig() {
@@ -112,8 +124,18 @@ record Options(int records, int partitions, int recordBytes, int enterprises, in
       // regular applications run out of fresh claims and most turn into duplicates.
       enterprises = Math.max(5_000, records / 4);
     }
-    return new Options(records, partitions, recordBytes, enterprises, scale, latency, 0.20, heap,
-        Map.copyOf(config), phases, out);
+    return new Options(
+        records,
+        partitions,
+        recordBytes,
+        enterprises,
+        scale,
+        latency,
+        0.20,
+        heap,
+        Map.copyOf(config),
+        phases,
+        out);
   }
 
   boolean runs(String phase) {

@@ -26,13 +26,13 @@ final class PassThroughPhase {
   Throughput run() throws Exception {
     cluster.createTopics(options.partitions(), IN, OUT);
     try (StreamsProcess streams = workers.passThrough("bench-passthrough", IN, OUT);
-        TopicReader output = new TopicReader(cluster.bootstrap(), OUT, r -> { });
+        TopicReader output = new TopicReader(cluster.bootstrap(), OUT, r -> {});
         KafkaProducer<String, byte[]> producer = Clients.batchedProducer(cluster.bootstrap())) {
       streams.awaitRunning(Duration.ofMinutes(2));
       final int n = options.records();
       final long began = System.nanoTime();
-      final Throughput sent = MachineLimit.produce("pass-through in", producer, IN, n,
-          options.recordBytes(), out);
+      final Throughput sent =
+          MachineLimit.produce("pass-through in", producer, IN, n, options.recordBytes(), out);
       final Progress progress = new Progress(out, "pass-through");
       while (output.count() < n) {
         progress.tick("out", output::count, n);
@@ -42,8 +42,8 @@ final class PassThroughPhase {
         Thread.sleep(5);
       }
       final double seconds = (System.nanoTime() - began) / 1e9;
-      return new Throughput("streams pass-through (EOS v2)", n, sent.bytes(), seconds,
-          streams.stop());
+      return new Throughput(
+          "streams pass-through (EOS v2)", n, sent.bytes(), seconds, streams.stop());
     }
   }
 }

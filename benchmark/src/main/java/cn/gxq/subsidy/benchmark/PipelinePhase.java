@@ -18,8 +18,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
- * The full decision pipeline on demo data: registry and budgets published and materialised
- * first, then every application as fast as it goes (throughput), then a paced share of that rate
+ * The full decision pipeline on demo data: registry and budgets published and materialised first,
+ * then every application as fast as it goes (throughput), then a paced share of that rate
  * (latency), both on one warm Streams JVM.
  */
 final class PipelinePhase {
@@ -27,10 +27,11 @@ final class PipelinePhase {
   static final long SEED = 20221L;
   static final Instant START = Instant.parse("2022-01-04T01:00:00Z");
   static final String APP_ID = "bench-pipeline";
+
   /**
-   * Submissions 30 s apart on average: a million applications span a year from {@link #START}.
-   * The demo's 10 minutes would date them 19 years ahead, and brokers refuse records dated more
-   * than an hour past their clock.
+   * Submissions 30 s apart on average: a million applications span a year from {@link #START}. The
+   * demo's 10 minutes would date them 19 years ahead, and brokers refuse records dated more than an
+   * hour past their clock.
    */
   static final Duration MEAN_GAP = Duration.ofSeconds(30);
 
@@ -38,7 +39,11 @@ final class PipelinePhase {
   record Result(Throughput throughput, Map<String, Object> workload, LatencyResult latency) {}
 
   /** The latency phase's outcome. */
-  record LatencyResult(double offeredPerSecond, int sent, int undecided, LatencyLog log,
+  record LatencyResult(
+      double offeredPerSecond,
+      int sent,
+      int undecided,
+      LatencyLog log,
       HeapMonitor.Snapshot heap) {}
 
   private final Cluster cluster;
@@ -69,7 +74,8 @@ final class PipelinePhase {
       producer.flush();
       Failures.check();
     }
-    out.printf("  pipeline     registry of %,d enterprises and budgets published%n",
+    out.printf(
+        "  pipeline     registry of %,d enterprises and budgets published%n",
         options.enterprises());
     final ApplicationGenerator generator = scenario.applicationGenerator();
     final List<Prepared> applications = prepare(generator, encoder, options.records());
@@ -88,8 +94,8 @@ final class PipelinePhase {
       for (int i = 0; i < applications.size(); i++) {
         producer.send(applications.get(i).record(), Failures.CALLBACK);
         if ((i & 0xFFF) == 0) {
-          progress.tick("decided", () -> applications.size() - watcher.pending(),
-              applications.size());
+          progress.tick(
+              "decided", () -> applications.size() - watcher.pending(), applications.size());
         }
       }
       producer.flush();
@@ -102,13 +108,22 @@ final class PipelinePhase {
       // Write amplification: records (and EOS markers) per topic for this many applications.
       workload.put("endOffsets", cluster.endOffsets(topics.prefix(), APP_ID));
       final HeapMonitor.Snapshot heapAfterThroughput = streams.heap();
-      final Throughput throughput = new Throughput("decision pipeline (EOS v2, Avro)", decided,
-          applications.stream().mapToLong(p -> p.value().length + p.key().length()).sum(),
-          seconds, heapAfterThroughput);
+      final Throughput throughput =
+          new Throughput(
+              "decision pipeline (EOS v2, Avro)",
+              decided,
+              applications.stream().mapToLong(p -> p.value().length + p.key().length()).sum(),
+              seconds,
+              heapAfterThroughput);
       LatencyResult latency = null;
       if (withLatency) {
-        latency = latency(generator, encoder, watcher, streams,
-            throughput.recordsPerSecond() * options.loadShare());
+        latency =
+            latency(
+                generator,
+                encoder,
+                watcher,
+                streams,
+                throughput.recordsPerSecond() * options.loadShare());
       } else {
         streams.stop();
       }
@@ -116,10 +131,16 @@ final class PipelinePhase {
     }
   }
 
-  private LatencyResult latency(ApplicationGenerator generator, RecordEncoder encoder,
-      DecisionWatcher watcher, StreamsProcess streams, double rate) throws Exception {
+  private LatencyResult latency(
+      ApplicationGenerator generator,
+      RecordEncoder encoder,
+      DecisionWatcher watcher,
+      StreamsProcess streams,
+      double rate)
+      throws Exception {
     final int count = (int) Math.max(1, Math.round(rate * options.latencySeconds()));
-    out.printf("  latency      offering %,.0f applications/s (%.0f%% of the maximum) for %d s%n",
+    out.printf(
+        "  latency      offering %,.0f applications/s (%.0f%% of the maximum) for %d s%n",
         rate, options.loadShare() * 100, options.latencySeconds());
     final List<Prepared> applications = prepare(generator, encoder, count);
     final LatencyLog log = new LatencyLog();

@@ -28,7 +28,7 @@ final class Progress {
     next = now + EVERY_NANOS;
     final double seconds = (now - began) / 1e9;
     final long n = done.getAsLong();
-    out.printf("  %-12s %6.1f s  %s %,d of %,d (%,.0f/s)%n", phase, seconds, what, n, of,
-        n / seconds);
+    out.printf(
+        "  %-12s %6.1f s  %s %,d of %,d (%,.0f/s)%n", phase, seconds, what, n, of, n / seconds);
   }
 }

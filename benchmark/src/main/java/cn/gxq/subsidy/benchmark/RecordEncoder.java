@@ -31,8 +31,8 @@ final class RecordEncoder {
     } else {
       decisionKey = null;
     }
-    return new Prepared(topic, g.key(), g.eventTime().toEpochMilli(), bytes(topic, g.value()),
-        decisionKey);
+    return new Prepared(
+        topic, g.key(), g.eventTime().toEpochMilli(), bytes(topic, g.value()), decisionKey);
   }
 
   <T extends SpecificRecord> byte[] bytes(String topic, T value) {
@@ -41,8 +41,9 @@ final class RecordEncoder {
 
   @SuppressWarnings("unchecked")
   private <T extends SpecificRecord> AvroSerializer<T> serializerFor(T value) {
-    return (AvroSerializer<T>) serializers.computeIfAbsent(value.getClass(),
-        c -> new AvroSerializer<>((Class<T>) c, registry, false));
+    return (AvroSerializer<T>)
+        serializers.computeIfAbsent(
+            value.getClass(), c -> new AvroSerializer<>((Class<T>) c, registry, false));
   }
 
   private String topicOf(String kind) {

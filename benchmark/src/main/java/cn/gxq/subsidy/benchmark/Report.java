@@ -32,11 +32,12 @@ final class Report {
   Report(Options options) {
     final Map<String, Object> machine = new LinkedHashMap<>();
     machine.put("cores", Runtime.getRuntime().availableProcessors());
-    final var os = (com.sun.management.OperatingSystemMXBean)
-        ManagementFactory.getOperatingSystemMXBean();
+    final var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     machine.put("memoryBytes", os.getTotalMemorySize());
     machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-    machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    machine.put(
+        "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     machine.put("kafka", AppInfoParser.getVersion());
     json.put("machine", machine);
     final Map<String, Object> run = new LinkedHashMap<>();
@@ -132,34 +133,65 @@ final class Report {
 
   void print(PrintStream out) {
     out.println();
-    out.printf("%-34s %10s %8s %11s %7s %10s %18s%n", "measurement", "records", "seconds",
-        "records/s", "MB/s", "÷ baseline", "heap peak/after-GC MB");
+    out.printf(
+        "%-34s %10s %8s %11s %7s %10s %18s%n",
+        "measurement",
+        "records",
+        "seconds",
+        "records/s",
+        "MB/s",
+        "÷ baseline",
+        "heap peak/after-GC MB");
     for (Throughput t : throughputs) {
-      final String ratio = baseline == null ? "" : String.format("%.2f",
-          t.recordsPerSecond() / baseline.recordsPerSecond());
-      final String heap = t.heap() == null ? "" : mb(t.heap().peakUsed()) + " / "
-          + mb(t.heap().peakLive());
-      out.printf("%-34s %,10d %8.2f %,11.0f %7.1f %10s %18s%n", t.name(), t.records(),
-          t.seconds(), t.recordsPerSecond(), t.megabytesPerSecond(), ratio, heap);
+      final String ratio =
+          baseline == null
+              ? ""
+              : String.format("%.2f", t.recordsPerSecond() / baseline.recordsPerSecond());
+      final String heap =
+          t.heap() == null ? "" : mb(t.heap().peakUsed()) + " / " + mb(t.heap().peakLive());
+      out.printf(
+          "%-34s %,10d %8.2f %,11.0f %7.1f %10s %18s%n",
+          t.name(),
+          t.records(),
+          t.seconds(),
+          t.recordsPerSecond(),
+          t.megabytesPerSecond(),
+          ratio,
+          heap);
     }
     if (latency != null) {
       final LatencyLog log = latency.log();
-      out.printf("%nlatency at %,.0f applications/s (%d sent, %d undecided): p50 %.0f ms, "
-          + "p99 %.0f ms, max %.0f ms%n", latency.offeredPerSecond(), latency.sent(),
-          latency.undecided(), log.percentileMillis(50), log.percentileMillis(99),
+      out.printf(
+          "%nlatency at %,.0f applications/s (%d sent, %d undecided): p50 %.0f ms, "
+              + "p99 %.0f ms, max %.0f ms%n",
+          latency.offeredPerSecond(),
+          latency.sent(),
+          latency.undecided(),
+          log.percentileMillis(50),
+          log.percentileMillis(99),
           log.percentileMillis(100));
     }
     if (scale != null) {
-      out.printf("%nregistry of %,d: published %.1f s, materialised %.1f s; heap peak/after-GC %s / %s MB,"
-          + " RSS %s MB; state dir %s MB, broker %s MB%n", scale.enterprises(),
-          scale.publishSeconds(), scale.loadSeconds(), mb(scale.loadHeap().peakUsed()),
-          mb(scale.loadHeap().peakLive()), mb(scale.loadHeap().residentPeak()),
-          mb(scale.stateBytes()), mb(scale.brokerBytes()));
-      out.printf("restore after deleting the state directory: %.1f s from JVM start to RUNNING"
-          + " (%.1f s restoring), heap peak/after-GC %s / %s MB, RSS %s MB, records %s%n",
-          scale.restoreSeconds(), scale.restoringSeconds(),
-          mb(scale.restoreHeap().peakUsed()), mb(scale.restoreHeap().peakLive()),
-          mb(scale.restoreHeap().residentPeak()), scale.restoredRecords());
+      out.printf(
+          "%nregistry of %,d: published %.1f s, materialised %.1f s; heap peak/after-GC %s / %s MB,"
+              + " RSS %s MB; state dir %s MB, broker %s MB%n",
+          scale.enterprises(),
+          scale.publishSeconds(),
+          scale.loadSeconds(),
+          mb(scale.loadHeap().peakUsed()),
+          mb(scale.loadHeap().peakLive()),
+          mb(scale.loadHeap().residentPeak()),
+          mb(scale.stateBytes()),
+          mb(scale.brokerBytes()));
+      out.printf(
+          "restore after deleting the state directory: %.1f s from JVM start to RUNNING"
+              + " (%.1f s restoring), heap peak/after-GC %s / %s MB, RSS %s MB, records %s%n",
+          scale.restoreSeconds(),
+          scale.restoringSeconds(),
+          mb(scale.restoreHeap().peakUsed()),
+          mb(scale.restoreHeap().peakLive()),
+          mb(scale.restoreHeap().residentPeak()),
+          scale.restoredRecords());
     }
     out.println();
     targets().forEach((k, v) -> out.printf("target %-58s %s%n", k, v));
@@ -169,21 +201,24 @@ final class Report {
   private Map<String, String> targets() {
     final Map<String, String> t = new LinkedHashMap<>();
     if (pipeline != null && baseline != null) {
-      t.put("pipeline >= 50% of pass-through", verdict(ratio() >= PIPELINE_SHARE_TARGET,
-          String.format("%.0f%%", ratio() * 100)));
+      t.put(
+          "pipeline >= 50% of pass-through",
+          verdict(ratio() >= PIPELINE_SHARE_TARGET, String.format("%.0f%%", ratio() * 100)));
     }
     if (latency != null) {
       final double p99 = latency.log().percentileMillis(99);
-      t.put("p99 submit->decision <= 250 ms at 20% load",
-          verdict(p99 <= P99_TARGET_MS && latency.undecided() == 0,
-              String.format("%.0f ms", p99)));
+      t.put(
+          "p99 submit->decision <= 250 ms at 20% load",
+          verdict(p99 <= P99_TARGET_MS && latency.undecided() == 0, String.format("%.0f ms", p99)));
     }
     if (scale != null) {
       final boolean heapOk = scale.restoreHeap().peakUsed() <= GIB;
-      t.put("1M registry restored <= 60 s, heap <= 1 GiB", verdict(
-          scale.restoreSeconds() <= RESTORE_TARGET_SECONDS && heapOk,
-          String.format("%.1f s, %s MB", scale.restoreSeconds(),
-              mb(scale.restoreHeap().peakUsed()))));
+      t.put(
+          "1M registry restored <= 60 s, heap <= 1 GiB",
+          verdict(
+              scale.restoreSeconds() <= RESTORE_TARGET_SECONDS && heapOk,
+              String.format(
+                  "%.1f s, %s MB", scale.restoreSeconds(), mb(scale.restoreHeap().peakUsed()))));
     }
     json.put("targets", t);
     return t;

@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
- * A registry of a million enterprises: how long it takes to publish and materialise, what it
- * costs in heap and disk, and how long the application takes to restore all its state from the
- * changelogs (the registry from its own topic) after its state directory is deleted.
+ * A registry of a million enterprises: how long it takes to publish and materialise, what it costs
+ * in heap and disk, and how long the application takes to restore all its state from the changelogs
+ * (the registry from its own topic) after its state directory is deleted.
  */
 final class ScalePhase {
 
@@ -28,9 +28,17 @@ final class ScalePhase {
   private static final int LEDGER_APPLICATIONS = 20_000;
 
   /** What the phase measured. */
-  record Result(int enterprises, double publishSeconds, double loadSeconds,
-      HeapMonitor.Snapshot loadHeap, long stateBytes, long brokerBytes, int applications,
-      int undecided, double restoreSeconds, double restoringSeconds,
+  record Result(
+      int enterprises,
+      double publishSeconds,
+      double loadSeconds,
+      HeapMonitor.Snapshot loadHeap,
+      long stateBytes,
+      long brokerBytes,
+      int applications,
+      int undecided,
+      double restoreSeconds,
+      double restoringSeconds,
       Map<String, Long> restoredRecords,
       HeapMonitor.Snapshot restoreHeap) {}
 
@@ -76,7 +84,8 @@ final class ScalePhase {
         Thread.sleep(50);
       }
       loadSeconds = (System.nanoTime() - began) / 1e9;
-      out.printf("  scale        %,d enterprises published in %.1f s, materialised after %.1f s%n",
+      out.printf(
+          "  scale        %,d enterprises published in %.1f s, materialised after %.1f s%n",
           n, publishSeconds, loadSeconds);
       undecided = ledgerState(producer, encoder, applications, Math.min(n, 20_000));
       loadHeap = streams.stop();
@@ -89,25 +98,38 @@ final class ScalePhase {
     try (StreamsProcess streams = workers.pipeline(APP_ID, topics.prefix())) {
       final long running = streams.awaitRunning(Duration.ofMinutes(10));
       final List<StreamsProcess.Restored> restored = streams.restored();
-      final long lastRestore = restored.stream().mapToLong(StreamsProcess.Restored::endedMillis)
-          .max().orElse(running);
+      final long lastRestore =
+          restored.stream().mapToLong(StreamsProcess.Restored::endedMillis).max().orElse(running);
       final double restoreSeconds =
           (Math.max(running, lastRestore) - streams.startedMillis()) / 1e3;
-      final long firstRestore = restored.stream().mapToLong(r -> r.endedMillis() - r.millis())
-          .min().orElse(lastRestore);
+      final long firstRestore =
+          restored.stream().mapToLong(r -> r.endedMillis() - r.millis()).min().orElse(lastRestore);
       final double restoringSeconds = (lastRestore - firstRestore) / 1e3;
       final Map<String, Long> records = new TreeMap<>();
       restored.forEach(r -> records.merge(r.store(), r.records(), Math::max));
-      out.printf("  scale        restored in %.1f s (%.1f s restoring): %s%n", restoreSeconds,
-          restoringSeconds, records);
-      return new Result(n, publishSeconds, loadSeconds, loadHeap, stateBytes, brokerBytes,
-          applications, undecided, restoreSeconds, restoringSeconds, records, streams.stop());
+      out.printf(
+          "  scale        restored in %.1f s (%.1f s restoring): %s%n",
+          restoreSeconds, restoringSeconds, records);
+      return new Result(
+          n,
+          publishSeconds,
+          loadSeconds,
+          loadHeap,
+          stateBytes,
+          brokerBytes,
+          applications,
+          undecided,
+          restoreSeconds,
+          restoringSeconds,
+          records,
+          streams.stop());
     }
   }
 
   /** Budgets and some applications, so the ledger has state to restore too. */
-  private int ledgerState(KafkaProducer<String, byte[]> producer, RecordEncoder encoder,
-      int count, int registered) throws Exception {
+  private int ledgerState(
+      KafkaProducer<String, byte[]> producer, RecordEncoder encoder, int count, int registered)
+      throws Exception {
     // The first enterprises of the generator are the scenario's registry: same seed and start.
     final DemoScenario scenario =
         DemoScenario.standard(PipelinePhase.SEED, registered, PipelinePhase.START);
@@ -126,8 +148,8 @@ final class ScalePhase {
       while (watcher.pending() > 0 && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
-      out.printf("  scale        %,d applications decided for ledger state%n",
-          count - watcher.pending());
+      out.printf(
+          "  scale        %,d applications decided for ledger state%n", count - watcher.pending());
       return watcher.pending();
     }
   }

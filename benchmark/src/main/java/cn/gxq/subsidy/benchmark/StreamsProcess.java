@@ -16,8 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link StreamsWorker} in a child JVM with its own heap limit: start it, wait for its state,
- * ask for its heap, stop it. Its log goes to a file, its reports come back over stdout.
+ * A {@link StreamsWorker} in a child JVM with its own heap limit: start it, wait for its state, ask
+ * for its heap, stop it. Its log goes to a file, its reports come back over stdout.
  */
 final class StreamsProcess implements AutoCloseable {
 
@@ -56,9 +56,7 @@ final class StreamsProcess implements AutoCloseable {
     args.forEach((k, v) -> command.add(k + "=" + v));
     try {
       final long started = System.currentTimeMillis();
-      final Process process = new ProcessBuilder(command)
-          .redirectError(log.toFile())
-          .start();
+      final Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
       return new StreamsProcess(process, started);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the Streams JVM", e);
@@ -78,8 +76,14 @@ final class StreamsProcess implements AutoCloseable {
     final long deadline = System.nanoTime() + timeout.toNanos();
     while (!"RUNNING".equals(state)) {
       if (System.nanoTime() > deadline || !process.isAlive()) {
-        throw new IllegalStateException("Streams JVM not RUNNING after " + timeout
-            + " (state " + state + ", alive " + process.isAlive() + ")");
+        throw new IllegalStateException(
+            "Streams JVM not RUNNING after "
+                + timeout
+                + " (state "
+                + state
+                + ", alive "
+                + process.isAlive()
+                + ")");
       }
       Thread.sleep(20);
     }
@@ -113,8 +117,9 @@ final class StreamsProcess implements AutoCloseable {
   }
 
   private void readReports() {
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         if (!line.startsWith(StreamsWorker.TAG)) {
@@ -131,8 +136,9 @@ final class StreamsProcess implements AutoCloseable {
           }
           case "RESTORED" -> {
             final String[] r = parts[1].split(" ");
-            restored.add(new Restored(r[0], Long.parseLong(r[1]), Long.parseLong(r[2]),
-                Long.parseLong(r[3])));
+            restored.add(
+                new Restored(
+                    r[0], Long.parseLong(r[1]), Long.parseLong(r[2]), Long.parseLong(r[3])));
           }
           case "HEAP" -> {
             final CompletableFuture<HeapMonitor.Snapshot> done = nextHeap;
@@ -140,7 +146,7 @@ final class StreamsProcess implements AutoCloseable {
             done.complete(HeapMonitor.Snapshot.parse(parts[1]));
           }
           case "EXIT" -> exited.complete(null);
-          default -> { }
+          default -> {}
         }
       }
     } catch (IOException e) {

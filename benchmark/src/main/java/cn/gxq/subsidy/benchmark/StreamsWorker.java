@@ -37,8 +37,8 @@ public final class StreamsWorker {
   private StreamsWorker() {}
 
   /**
-   * Keys: {@code mode} (pipeline or passthrough), {@code bootstrap}, {@code registry} (URL),
-   * {@code appId}, {@code stateDir}, {@code prefix} (pipeline topics), {@code in} and {@code out}
+   * Keys: {@code mode} (pipeline or passthrough), {@code bootstrap}, {@code registry} (URL), {@code
+   * appId}, {@code stateDir}, {@code prefix} (pipeline topics), {@code in} and {@code out}
    * (pass-through topics), and {@code streams.X=V} for any Streams setting X.
    */
   public static void main(String[] args) throws Exception {
@@ -55,8 +55,12 @@ public final class StreamsWorker {
     if (pipeline) {
       final Topics topics = new Topics(opts.getOrDefault("prefix", ""));
       registry = new RestSchemaRegistryClient(opts.get("registry"));
-      topology = SubsidyTopology.build(topics, new SubsidySerdes(registry),
-          Rulebook.fromDefaultPolicy(), TopologySettings.defaults());
+      topology =
+          SubsidyTopology.build(
+              topics,
+              new SubsidySerdes(registry),
+              Rulebook.fromDefaultPolicy(),
+              TopologySettings.defaults());
       props = SubsidyTopology.baseConfig(opts.get("appId"), opts.get("bootstrap"), topics);
     } else {
       topology = PassThroughTopology.build(opts.get("in"), opts.get("out"));
@@ -74,12 +78,12 @@ public final class StreamsWorker {
       }
     }
     final KafkaStreams streams = new KafkaStreams(topology, props);
-    streams.setStateListener((now, before) ->
-        report("STATE " + now + " " + System.currentTimeMillis()));
+    streams.setStateListener(
+        (now, before) -> report("STATE " + now + " " + System.currentTimeMillis()));
     streams.setGlobalStateRestoreListener(new RestoreReport());
     streams.start();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in,
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null && !line.equals("stop")) {
         if (line.equals("heap")) {
@@ -89,8 +93,9 @@ public final class StreamsWorker {
     }
     // Leave the group: a restarted instance then takes over at once, not after the old
     // member's session times out (45 s), which would be counted as restore time.
-    streams.close(CloseOptions.groupMembershipOperation(
-        CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(30)));
+    streams.close(
+        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(Duration.ofSeconds(30)));
     if (registry != null) {
       registry.close();
     }
@@ -115,16 +120,22 @@ public final class StreamsWorker {
     }
 
     @Override
-    public void onBatchRestored(TopicPartition partition, String store, long batchEnd,
-        long count) {
+    public void onBatchRestored(TopicPartition partition, String store, long batchEnd, long count) {
       restored.computeIfAbsent(store, s -> new AtomicLong()).addAndGet(count);
     }
 
     @Override
     public void onRestoreEnd(TopicPartition partition, String store, long total) {
       final long now = System.currentTimeMillis();
-      report("RESTORED " + store + " " + restored.get(store).get() + " "
-          + (now - started.get(store)) + " " + now);
+      report(
+          "RESTORED "
+              + store
+              + " "
+              + restored.get(store).get()
+              + " "
+              + (now - started.get(store))
+              + " "
+              + now);
     }
   }
 }

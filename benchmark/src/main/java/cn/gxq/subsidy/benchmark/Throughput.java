@@ -8,8 +8,8 @@ import java.util.Map;
  *
  * @param heap the Streams JVM's heap figures, null for plain clients
  */
-record Throughput(String name, long records, long bytes, double seconds,
-    HeapMonitor.Snapshot heap) {
+record Throughput(
+    String name, long records, long bytes, double seconds, HeapMonitor.Snapshot heap) {
 
   double recordsPerSecond() {
     return records / seconds;

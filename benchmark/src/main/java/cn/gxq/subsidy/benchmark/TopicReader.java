@@ -8,8 +8,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Reads a topic's committed records from the start on its own thread and hands each to a
- * handler, as soon as it is visible to a read_committed consumer.
+ * Reads a topic's committed records from the start on its own thread and hands each to a handler,
+ * as soon as it is visible to a read_committed consumer.
  */
 final class TopicReader implements AutoCloseable {
 
@@ -18,20 +18,26 @@ final class TopicReader implements AutoCloseable {
   private volatile long count;
 
   TopicReader(String bootstrap, String topic, Consumer<ConsumerRecord<String, byte[]>> handler) {
-    thread = new Thread(() -> {
-      try (KafkaConsumer<String, byte[]> consumer = Clients.committedReader(bootstrap)) {
-        final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-            .map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        while (running) {
-          for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
-            handler.accept(record);
-            count++;
-          }
-        }
-      }
-    }, "reader-" + topic);
+    thread =
+        new Thread(
+            () -> {
+              try (KafkaConsumer<String, byte[]> consumer = Clients.committedReader(bootstrap)) {
+                final List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic).stream()
+                        .map(p -> new TopicPartition(topic, p.partition()))
+                        .toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                while (running) {
+                  for (ConsumerRecord<String, byte[]> record :
+                      consumer.poll(Duration.ofMillis(50))) {
+                    handler.accept(record);
+                    count++;
+                  }
+                }
+              }
+            },
+            "reader-" + topic);
     thread.setDaemon(true);
     thread.start();
   }

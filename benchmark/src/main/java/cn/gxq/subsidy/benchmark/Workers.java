@@ -48,7 +48,9 @@ final class Workers {
   private int started;
 
   private StreamsProcess start(String appId, Map<String, String> args) {
-    return StreamsProcess.start(options.streamsHeap(), args,
+    return StreamsProcess.start(
+        options.streamsHeap(),
+        args,
         runDir.resolve("streams-" + appId + "-" + (++started) + ".log"));
   }
 }

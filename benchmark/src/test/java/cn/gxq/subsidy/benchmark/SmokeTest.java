@@ -20,16 +20,28 @@ class SmokeTest {
 
   @Test
   void decisionReaderReadsIdRevisionAndStatusOfARealDecision() {
-    final Decision decision = Decision.newBuilder()
-        .setApplicationId("RR-2022-000042").setRevision(3).setSequence(4)
-        .setProgramme(Programme.RENT_RELIEF).setCreditCode("91110108000000001A")
-        .setEnterpriseName("北京示例科技有限公司").setZone(null).setYear(2022)
-        .setStatus(DecisionStatus.WAITLISTED).setRequestedAmount(new BigDecimal("1.00"))
-        .setApprovedAmount(new BigDecimal("0.00")).setReasons(List.of()).setDetails(Map.of())
-        .setPolicyVersion("2022.1").setSubmittedAt(Instant.EPOCH).setDecidedAt(Instant.EPOCH)
-        .build();
-    final byte[] bytes = new AvroSerializer<>(Decision.class, new InMemorySchemaRegistryClient(),
-        false).serialize("d", decision);
+    final Decision decision =
+        Decision.newBuilder()
+            .setApplicationId("RR-2022-000042")
+            .setRevision(3)
+            .setSequence(4)
+            .setProgramme(Programme.RENT_RELIEF)
+            .setCreditCode("91110108000000001A")
+            .setEnterpriseName("北京示例科技有限公司")
+            .setZone(null)
+            .setYear(2022)
+            .setStatus(DecisionStatus.WAITLISTED)
+            .setRequestedAmount(new BigDecimal("1.00"))
+            .setApprovedAmount(new BigDecimal("0.00"))
+            .setReasons(List.of())
+            .setDetails(Map.of())
+            .setPolicyVersion("2022.1")
+            .setSubmittedAt(Instant.EPOCH)
+            .setDecidedAt(Instant.EPOCH)
+            .build();
+    final byte[] bytes =
+        new AvroSerializer<>(Decision.class, new InMemorySchemaRegistryClient(), false)
+            .serialize("d", decision);
 
     assertThat(new DecisionReader().read(bytes))
         .isEqualTo(new DecisionReader.Head("RR-2022-000042", 3, DecisionStatus.WAITLISTED));
@@ -49,11 +61,16 @@ class SmokeTest {
 
   @Test
   void quickShrinksSizesAndExplicitOptionsWin() {
-    final Options quick = Options.parse(new String[] {"--quick", "--partitions", "6",
-        "--streams-config", "num.stream.threads=2"}, Path.of("t"));
+    final Options quick =
+        Options.parse(
+            new String[] {
+              "--quick", "--partitions", "6", "--streams-config", "num.stream.threads=2"
+            },
+            Path.of("t"));
     assertThat(quick.records()).isEqualTo(100_000);
     assertThat(quick.partitions()).isEqualTo(6);
-    assertThat(quick.streamsConfig()).containsEntry("num.stream.threads", "2")
+    assertThat(quick.streamsConfig())
+        .containsEntry("num.stream.threads", "2")
         .containsEntry("commit.interval.ms", "30");
     assertThat(Options.parse(new String[] {"--records", "1,000"}, Path.of("t")).records())
         .isEqualTo(1000);

@@ -37,7 +37,15 @@ public final class ApplicationGenerator implements Iterator<Generated> {
   private static final int POOL_LIMIT = 20_000;
   private static final int TRIES = 30;
 
-  private enum Kind { REGULAR, INVALID, UNREGISTERED, INELIGIBLE, DUPLICATE, AMENDMENT, WITHDRAWAL }
+  private enum Kind {
+    REGULAR,
+    INVALID,
+    UNREGISTERED,
+    INELIGIBLE,
+    DUPLICATE,
+    AMENDMENT,
+    WITHDRAWAL
+  }
 
   private final Draw draw;
   private final Mix mix;
@@ -51,14 +59,20 @@ public final class ApplicationGenerator implements Iterator<Generated> {
   private final Weighted<Kind> kinds;
 
   private final Map<String, Integer> counters = new HashMap<>();
+
   /** Programmes whose claims ran out recently: fewer tries, so a small registry stays fast. */
   private final Set<ProgrammeFactory> saturated = new HashSet<>();
+
   private final Set<String> claims = new HashSet<>();
+
   /** Latest revision of applications still open to amendment or withdrawal. */
   private final List<String> openIds = new ArrayList<>();
+
   private final Map<String, SpecificRecord> latest = new HashMap<>();
+
   /** Registered, valid first revisions a duplicate can copy. */
   private final List<SpecificRecord> claimed = new ArrayList<>();
+
   private Instant now;
 
   /** With the default mean gap and {@link Mix#defaults()}. */
@@ -73,7 +87,8 @@ public final class ApplicationGenerator implements Iterator<Generated> {
    * @param meanGap mean time between two submissions
    * @param mix shares of irregular applications
    */
-  public ApplicationGenerator(long seed, List<Enterprise> registry, Instant start, Duration meanGap, Mix mix) {
+  public ApplicationGenerator(
+      long seed, List<Enterprise> registry, Instant start, Duration meanGap, Mix mix) {
     if (meanGap.isNegative() || meanGap.isZero()) {
       throw new IllegalArgumentException("meanGap must be positive: " + meanGap);
     }
@@ -85,13 +100,20 @@ public final class ApplicationGenerator implements Iterator<Generated> {
     this.rentRelief = new RentReliefFactory(draw, this.registry, new Landlords(draw, codes));
     this.rdDeduction = new RdDeductionFactory(draw, this.registry);
     this.innovationLoan = new InnovationLoanFactory(draw, this.registry);
-    this.programmes = new Weighted<ProgrammeFactory>()
-        .add(rentRelief, 0.40).add(rdDeduction, 0.35).add(innovationLoan, 0.25);
-    this.kinds = new Weighted<Kind>()
-        .add(Kind.REGULAR, mix.regular()).add(Kind.INVALID, mix.invalid())
-        .add(Kind.UNREGISTERED, mix.unregistered()).add(Kind.INELIGIBLE, mix.ineligible())
-        .add(Kind.DUPLICATE, mix.duplicates()).add(Kind.AMENDMENT, mix.amendments())
-        .add(Kind.WITHDRAWAL, mix.withdrawals());
+    this.programmes =
+        new Weighted<ProgrammeFactory>()
+            .add(rentRelief, 0.40)
+            .add(rdDeduction, 0.35)
+            .add(innovationLoan, 0.25);
+    this.kinds =
+        new Weighted<Kind>()
+            .add(Kind.REGULAR, mix.regular())
+            .add(Kind.INVALID, mix.invalid())
+            .add(Kind.UNREGISTERED, mix.unregistered())
+            .add(Kind.INELIGIBLE, mix.ineligible())
+            .add(Kind.DUPLICATE, mix.duplicates())
+            .add(Kind.AMENDMENT, mix.amendments())
+            .add(Kind.WITHDRAWAL, mix.withdrawals());
     this.now = start.truncatedTo(ChronoUnit.MILLIS);
   }
 
@@ -109,22 +131,28 @@ public final class ApplicationGenerator implements Iterator<Generated> {
   public Generated next() {
     now = now.plusMillis(Math.max(1, Math.round(draw.exponential(meanGapMillis))));
     Kind kind = kinds.draw(draw);
-    SpecificRecord record = switch (kind) {
-      case AMENDMENT -> amendment();
-      case WITHDRAWAL -> withdrawal();
-      case DUPLICATE -> duplicate();
-      default -> null;
-    };
+    SpecificRecord record =
+        switch (kind) {
+          case AMENDMENT -> amendment();
+          case WITHDRAWAL -> withdrawal();
+          case DUPLICATE -> duplicate();
+          default -> null;
+        };
     if (record == null) {
-      record = firstRevision(kind == Kind.AMENDMENT || kind == Kind.WITHDRAWAL || kind == Kind.DUPLICATE
-          ? Kind.REGULAR : kind);
+      record =
+          firstRevision(
+              kind == Kind.AMENDMENT || kind == Kind.WITHDRAWAL || kind == Kind.DUPLICATE
+                  ? Kind.REGULAR
+                  : kind);
     }
     return Generated.of(record);
   }
 
   /** This generator as an endless sequential stream; limit it. */
   public Stream<Generated> stream() {
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
   }
 
   /** The next {@code count} records. */
@@ -138,12 +166,13 @@ public final class ApplicationGenerator implements Iterator<Generated> {
 
   private SpecificRecord firstRevision(Kind kind) {
     ProgrammeFactory f = programmes.draw(draw);
-    SpecificRecord a = switch (kind) {
-      case INVALID -> f.invalid(draw.pick(f.candidates()), nextId(f), now);
-      case UNREGISTERED -> unregistered(f);
-      case INELIGIBLE -> ineligible(f);
-      default -> regular(f);
-    };
+    SpecificRecord a =
+        switch (kind) {
+          case INVALID -> f.invalid(draw.pick(f.candidates()), nextId(f), now);
+          case UNREGISTERED -> unregistered(f);
+          case INELIGIBLE -> ineligible(f);
+          default -> regular(f);
+        };
     if (kind == Kind.REGULAR || kind == Kind.INELIGIBLE) {
       claims.add(factoryOf(a).claim(a));
       remember(claimed, a);
@@ -193,7 +222,9 @@ public final class ApplicationGenerator implements Iterator<Generated> {
   /** A valid credit code that is not in the registry, on an otherwise ordinary application. */
   private SpecificRecord unregistered(ProgrammeFactory f) {
     Enterprise template = draw.pick(f.candidates());
-    String code = codes.next("91", Zone.of(template.getZone()).registrationRegion(), template.getRegisteredOn());
+    String code =
+        codes.next(
+            "91", Zone.of(template.getZone()).registrationRegion(), template.getRegisteredOn());
     return f.regular(Enterprise.newBuilder(template).setCreditCode(code).build(), nextId(f), now);
   }
 

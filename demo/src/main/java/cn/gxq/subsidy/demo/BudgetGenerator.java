@@ -22,11 +22,13 @@ public final class BudgetGenerator {
     // ZGC, ZJ, XA, BH, SIP
     3_000_000, 4_000_000, 2_000_000, 2_500_000, 20_000_000
   };
+
   /** Innovation-loan credit quota for 2022 and 2023, yuan per 1,000 enterprises. */
   private static final long[][] LOAN_QUOTA = {
     {300_000_000, 150_000_000, 20_000_000, 60_000_000, 80_000_000},
     {400_000_000, 200_000_000, 60_000_000, 80_000_000, 100_000_000}
   };
+
   private static final int[] LOAN_YEARS = {2022, 2023};
 
   private final double scale;
@@ -50,15 +52,21 @@ public final class BudgetGenerator {
     }
     for (int y = 0; y < LOAN_YEARS.length; y++) {
       for (int z = 0; z < zones.length; z++) {
-        out.add(budget(zones[z], Programme.INNOVATION_CREDIT_LOAN, LOAN_YEARS[y], LOAN_QUOTA[y][z], start));
+        out.add(
+            budget(
+                zones[z],
+                Programme.INNOVATION_CREDIT_LOAN,
+                LOAN_YEARS[y],
+                LOAN_QUOTA[y][z],
+                start));
       }
     }
     return out;
   }
 
   /**
-   * Raises at {@code at}: 中关村 and 天津滨海 rent relief 2022 doubled, 西安 loan quota 2022
-   * up by half. Each record carries the new total, not the increment (contract).
+   * Raises at {@code at}: 中关村 and 天津滨海 rent relief 2022 doubled, 西安 loan quota 2022 up by half.
+   * Each record carries the new total, not the increment (contract).
    */
   public List<Budget> raises(Instant at) {
     Instant t = at.truncatedTo(ChronoUnit.MILLIS);

@@ -5,9 +5,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Makes valid, unique credit codes that look like real ones: registering department and type,
- * the region of registration, an organisation code (old-style digits before the 2015 reform,
- * {@code MA…} after) with its own check character, and the GB 32100 check character.
+ * Makes valid, unique credit codes that look like real ones: registering department and type, the
+ * region of registration, an organisation code (old-style digits before the 2015 reform, {@code
+ * MA…} after) with its own check character, and the GB 32100 check character.
  */
 final class CreditCodeFactory {
   /** Letters usable in the new-style organisation code body (the USCC alphabet's letters). */
@@ -38,7 +38,8 @@ final class CreditCodeFactory {
   String next(String type, String region, LocalDate registeredOn) {
     while (true) {
       String body = registeredOn.getYear() >= 2016 ? newStyleBody() : oldStyleBody();
-      String code = CreditCodes.complete(type + region + body + CreditCodes.organisationCheck(body));
+      String code =
+          CreditCodes.complete(type + region + body + CreditCodes.organisationCheck(body));
       if (taken.add(code)) {
         return code;
       }

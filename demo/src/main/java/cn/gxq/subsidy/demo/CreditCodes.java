@@ -9,7 +9,9 @@ public final class CreditCodes {
   public static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
   /** 3^(i−1) mod 31 for positions 1..17. */
-  private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+  private static final int[] WEIGHTS = {
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
+  };
 
   /** GB 11714 weights for the 8 body characters of an organisation code. */
   private static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
@@ -49,9 +51,7 @@ public final class CreditCodes {
     return checkCharacter(code.substring(0, 17)) == code.charAt(17);
   }
 
-  /**
-   * A code with the same first 17 characters and a wrong 18th, so only the check fails.
-   */
+  /** A code with the same first 17 characters and a wrong 18th, so only the check fails. */
   public static String withWrongCheck(String code) {
     char right = checkCharacter(code.substring(0, 17));
     int wrong = (ALPHABET.indexOf(right) + 1 + code.length()) % ALPHABET.length();
@@ -59,8 +59,8 @@ public final class CreditCodes {
   }
 
   /**
-   * GB 11714 check character of an 8-character organisation code body: 11 − (Σ value × weight
-   * mod 11), written {@code X} for 10 and {@code 0} for 11. Letters count 10 for A onwards.
+   * GB 11714 check character of an 8-character organisation code body: 11 − (Σ value × weight mod
+   * 11), written {@code X} for 10 and {@code 0} for 11. Letters count 10 for A onwards.
    */
   static char organisationCheck(String body8) {
     int sum = 0;

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * One seeded demo: a registry, its budgets and a stream of applications, plus later registry
- * changes and budget raises. Every method returns the same records on every call, and two
- * scenarios built from the same arguments return the same records.
+ * changes and budget raises. Every method returns the same records on every call, and two scenarios
+ * built from the same arguments return the same records.
  */
 public final class DemoScenario {
   /** Share of the registry that publishes a changed version during a {@link #timeline}. */
@@ -41,10 +41,12 @@ public final class DemoScenario {
 
   /** The default mean gap and {@link Mix#defaults()}. */
   public static DemoScenario standard(long seed, int enterprises, Instant start) {
-    return new DemoScenario(seed, enterprises, start, ApplicationGenerator.DEFAULT_MEAN_GAP, Mix.defaults());
+    return new DemoScenario(
+        seed, enterprises, start, ApplicationGenerator.DEFAULT_MEAN_GAP, Mix.defaults());
   }
 
-  public static DemoScenario of(long seed, int enterprises, Instant start, Duration meanGap, Mix mix) {
+  public static DemoScenario of(
+      long seed, int enterprises, Instant start, Duration meanGap, Mix mix) {
     return new DemoScenario(seed, enterprises, start, meanGap, mix);
   }
 
@@ -77,8 +79,8 @@ public final class DemoScenario {
   }
 
   /**
-   * Changed versions of about 5% of the registry, at times spread evenly over {@code from..to}
-   * in time order: enterprises that grew, to exercise the registry's history.
+   * Changed versions of about 5% of the registry, at times spread evenly over {@code from..to} in
+   * time order: enterprises that grew, to exercise the registry's history.
    */
   public List<Generated> enterpriseChanges(Instant from, Instant to) {
     EnterpriseGenerator changer = new EnterpriseGenerator(seed ^ 0x5DEECE66DL, start);
@@ -109,8 +111,8 @@ public final class DemoScenario {
 
   /**
    * Everything in event-time order for {@code applications} applications: the registry and the
-   * budgets at the start, then the applications with registry changes and, half-way through,
-   * budget raises among them. Ties keep registry and budget records first.
+   * budgets at the start, then the applications with registry changes and, half-way through, budget
+   * raises among them. Ties keep registry and budget records first.
    */
   public List<Generated> timeline(int applications) {
     List<Generated> apps = applications().limit(applications).toList();

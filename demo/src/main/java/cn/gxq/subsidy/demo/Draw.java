@@ -30,8 +30,8 @@ final class Draw {
   }
 
   /**
-   * Log-uniform in {@code [from, to)}: sizes of firms spread over orders of magnitude, so a
-   * uniform draw would make nearly all of them large.
+   * Log-uniform in {@code [from, to)}: sizes of firms spread over orders of magnitude, so a uniform
+   * draw would make nearly all of them large.
    */
   double logUniform(double from, double to) {
     double lo = Math.log(from);

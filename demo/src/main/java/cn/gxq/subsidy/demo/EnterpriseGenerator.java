@@ -14,8 +14,8 @@ import java.util.Objects;
 /**
  * Generates a realistic registry of zone enterprises from a seed: valid and unique credit codes
  * registered in the zone's counties, Chinese names, a technology-heavy industry mix, size figures
- * consistent with 工信部联企业〔2011〕300号, registration dates 1995–2021, high-tech certificates
- * (about 40%), tech-SME years, and a few non-resident or deemed-profit enterprises.
+ * consistent with 工信部联企业〔2011〕300号, registration dates 1995–2021, high-tech certificates (about
+ * 40%), tech-SME years, and a few non-resident or deemed-profit enterprises.
  *
  * <p>Calls are deterministic for a seed: the same sequence of calls yields the same records.
  */
@@ -28,8 +28,10 @@ public final class EnterpriseGenerator {
   private static final LocalDate LAST_REGISTRATION = LocalDate.of(2021, 12, 31);
   private static final LocalDate FIRST_CERTIFICATE = LocalDate.of(2016, 1, 1);
   private static final LocalDate LAST_CERTIFICATE = LocalDate.of(2022, 12, 31);
+
   /** Tech-SME registration began in 2017 (国科发政〔2017〕115号). */
   private static final int FIRST_TECH_SME_YEAR = 2017;
+
   private static final long TECH_SME_CEILING = 200_000_000L;
 
   private final Draw draw;
@@ -40,9 +42,12 @@ public final class EnterpriseGenerator {
   private final Weighted<Zone> zones = new Weighted<>();
   private final Weighted<Industry> industries = new Weighted<>();
   private final Weighted<Industry> individualIndustries = new Weighted<>();
-  private final Weighted<SizeClass> sizes = new Weighted<SizeClass>()
-      .add(SizeClass.MICRO, 0.45).add(SizeClass.SMALL, 0.33)
-      .add(SizeClass.MEDIUM, 0.16).add(SizeClass.LARGE, 0.06);
+  private final Weighted<SizeClass> sizes =
+      new Weighted<SizeClass>()
+          .add(SizeClass.MICRO, 0.45)
+          .add(SizeClass.SMALL, 0.33)
+          .add(SizeClass.MEDIUM, 0.16)
+          .add(SizeClass.LARGE, 0.06);
 
   /**
    * @param seed seed of the generator
@@ -87,8 +92,7 @@ public final class EnterpriseGenerator {
     LocalDate certificate = individual ? null : certificate(industry, registeredOn);
     List<Integer> smeYears = individual ? List.of() : techSmeYears(industry, figures, registeredOn);
     boolean resident = individual || !draw.chance(0.015);
-    boolean deemed = individual ? draw.chance(0.25)
-        : size == SizeClass.MICRO && draw.chance(0.06);
+    boolean deemed = individual ? draw.chance(0.25) : size == SizeClass.MICRO && draw.chance(0.06);
 
     return Enterprise.newBuilder()
         .setCreditCode(code)
@@ -114,17 +118,25 @@ public final class EnterpriseGenerator {
   public Enterprise changed(Enterprise e, Instant at) {
     Objects.requireNonNull(e, "e");
     LocalDate atDate = at.atZone(CST).toLocalDate();
-    int staff = (int) Math.max(e.getEmployees() + 1, Math.round(e.getEmployees() * draw.uniform(1.05, 1.4)));
+    int staff =
+        (int)
+            Math.max(e.getEmployees() + 1, Math.round(e.getEmployees() * draw.uniform(1.05, 1.4)));
     BigDecimal revenue = Money.times(e.getRevenue(), draw.uniform(1.05, 1.6));
     BigDecimal assets = Money.times(e.getTotalAssets(), draw.uniform(1.02, 1.3));
     LocalDate certificate = e.getHighTechCertifiedOn();
     boolean company = e.getCreditCode().startsWith("91");
-    if (company && certificate == null && draw.chance(0.3) && !atDate.isBefore(e.getRegisteredOn().plusYears(1))) {
+    if (company
+        && certificate == null
+        && draw.chance(0.3)
+        && !atDate.isBefore(e.getRegisteredOn().plusYears(1))) {
       certificate = atDate;
     }
     List<Integer> smeYears = new ArrayList<>(e.getTechSmeYears());
-    if (company && !smeYears.contains(atDate.getYear()) && qualifiesAsTechSme(staff, revenue, assets)
-        && Industry.of(e.getIndustryCode()).tech() && draw.chance(0.5)) {
+    if (company
+        && !smeYears.contains(atDate.getYear())
+        && qualifiesAsTechSme(staff, revenue, assets)
+        && Industry.of(e.getIndustryCode()).tech()
+        && draw.chance(0.5)) {
       smeYears.add(atDate.getYear());
     }
     return Enterprise.newBuilder(e)
@@ -144,7 +156,8 @@ public final class EnterpriseGenerator {
   }
 
   private LocalDate registrationDate() {
-    LocalDate last = LAST_REGISTRATION.isBefore(startDate) ? LAST_REGISTRATION : startDate.minusDays(1);
+    LocalDate last =
+        LAST_REGISTRATION.isBefore(startDate) ? LAST_REGISTRATION : startDate.minusDays(1);
     LocalDate first = FIRST_REGISTRATION.isBefore(last) ? FIRST_REGISTRATION : last.minusYears(1);
     // Zones grew: more registrations in recent years.
     double u = Math.sqrt(draw.uniform(0, 1));
@@ -156,13 +169,19 @@ public final class EnterpriseGenerator {
     if (!draw.chance(industry.tech() ? 0.6 : 0.1)) {
       return null;
     }
-    LocalDate from = registeredOn.plusYears(1).isAfter(FIRST_CERTIFICATE) ? registeredOn.plusYears(1) : FIRST_CERTIFICATE;
+    LocalDate from =
+        registeredOn.plusYears(1).isAfter(FIRST_CERTIFICATE)
+            ? registeredOn.plusYears(1)
+            : FIRST_CERTIFICATE;
     LocalDate to = LAST_CERTIFICATE.isBefore(startDate) ? LAST_CERTIFICATE : startDate;
     return from.isAfter(to) ? null : draw.date(from, to);
   }
 
-  private List<Integer> techSmeYears(Industry industry, SizeTable.Figures f, LocalDate registeredOn) {
-    if (!industry.tech() || !qualifiesAsTechSme(f.staff(), f.revenue(), f.assets()) || !draw.chance(0.55)) {
+  private List<Integer> techSmeYears(
+      Industry industry, SizeTable.Figures f, LocalDate registeredOn) {
+    if (!industry.tech()
+        || !qualifiesAsTechSme(f.staff(), f.revenue(), f.assets())
+        || !draw.chance(0.55)) {
       return List.of();
     }
     int last = startDate.getYear();

@@ -16,7 +16,13 @@ public record HostileRecord(
 
   @Override
   public String toString() {
-    return description + " (" + topicKind + ", " + (value == null ? "null" : value.length + " bytes")
-        + " → " + expected + ")";
+    return description
+        + " ("
+        + topicKind
+        + ", "
+        + (value == null ? "null" : value.length + " bytes")
+        + " → "
+        + expected
+        + ")";
   }
 }

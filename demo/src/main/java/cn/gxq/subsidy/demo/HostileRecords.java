@@ -26,9 +26,9 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Hostile input for fault tests, built by hand from the Confluent wire format (byte {@code 0x00},
  * 4-byte big-endian schema id, Avro binary body): garbage, a wrong magic byte, an unknown schema
- * id, truncated Avro, null values, missing keys and large values, each with the dead-letter code
- * it must get; and applications that decode but are absurd, with the reason code their decision
- * must carry. Schema ids of real subjects come from the caller, who registers the schemas.
+ * id, truncated Avro, null values, missing keys and large values, each with the dead-letter code it
+ * must get; and applications that decode but are absurd, with the reason code their decision must
+ * carry. Schema ids of real subjects come from the caller, who registers the schemas.
  */
 public final class HostileRecords {
   /** A schema id no registry of the demo hands out. */
@@ -47,7 +47,8 @@ public final class HostileRecords {
    */
   public HostileRecords(long seed, Instant start) {
     this.draw = new Draw(seed);
-    DemoScenario scenario = DemoScenario.of(seed, 300, start, ApplicationGenerator.DEFAULT_MEAN_GAP, Mix.clean());
+    DemoScenario scenario =
+        DemoScenario.of(seed, 300, start, ApplicationGenerator.DEFAULT_MEAN_GAP, Mix.clean());
     samples.put(Generated.ENTERPRISE, scenario.enterprises().get(0));
     samples.put(Generated.BUDGET, scenario.budgets().get(0));
     scenario.applications().limit(200).forEach(g -> samples.putIfAbsent(g.topicKind(), g));
@@ -60,7 +61,8 @@ public final class HostileRecords {
   public Generated sample(String topicKind) {
     Generated g = samples.get(topicKind);
     if (g == null) {
-      throw new IllegalArgumentException("unknown topic kind " + topicKind + "; one of " + samples.keySet());
+      throw new IllegalArgumentException(
+          "unknown topic kind " + topicKind + "; one of " + samples.keySet());
     }
     return g;
   }
@@ -82,108 +84,169 @@ public final class HostileRecords {
   public HostileRecord randomBytes(String topicKind, int length) {
     byte[] value = garbage(Math.max(1, length));
     value[0] = (byte) (1 + draw.nextInt(255));
-    return new HostileRecord("random bytes", topicKind, sample(topicKind).key(), value, ExpectedDeadLetter.UNDECODABLE);
+    return new HostileRecord(
+        "random bytes", topicKind, sample(topicKind).key(), value, ExpectedDeadLetter.UNDECODABLE);
   }
 
   /** The magic byte and half a schema id: too short for a header. */
   public HostileRecord tooShort(String topicKind) {
-    return new HostileRecord("3 bytes, shorter than the header", topicKind, sample(topicKind).key(),
-        new byte[] {MAGIC, 0, 1}, ExpectedDeadLetter.UNDECODABLE);
+    return new HostileRecord(
+        "3 bytes, shorter than the header",
+        topicKind,
+        sample(topicKind).key(),
+        new byte[] {MAGIC, 0, 1},
+        ExpectedDeadLetter.UNDECODABLE);
   }
 
   /** A valid header and body behind magic byte {@code 0x01}. */
   public HostileRecord wrongMagicByte(String topicKind, int schemaId) {
     byte[] value = wireFormat(schemaId, avroBody(sample(topicKind).value()));
     value[0] = 0x01;
-    return new HostileRecord("wrong magic byte 0x01", topicKind, sample(topicKind).key(), value, ExpectedDeadLetter.UNDECODABLE);
+    return new HostileRecord(
+        "wrong magic byte 0x01",
+        topicKind,
+        sample(topicKind).key(),
+        value,
+        ExpectedDeadLetter.UNDECODABLE);
   }
 
   /** A valid body under schema id {@link #UNKNOWN_SCHEMA_ID}. */
   public HostileRecord unknownSchemaId(String topicKind) {
-    return new HostileRecord("unknown schema id " + UNKNOWN_SCHEMA_ID, topicKind, sample(topicKind).key(),
-        wireFormat(UNKNOWN_SCHEMA_ID, avroBody(sample(topicKind).value())), ExpectedDeadLetter.UNKNOWN_SCHEMA);
+    return new HostileRecord(
+        "unknown schema id " + UNKNOWN_SCHEMA_ID,
+        topicKind,
+        sample(topicKind).key(),
+        wireFormat(UNKNOWN_SCHEMA_ID, avroBody(sample(topicKind).value())),
+        ExpectedDeadLetter.UNKNOWN_SCHEMA);
   }
 
   /**
-   * A valid header with the first half of a real body: every field takes at least one byte, so
-   * the decoder runs out of input.
+   * A valid header with the first half of a real body: every field takes at least one byte, so the
+   * decoder runs out of input.
    */
   public HostileRecord truncatedAvro(String topicKind, int schemaId) {
     byte[] body = avroBody(sample(topicKind).value());
-    return new HostileRecord("Avro body truncated to " + body.length / 2 + " of " + body.length + " bytes",
-        topicKind, sample(topicKind).key(), wireFormat(schemaId, Arrays.copyOf(body, body.length / 2)),
+    return new HostileRecord(
+        "Avro body truncated to " + body.length / 2 + " of " + body.length + " bytes",
+        topicKind,
+        sample(topicKind).key(),
+        wireFormat(schemaId, Arrays.copyOf(body, body.length / 2)),
         ExpectedDeadLetter.UNDECODABLE);
   }
 
   /** A key with a null value (on a compacted topic a tombstone, which the contract never uses). */
   public HostileRecord nullValue(String topicKind) {
-    return new HostileRecord("null value", topicKind, sample(topicKind).key(), null, ExpectedDeadLetter.NULL_VALUE);
+    return new HostileRecord(
+        "null value", topicKind, sample(topicKind).key(), null, ExpectedDeadLetter.NULL_VALUE);
   }
 
   /** A valid value without a key. */
   public HostileRecord missingKey(String topicKind, int schemaId) {
-    return new HostileRecord("missing key", topicKind, null,
-        wireFormat(schemaId, avroBody(sample(topicKind).value())), ExpectedDeadLetter.MISSING_KEY);
+    return new HostileRecord(
+        "missing key",
+        topicKind,
+        null,
+        wireFormat(schemaId, avroBody(sample(topicKind).value())),
+        ExpectedDeadLetter.MISSING_KEY);
   }
 
   /**
-   * Exactly {@code size} bytes of garbage behind magic byte {@code 0x01}: tests that a value
-   * near the broker's size limit is dead-lettered, not lost.
+   * Exactly {@code size} bytes of garbage behind magic byte {@code 0x01}: tests that a value near
+   * the broker's size limit is dead-lettered, not lost.
    */
   public HostileRecord largeValue(String topicKind, int size) {
     byte[] value = garbage(Math.max(1, size));
     value[0] = 0x01;
-    return new HostileRecord("large value of " + size + " bytes", topicKind, sample(topicKind).key(), value,
+    return new HostileRecord(
+        "large value of " + size + " bytes",
+        topicKind,
+        sample(topicKind).key(),
+        value,
         ExpectedDeadLetter.UNDECODABLE);
   }
 
   /**
-   * Applications that decode but are absurd, for {@code applicant} (use a registered enterprise,
-   * so only the absurdity is wrong), submitted at {@code submittedAt} unless the case is the date.
+   * Applications that decode but are absurd, for {@code applicant} (use a registered enterprise, so
+   * only the absurdity is wrong), submitted at {@code submittedAt} unless the case is the date.
    */
   public List<AbsurdApplication> absurdApplications(Enterprise applicant, Instant submittedAt) {
     Instant at = submittedAt.truncatedTo(ChronoUnit.MILLIS);
     RegistryView view = new RegistryView(List.of(applicant));
     Landlords landlords = new Landlords(draw, new CreditCodeFactory(draw));
-    RentReliefApplication rr = (RentReliefApplication) new RentReliefFactory(draw, view, landlords)
-        .regular(applicant, "RR-HOSTILE-000000", at);
-    RdDeductionApplication rd = (RdDeductionApplication) new RdDeductionFactory(draw, view)
-        .regular(applicant, "RD-HOSTILE-000000", at);
-    InnovationLoanApplication il = (InnovationLoanApplication) new InnovationLoanFactory(draw, view)
-        .regular(applicant, "IL-HOSTILE-000000", at);
+    RentReliefApplication rr =
+        (RentReliefApplication)
+            new RentReliefFactory(draw, view, landlords)
+                .regular(applicant, "RR-HOSTILE-000000", at);
+    RdDeductionApplication rd =
+        (RdDeductionApplication)
+            new RdDeductionFactory(draw, view).regular(applicant, "RD-HOSTILE-000000", at);
+    InnovationLoanApplication il =
+        (InnovationLoanApplication)
+            new InnovationLoanFactory(draw, view).regular(applicant, "IL-HOSTILE-000000", at);
     String code = applicant.getCreditCode();
     List<AbsurdApplication> out = new ArrayList<>();
 
-    out.add(invalid("negative monthly rent", rr(rr).setMonthlyRent(new BigDecimal("-5000.00")).build()));
+    out.add(
+        invalid(
+            "negative monthly rent", rr(rr).setMonthlyRent(new BigDecimal("-5000.00")).build()));
     out.add(invalid("monthly rent of 10^15 yuan", rr(rr).setMonthlyRent(HUGE).build()));
     out.add(year("relief year 2100", rr(rr).setYear(2100).build()));
     out.add(year("relief year 1900", rr(rr).setYear(1900).build()));
-    out.add(invalid("lease ending in 1900, before it starts", rr(rr).setLeaseEnd(LocalDate.of(1900, 1, 1)).build()));
+    out.add(
+        invalid(
+            "lease ending in 1900, before it starts",
+            rr(rr).setLeaseEnd(LocalDate.of(1900, 1, 1)).build()));
     out.add(invalid("empty landlord name", rr(rr).setLandlordName("").build()));
     out.add(invalid("empty county code", rr(rr).setCountyCode("").build()));
     out.add(invalid("revision 0", rr(rr).setRevision(0).build()));
     out.add(invalid("negative revision", rr(rr).setRevision(-3).build()));
-    out.add(creditCode("wrong check character", rr(rr).setCreditCode(CreditCodes.withWrongCheck(code)).build()));
+    out.add(
+        creditCode(
+            "wrong check character",
+            rr(rr).setCreditCode(CreditCodes.withWrongCheck(code)).build()));
     out.add(creditCode("empty credit code", rr(rr).setCreditCode("").build()));
-    out.add(creditCode("lower-case credit code", rr(rr).setCreditCode(code.toLowerCase(java.util.Locale.ROOT)).build()));
-    out.add(creditCode("17-character credit code", rr(rr).setCreditCode(code.substring(0, 17)).build()));
-    out.add(creditCode("credit code with letter O", rr(rr).setCreditCode("91110000O00037341L").build()));
+    out.add(
+        creditCode(
+            "lower-case credit code",
+            rr(rr).setCreditCode(code.toLowerCase(java.util.Locale.ROOT)).build()));
+    out.add(
+        creditCode(
+            "17-character credit code", rr(rr).setCreditCode(code.substring(0, 17)).build()));
+    out.add(
+        creditCode(
+            "credit code with letter O", rr(rr).setCreditCode("91110000O00037341L").build()));
 
-    out.add(invalid("negative personnel cost", rd(rd).setPersonnel(new BigDecimal("-1.00")).build()));
+    out.add(
+        invalid("negative personnel cost", rd(rd).setPersonnel(new BigDecimal("-1.00")).build()));
     out.add(invalid("personnel cost of 10^15 yuan", rd(rd).setPersonnel(HUGE).build()));
     out.add(year("tax year 1900", rd(rd).setTaxYear(1900).build()));
-    out.add(invalid("excluded income share 9.9999", rd(rd).setExcludedIncomeShare(new BigDecimal("9.9999")).build()));
-    out.add(invalid("negative excluded income share", rd(rd).setExcludedIncomeShare(new BigDecimal("-0.5000")).build()));
-    out.add(invalid("negative Q4 expenses", rd(rd).setQ4Expenses(new BigDecimal("-100.00")).build()));
+    out.add(
+        invalid(
+            "excluded income share 9.9999",
+            rd(rd).setExcludedIncomeShare(new BigDecimal("9.9999")).build()));
+    out.add(
+        invalid(
+            "negative excluded income share",
+            rd(rd).setExcludedIncomeShare(new BigDecimal("-0.5000")).build()));
+    out.add(
+        invalid("negative Q4 expenses", rd(rd).setQ4Expenses(new BigDecimal("-100.00")).build()));
     out.add(creditCode("credit code of spaces", rd(rd).setCreditCode(" ".repeat(18)).build()));
 
-    out.add(invalid("negative credit line", il(il).setRequestedAmount(new BigDecimal("-1.00")).build()));
+    out.add(
+        invalid(
+            "negative credit line", il(il).setRequestedAmount(new BigDecimal("-1.00")).build()));
     out.add(invalid("credit line of 10^15 yuan", il(il).setRequestedAmount(HUGE).build()));
-    out.add(year("submitted in 1900", il(il).setSubmittedAt(Instant.parse("1900-06-01T02:00:00Z")).build()));
+    out.add(
+        year(
+            "submitted in 1900",
+            il(il).setSubmittedAt(Instant.parse("1900-06-01T02:00:00Z")).build()));
     out.add(invalid("term of 0 months", il(il).setTermMonths(0).build()));
     out.add(invalid("negative term", il(il).setTermMonths(-12).build()));
     out.add(invalid("empty bank code", il(il).setBankCode("").build()));
-    out.add(invalid("negative technical staff share", il(il).setTechStaffShare(new BigDecimal("-0.2000")).build()));
+    out.add(
+        invalid(
+            "negative technical staff share",
+            il(il).setTechStaffShare(new BigDecimal("-0.2000")).build()));
     out.add(invalid("negative patent count", il(il).setInventionPatentApplications(-5).build()));
     return out;
   }

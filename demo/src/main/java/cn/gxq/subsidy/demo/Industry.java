@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * GB/T 4754-2017 industries the demo registry uses, with how often they occur among enterprises
- * ({@code weight}) and individual businesses ({@code individualWeight}), and name endings.
- * Weighted towards technology, as in a high-tech zone.
+ * ({@code weight}) and individual businesses ({@code individualWeight}), and name endings. Weighted
+ * towards technology, as in a high-tech zone.
  */
 enum Industry {
   I65("I65", 0.22, 0, true, List.of("科技有限公司", "软件有限公司", "信息技术有限公司", "数据科技有限公司")),
@@ -35,8 +35,8 @@ enum Industry {
   private final boolean tech;
   private final List<String> nameEndings;
 
-  Industry(String code, double weight, double individualWeight, boolean tech,
-      List<String> nameEndings) {
+  Industry(
+      String code, double weight, double individualWeight, boolean tech, List<String> nameEndings) {
     this.code = code;
     this.weight = weight;
     this.individualWeight = individualWeight;
@@ -88,8 +88,13 @@ enum Industry {
   /** Excluded from the R&D super-deduction (财税〔2015〕119号). */
   static boolean rdExcluded(String code) {
     char section = code.charAt(0);
-    return section == 'K' || section == 'L' || code.startsWith("C16") || code.startsWith("H61")
-        || code.startsWith("H62") || code.startsWith("F51") || code.startsWith("F52")
+    return section == 'K'
+        || section == 'L'
+        || code.startsWith("C16")
+        || code.startsWith("H61")
+        || code.startsWith("H62")
+        || code.startsWith("F51")
+        || code.startsWith("F52")
         || code.startsWith("R90");
   }
 }

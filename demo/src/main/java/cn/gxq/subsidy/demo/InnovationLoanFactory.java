@@ -10,20 +10,32 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Innovation-credit loan applications whose indicators are aimed at a score window, so scores
- * spread around the 60/70/80 tiers of the project-default scoring; requested credit lines run
- * from 50万 to 1500万, some above their tier's cap.
+ * spread around the 60/70/80 tiers of the project-default scoring; requested credit lines run from
+ * 50万 to 1500万, some above their tier's cap.
  */
 final class InnovationLoanFactory implements ProgrammeFactory {
-  private static final List<String> BANKS = List.of(
-      "ICBC", "CCB", "BOC", "ABC", "BOCOM", "CMB", "SPDB", "BOB", "BOSC", "XABANK", "TJBANK", "SZRCB");
+  private static final List<String> BANKS =
+      List.of(
+          "ICBC", "CCB", "BOC", "ABC", "BOCOM", "CMB", "SPDB", "BOB", "BOSC", "XABANK", "TJBANK",
+          "SZRCB");
   private static final int[] TERMS = {12, 12, 24, 36};
 
   /** Score windows the regular applications aim at, around the tiers. */
-  private final Weighted<int[]> windows = new Weighted<int[]>()
-      .add(new int[] {50, 59}, 0.15).add(new int[] {60, 64}, 0.15).add(new int[] {65, 69}, 0.15)
-      .add(new int[] {70, 74}, 0.15).add(new int[] {75, 79}, 0.15).add(new int[] {80, 95}, 0.25);
+  private final Weighted<int[]> windows =
+      new Weighted<int[]>()
+          .add(new int[] {50, 59}, 0.15)
+          .add(new int[] {60, 64}, 0.15)
+          .add(new int[] {65, 69}, 0.15)
+          .add(new int[] {70, 74}, 0.15)
+          .add(new int[] {75, 79}, 0.15)
+          .add(new int[] {80, 95}, 0.25);
 
-  private enum Invalid { CHECK_CHARACTER, NEGATIVE_AMOUNT, ZERO_TERM, SHARE_ABOVE_ONE }
+  private enum Invalid {
+    CHECK_CHARACTER,
+    NEGATIVE_AMOUNT,
+    ZERO_TERM,
+    SHARE_ABOVE_ONE
+  }
 
   private final Draw draw;
   private final RegistryView registry;
@@ -127,16 +139,26 @@ final class InnovationLoanFactory implements ProgrammeFactory {
         .setRdExpensePriorYear(rdPrior)
         .setRevenue(revenue)
         .setRevenuePriorYear(Money.yuan(rev / (1 + revenueGrowth)))
-        .setTechContractTurnover(draw.chance(s) ? Money.yuan(rev * draw.uniform(0.1, 0.6))
-            : draw.chance(0.5) ? Money.yuan(rev * draw.uniform(0, 0.1)) : Money.ZERO)
-        .setHighTechRevenue(Money.yuan(rev * (draw.chance(s) ? draw.uniform(0.3, 0.9) : draw.uniform(0, 0.3))))
+        .setTechContractTurnover(
+            draw.chance(s)
+                ? Money.yuan(rev * draw.uniform(0.1, 0.6))
+                : draw.chance(0.5) ? Money.yuan(rev * draw.uniform(0, 0.1)) : Money.ZERO)
+        .setHighTechRevenue(
+            Money.yuan(rev * (draw.chance(s) ? draw.uniform(0.3, 0.9) : draw.uniform(0, 0.3))))
         // Last year's saving: prior R&D × deduction rate × income-tax rate, when it was claimed.
-        .setRdTaxSavingPriorYear(draw.chance(0.85)
-            ? Money.yuan(rdPrior.doubleValue() * draw.uniform(0.75, 1.0) * (draw.chance(0.5) ? 0.15 : 0.25))
-            : Money.ZERO)
-        .setTechStaffShare(Money.share(draw.chance(s) ? draw.uniform(0.2, 0.6) : draw.uniform(0.03, 0.2)))
-        .setPostgraduateShare(Money.share(draw.chance(s) ? draw.uniform(0.1, 0.4) : draw.uniform(0, 0.1)))
-        .setReturnOnNetAssets(Money.share(draw.chance(s) ? draw.uniform(0.05, 0.3) : draw.uniform(-0.15, 0.05)))
+        .setRdTaxSavingPriorYear(
+            draw.chance(0.85)
+                ? Money.yuan(
+                    rdPrior.doubleValue()
+                        * draw.uniform(0.75, 1.0)
+                        * (draw.chance(0.5) ? 0.15 : 0.25))
+                : Money.ZERO)
+        .setTechStaffShare(
+            Money.share(draw.chance(s) ? draw.uniform(0.2, 0.6) : draw.uniform(0.03, 0.2)))
+        .setPostgraduateShare(
+            Money.share(draw.chance(s) ? draw.uniform(0.1, 0.4) : draw.uniform(0, 0.1)))
+        .setReturnOnNetAssets(
+            Money.share(draw.chance(s) ? draw.uniform(0.05, 0.3) : draw.uniform(-0.15, 0.05)))
         .setInventionPatentApplications(draw.chance(s) ? draw.between(2, 12) : draw.between(0, 1))
         .setPctApplications(draw.chance(s * 0.7) ? draw.between(1, 3) : 0)
         .setGraduatesHired(draw.chance(s) ? draw.between(1, 30) : 0)

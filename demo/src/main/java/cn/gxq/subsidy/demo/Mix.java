@@ -1,15 +1,15 @@
 package cn.gxq.subsidy.demo;
 
 /**
- * Shares of the application stream that are deliberately irregular. Each generated application
- * is exactly one kind; the rest ({@link #regular()}) are ordinary applications, most of them
- * eligible. Shares are of all records emitted, amendments and withdrawals included.
+ * Shares of the application stream that are deliberately irregular. Each generated application is
+ * exactly one kind; the rest ({@link #regular()}) are ordinary applications, most of them eligible.
+ * Shares are of all records emitted, amendments and withdrawals included.
  *
  * @param invalid failing validation: bad check character, negative amount, lease ending before it
  *     starts, unsupported year, share above 1, zero term
  * @param unregistered valid credit codes that are not in the registry
- * @param ineligible registered applicants that fail a programme rule (private landlord,
- *     sub-lessor, excluded industry, deemed-profit taxation, no innovation status, low score, …)
+ * @param ineligible registered applicants that fail a programme rule (private landlord, sub-lessor,
+ *     excluded industry, deemed-profit taxation, no innovation status, low score, …)
  * @param duplicates a second application (new id) for a claim already made
  * @param amendments a new revision of an earlier application with a changed amount
  * @param withdrawals a new revision of an earlier application with {@code withdrawn = true}
@@ -27,7 +27,8 @@ public record Mix(
     double sum = 0;
     for (double s : shares) {
       if (s < 0 || s > 1 || Double.isNaN(s)) {
-        throw new IllegalArgumentException("shares must lie in 0..1: " + java.util.Arrays.toString(shares));
+        throw new IllegalArgumentException(
+            "shares must lie in 0..1: " + java.util.Arrays.toString(shares));
       }
       sum += s;
     }
@@ -48,7 +49,8 @@ public record Mix(
 
   /** Share of ordinary applications. */
   public double regular() {
-    return Math.max(0, 1 - invalid - unregistered - ineligible - duplicates - amendments - withdrawals);
+    return Math.max(
+        0, 1 - invalid - unregistered - ineligible - duplicates - amendments - withdrawals);
   }
 
   public Mix withInvalid(double share) {

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Turns random draws into contract decimals: money at scale 2, shares at scale 4 (the Avro
- * schemas reject any other scale).
+ * Turns random draws into contract decimals: money at scale 2, shares at scale 4 (the Avro schemas
+ * reject any other scale).
  */
 final class Money {
   static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);

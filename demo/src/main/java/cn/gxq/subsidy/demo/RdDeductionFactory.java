@@ -17,15 +17,30 @@ final class RdDeductionFactory implements ProgrammeFactory {
   static final int FIRST_YEAR = 2020;
   static final int LAST_YEAR = 2023;
 
-  private enum Flaw { NON_RESIDENT, DEEMED, EXCLUDED_INDUSTRY, EXCLUDED_INCOME, NO_EXPENSE }
+  private enum Flaw {
+    NON_RESIDENT,
+    DEEMED,
+    EXCLUDED_INDUSTRY,
+    EXCLUDED_INCOME,
+    NO_EXPENSE
+  }
 
-  private enum Invalid { CHECK_CHARACTER, NEGATIVE_AMOUNT, UNSUPPORTED_YEAR, SHARE_ABOVE_ONE }
+  private enum Invalid {
+    CHECK_CHARACTER,
+    NEGATIVE_AMOUNT,
+    UNSUPPORTED_YEAR,
+    SHARE_ABOVE_ONE
+  }
 
   private final Draw draw;
   private final RegistryView registry;
-  private final Weighted<Flaw> flaws = new Weighted<Flaw>()
-      .add(Flaw.NON_RESIDENT, 0.15).add(Flaw.DEEMED, 0.2).add(Flaw.EXCLUDED_INDUSTRY, 0.3)
-      .add(Flaw.EXCLUDED_INCOME, 0.2).add(Flaw.NO_EXPENSE, 0.15);
+  private final Weighted<Flaw> flaws =
+      new Weighted<Flaw>()
+          .add(Flaw.NON_RESIDENT, 0.15)
+          .add(Flaw.DEEMED, 0.2)
+          .add(Flaw.EXCLUDED_INDUSTRY, 0.3)
+          .add(Flaw.EXCLUDED_INCOME, 0.2)
+          .add(Flaw.NO_EXPENSE, 0.15);
 
   RdDeductionFactory(Draw draw, RegistryView registry) {
     this.draw = draw;
@@ -50,21 +65,27 @@ final class RdDeductionFactory implements ProgrammeFactory {
   @Override
   public SpecificRecord ineligible(String id, Instant at) {
     Flaw flaw = flaws.draw(draw);
-    List<Enterprise> pool = switch (flaw) {
-      case NON_RESIDENT -> registry.nonResident;
-      case DEEMED -> registry.deemed;
-      case EXCLUDED_INDUSTRY -> registry.rdExcludedIndustry;
-      default -> List.of();
-    };
+    List<Enterprise> pool =
+        switch (flaw) {
+          case NON_RESIDENT -> registry.nonResident;
+          case DEEMED -> registry.deemed;
+          case EXCLUDED_INDUSTRY -> registry.rdExcludedIndustry;
+          default -> List.of();
+        };
     if (!pool.isEmpty()) {
       return base(draw.pick(pool), id, at).build();
     }
     RdDeductionApplication.Builder b = base(draw.pick(candidates()), id, at);
     if (flaw == Flaw.NO_EXPENSE) {
-      b.setPersonnel(Money.ZERO).setDirectInputs(Money.ZERO).setDepreciation(Money.ZERO)
-          .setIntangibleAmortisation(Money.ZERO).setDesignFees(Money.ZERO)
-          .setOtherRelated(Money.ZERO).setOverseasContracted(Money.ZERO)
-          .setQ4Expenses(null).setQ4EquipmentPurchases(Money.ZERO);
+      b.setPersonnel(Money.ZERO)
+          .setDirectInputs(Money.ZERO)
+          .setDepreciation(Money.ZERO)
+          .setIntangibleAmortisation(Money.ZERO)
+          .setDesignFees(Money.ZERO)
+          .setOtherRelated(Money.ZERO)
+          .setOverseasContracted(Money.ZERO)
+          .setQ4Expenses(null)
+          .setQ4EquipmentPurchases(Money.ZERO);
     } else {
       b.setExcludedIncomeShare(Money.share(draw.uniform(0.51, 0.95)));
     }
@@ -104,23 +125,24 @@ final class RdDeductionFactory implements ProgrammeFactory {
     double other = total * draw.uniform(0, 0.15);
     double overseas = draw.chance(0.15) ? total * draw.logUniform(0.05, 1.0) : 0;
 
-    RdDeductionApplication.Builder b = RdDeductionApplication.newBuilder()
-        .setApplicationId(id)
-        .setRevision(1)
-        .setWithdrawn(false)
-        .setCreditCode(e.getCreditCode())
-        .setSubmittedAt(at)
-        .setTaxYear(taxYear)
-        .setPersonnel(Money.yuan(total * personnel))
-        .setDirectInputs(Money.yuan(total * direct))
-        .setDepreciation(Money.yuan(total * depreciation))
-        .setIntangibleAmortisation(Money.yuan(total * amortisation))
-        .setDesignFees(Money.yuan(total * design))
-        .setOtherRelated(Money.yuan(other))
-        .setOverseasContracted(Money.yuan(overseas))
-        .setQ4Expenses(null)
-        .setQ4EquipmentPurchases(Money.ZERO)
-        .setExcludedIncomeShare(draw.chance(0.3) ? Money.share(draw.uniform(0, 0.35)) : null);
+    RdDeductionApplication.Builder b =
+        RdDeductionApplication.newBuilder()
+            .setApplicationId(id)
+            .setRevision(1)
+            .setWithdrawn(false)
+            .setCreditCode(e.getCreditCode())
+            .setSubmittedAt(at)
+            .setTaxYear(taxYear)
+            .setPersonnel(Money.yuan(total * personnel))
+            .setDirectInputs(Money.yuan(total * direct))
+            .setDepreciation(Money.yuan(total * depreciation))
+            .setIntangibleAmortisation(Money.yuan(total * amortisation))
+            .setDesignFees(Money.yuan(total * design))
+            .setOtherRelated(Money.yuan(other))
+            .setOverseasContracted(Money.yuan(overseas))
+            .setQ4Expenses(null)
+            .setQ4EquipmentPurchases(Money.ZERO)
+            .setExcludedIncomeShare(draw.chance(0.3) ? Money.share(draw.uniform(0, 0.35)) : null);
     if (taxYear == 2022) {
       if (draw.chance(0.6)) {
         b.setQ4Expenses(Money.yuan(total * draw.uniform(0.18, 0.35)));

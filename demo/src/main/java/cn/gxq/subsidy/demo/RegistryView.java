@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The registry as the application generator sees it: enterprises grouped by the role they can
- * play in each programme, so applicants are drawn where they fit (or deliberately do not).
+ * The registry as the application generator sees it: enterprises grouped by the role they can play
+ * in each programme, so applicants are drawn where they fit (or deliberately do not).
  */
 final class RegistryView {
   private final List<Enterprise> all;
@@ -33,19 +33,30 @@ final class RegistryView {
     }
     this.all = List.copyOf(registry);
     all.forEach(e -> codes.add(e.getCreditCode()));
-    rentReliefEligible = select(e -> individual(e)
-        || (Industry.service(e.getIndustryCode()) && size(e).smallOrMicro()));
+    rentReliefEligible =
+        select(
+            e ->
+                individual(e) || (Industry.service(e.getIndustryCode()) && size(e).smallOrMicro()));
     nonService = select(e -> !individual(e) && !Industry.service(e.getIndustryCode()));
-    serviceTooLarge = select(e -> !individual(e) && Industry.service(e.getIndustryCode())
-        && !size(e).smallOrMicro());
+    serviceTooLarge =
+        select(
+            e ->
+                !individual(e) && Industry.service(e.getIndustryCode()) && !size(e).smallOrMicro());
     rdEligible = select(e -> company(e) && taxable(e) && !Industry.rdExcluded(e.getIndustryCode()));
     nonResident = select(e -> company(e) && !e.getTaxResident());
-    deemed = select(e -> company(e) && e.getTaxResident() && e.getTaxAssessment() == TaxAssessment.DEEMED);
-    rdExcludedIndustry = select(e -> company(e) && taxable(e) && Industry.rdExcluded(e.getIndustryCode()));
-    innovationCandidates = select(e -> company(e)
-        && (e.getHighTechCertifiedOn() != null || !e.getTechSmeYears().isEmpty()));
-    noInnovationStatus = select(e -> company(e)
-        && e.getHighTechCertifiedOn() == null && e.getTechSmeYears().isEmpty());
+    deemed =
+        select(
+            e -> company(e) && e.getTaxResident() && e.getTaxAssessment() == TaxAssessment.DEEMED);
+    rdExcludedIndustry =
+        select(e -> company(e) && taxable(e) && Industry.rdExcluded(e.getIndustryCode()));
+    innovationCandidates =
+        select(
+            e ->
+                company(e)
+                    && (e.getHighTechCertifiedOn() != null || !e.getTechSmeYears().isEmpty()));
+    noInnovationStatus =
+        select(
+            e -> company(e) && e.getHighTechCertifiedOn() == null && e.getTechSmeYears().isEmpty());
   }
 
   List<Enterprise> all() {
@@ -61,7 +72,8 @@ final class RegistryView {
   }
 
   static SizeClass size(Enterprise e) {
-    return SizeTable.classify(e.getIndustryCode(), e.getEmployees(), e.getRevenue(), e.getTotalAssets());
+    return SizeTable.classify(
+        e.getIndustryCode(), e.getEmployees(), e.getRevenue(), e.getTotalAssets());
   }
 
   static boolean individual(Enterprise e) {

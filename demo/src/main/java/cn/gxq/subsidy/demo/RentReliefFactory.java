@@ -18,16 +18,31 @@ final class RentReliefFactory implements ProgrammeFactory {
   private static final LocalDate YEAR_END = LocalDate.of(YEAR, 12, 31);
   private static final int[] LEASE_MONTHS = {6, 12, 12, 24, 24, 36, 36, 60};
 
-  private enum Flaw { PRIVATE_LANDLORD, SUBLESSOR, LEASE_OUTSIDE_YEAR, NOT_SERVICE, TOO_LARGE }
+  private enum Flaw {
+    PRIVATE_LANDLORD,
+    SUBLESSOR,
+    LEASE_OUTSIDE_YEAR,
+    NOT_SERVICE,
+    TOO_LARGE
+  }
 
-  private enum Invalid { CHECK_CHARACTER, NEGATIVE_RENT, LEASE_REVERSED, UNSUPPORTED_YEAR }
+  private enum Invalid {
+    CHECK_CHARACTER,
+    NEGATIVE_RENT,
+    LEASE_REVERSED,
+    UNSUPPORTED_YEAR
+  }
 
   private final Draw draw;
   private final RegistryView registry;
   private final Landlords landlords;
-  private final Weighted<Flaw> flaws = new Weighted<Flaw>()
-      .add(Flaw.PRIVATE_LANDLORD, 0.35).add(Flaw.SUBLESSOR, 0.2).add(Flaw.LEASE_OUTSIDE_YEAR, 0.15)
-      .add(Flaw.NOT_SERVICE, 0.15).add(Flaw.TOO_LARGE, 0.15);
+  private final Weighted<Flaw> flaws =
+      new Weighted<Flaw>()
+          .add(Flaw.PRIVATE_LANDLORD, 0.35)
+          .add(Flaw.SUBLESSOR, 0.2)
+          .add(Flaw.LEASE_OUTSIDE_YEAR, 0.15)
+          .add(Flaw.NOT_SERVICE, 0.15)
+          .add(Flaw.TOO_LARGE, 0.15);
 
   RentReliefFactory(Draw draw, RegistryView registry, Landlords landlords) {
     this.draw = draw;
@@ -68,15 +83,21 @@ final class RentReliefFactory implements ProgrammeFactory {
       case LEASE_OUTSIDE_YEAR -> {
         // Ended before 2022, or starts after it.
         boolean before = draw.chance(0.6);
-        LocalDate start = before ? draw.date(LocalDate.of(2018, 1, 1), LocalDate.of(2020, 6, 30))
-            : draw.date(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 6, 30));
-        LocalDate end = before ? draw.date(start.plusMonths(6), LocalDate.of(2021, 12, 31))
-            : start.plusYears(3).minusDays(1);
+        LocalDate start =
+            before
+                ? draw.date(LocalDate.of(2018, 1, 1), LocalDate.of(2020, 6, 30))
+                : draw.date(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 6, 30));
+        LocalDate end =
+            before
+                ? draw.date(start.plusMonths(6), LocalDate.of(2021, 12, 31))
+                : start.plusYears(3).minusDays(1);
         b.setLeaseStart(start).setLeaseEnd(end);
       }
       default -> {
         Landlords.Landlord l = landlords.privateOne(zone(e));
-        b.setLandlordName(l.name()).setLandlordCreditCode(l.creditCode()).setLandlordStateOwned(false);
+        b.setLandlordName(l.name())
+            .setLandlordCreditCode(l.creditCode())
+            .setLandlordStateOwned(false);
       }
     }
     return b.build();
@@ -97,11 +118,13 @@ final class RentReliefFactory implements ProgrammeFactory {
   @Override
   public String claim(SpecificRecord application) {
     RentReliefApplication a = (RentReliefApplication) application;
-    String landlord = a.getLandlordCreditCode() != null ? a.getLandlordCreditCode() : a.getLandlordName();
+    String landlord =
+        a.getLandlordCreditCode() != null ? a.getLandlordCreditCode() : a.getLandlordName();
     return "RR|" + a.getCreditCode() + "|" + landlord + "|" + a.getYear();
   }
 
-  private RentReliefApplication.Builder base(Enterprise e, String id, Instant at, Landlords.Landlord landlord) {
+  private RentReliefApplication.Builder base(
+      Enterprise e, String id, Instant at, Landlords.Landlord landlord) {
     Zone zone = zone(e);
     Zone.County county = draw.pick(zone.counties());
     LocalDate[] lease = lease();
@@ -126,9 +149,11 @@ final class RentReliefFactory implements ProgrammeFactory {
   /** A lease that covers at least some of 2022: most all of it, some only its start or end. */
   private LocalDate[] lease() {
     for (int attempt = 0; attempt < 10; attempt++) {
-      LocalDate start = draw.date(LocalDate.of(2018, 7, 1), LocalDate.of(2022, 11, 30)).withDayOfMonth(
-          draw.chance(0.7) ? 1 : draw.between(2, 28));
-      LocalDate end = start.plusMonths(LEASE_MONTHS[draw.nextInt(LEASE_MONTHS.length)]).minusDays(1);
+      LocalDate start =
+          draw.date(LocalDate.of(2018, 7, 1), LocalDate.of(2022, 11, 30))
+              .withDayOfMonth(draw.chance(0.7) ? 1 : draw.between(2, 28));
+      LocalDate end =
+          start.plusMonths(LEASE_MONTHS[draw.nextInt(LEASE_MONTHS.length)]).minusDays(1);
       if (!end.isBefore(YEAR_START.plusDays(14)) && !start.isAfter(YEAR_END)) {
         return new LocalDate[] {start, end};
       }
@@ -138,11 +163,13 @@ final class RentReliefFactory implements ProgrammeFactory {
 
   /** Floor area by size times the zone's rent per m² per day over an average month. */
   private BigDecimal monthlyRent(Enterprise e, Zone zone) {
-    double area = switch (RegistryView.individual(e) ? SizeClass.MICRO : RegistryView.size(e)) {
-      case MICRO -> RegistryView.individual(e) ? draw.logUniform(20, 150) : draw.logUniform(30, 300);
-      case SMALL -> draw.logUniform(150, 1500);
-      case MEDIUM, LARGE -> draw.logUniform(800, 6000);
-    };
+    double area =
+        switch (RegistryView.individual(e) ? SizeClass.MICRO : RegistryView.size(e)) {
+          case MICRO ->
+              RegistryView.individual(e) ? draw.logUniform(20, 150) : draw.logUniform(30, 300);
+          case SMALL -> draw.logUniform(150, 1500);
+          case MEDIUM, LARGE -> draw.logUniform(800, 6000);
+        };
     double rate = zone.rentPerSquareMetreDay() * draw.uniform(0.7, 1.3);
     return Money.roundTo(area * rate * 30.4, 100);
   }

@@ -9,8 +9,8 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Later versions of an application: an amendment or withdrawal (same id, next revision) and a
- * duplicate claim (new id, revision 1, same content). The generated classes share no interface,
- * so this is the one place that knows the three types.
+ * duplicate claim (new id, revision 1, same content). The generated classes share no interface, so
+ * this is the one place that knows the three types.
  */
 final class Revisions {
   private Revisions() {}
@@ -18,21 +18,32 @@ final class Revisions {
   /** Next revision with its amount scaled by {@code factor}. */
   static SpecificRecord amend(SpecificRecord a, Instant at, double factor) {
     if (a instanceof RentReliefApplication r) {
-      return RentReliefApplication.newBuilder(r).setRevision(r.getRevision() + 1).setSubmittedAt(at)
-          .setMonthlyRent(changed(r.getMonthlyRent(), factor)).build();
+      return RentReliefApplication.newBuilder(r)
+          .setRevision(r.getRevision() + 1)
+          .setSubmittedAt(at)
+          .setMonthlyRent(changed(r.getMonthlyRent(), factor))
+          .build();
     }
     if (a instanceof RdDeductionApplication r) {
-      return RdDeductionApplication.newBuilder(r).setRevision(r.getRevision() + 1).setSubmittedAt(at)
-          .setPersonnel(changed(r.getPersonnel(), factor)).build();
+      return RdDeductionApplication.newBuilder(r)
+          .setRevision(r.getRevision() + 1)
+          .setSubmittedAt(at)
+          .setPersonnel(changed(r.getPersonnel(), factor))
+          .build();
     }
     InnovationLoanApplication r = (InnovationLoanApplication) a;
-    return InnovationLoanApplication.newBuilder(r).setRevision(r.getRevision() + 1).setSubmittedAt(at)
-        .setRequestedAmount(creditLine(r.getRequestedAmount(), factor)).build();
+    return InnovationLoanApplication.newBuilder(r)
+        .setRevision(r.getRevision() + 1)
+        .setSubmittedAt(at)
+        .setRequestedAmount(creditLine(r.getRequestedAmount(), factor))
+        .build();
   }
 
   /** Scaled; a zero amount becomes a positive one (the applicant adds what was left out). */
   private static BigDecimal changed(BigDecimal amount, double factor) {
-    return amount.signum() == 0 ? Money.yuan(Math.round(100_000 * factor)) : Money.times(amount, factor);
+    return amount.signum() == 0
+        ? Money.yuan(Math.round(100_000 * factor))
+        : Money.times(amount, factor);
   }
 
   /** Credit lines move in steps of 10万; a change never rounds back to the same line. */
@@ -50,29 +61,50 @@ final class Revisions {
 
   static SpecificRecord withdraw(SpecificRecord a, Instant at) {
     if (a instanceof RentReliefApplication r) {
-      return RentReliefApplication.newBuilder(r).setRevision(r.getRevision() + 1).setSubmittedAt(at)
-          .setWithdrawn(true).build();
+      return RentReliefApplication.newBuilder(r)
+          .setRevision(r.getRevision() + 1)
+          .setSubmittedAt(at)
+          .setWithdrawn(true)
+          .build();
     }
     if (a instanceof RdDeductionApplication r) {
-      return RdDeductionApplication.newBuilder(r).setRevision(r.getRevision() + 1).setSubmittedAt(at)
-          .setWithdrawn(true).build();
+      return RdDeductionApplication.newBuilder(r)
+          .setRevision(r.getRevision() + 1)
+          .setSubmittedAt(at)
+          .setWithdrawn(true)
+          .build();
     }
     InnovationLoanApplication r = (InnovationLoanApplication) a;
-    return InnovationLoanApplication.newBuilder(r).setRevision(r.getRevision() + 1).setSubmittedAt(at)
-        .setWithdrawn(true).build();
+    return InnovationLoanApplication.newBuilder(r)
+        .setRevision(r.getRevision() + 1)
+        .setSubmittedAt(at)
+        .setWithdrawn(true)
+        .build();
   }
 
   static SpecificRecord duplicate(SpecificRecord a, String newId, Instant at) {
     if (a instanceof RentReliefApplication r) {
-      return RentReliefApplication.newBuilder(r).setApplicationId(newId).setRevision(1)
-          .setWithdrawn(false).setSubmittedAt(at).build();
+      return RentReliefApplication.newBuilder(r)
+          .setApplicationId(newId)
+          .setRevision(1)
+          .setWithdrawn(false)
+          .setSubmittedAt(at)
+          .build();
     }
     if (a instanceof RdDeductionApplication r) {
-      return RdDeductionApplication.newBuilder(r).setApplicationId(newId).setRevision(1)
-          .setWithdrawn(false).setSubmittedAt(at).build();
+      return RdDeductionApplication.newBuilder(r)
+          .setApplicationId(newId)
+          .setRevision(1)
+          .setWithdrawn(false)
+          .setSubmittedAt(at)
+          .build();
     }
     InnovationLoanApplication r = (InnovationLoanApplication) a;
-    return InnovationLoanApplication.newBuilder(r).setApplicationId(newId).setRevision(1)
-        .setWithdrawn(false).setSubmittedAt(at).build();
+    return InnovationLoanApplication.newBuilder(r)
+        .setApplicationId(newId)
+        .setRevision(1)
+        .setWithdrawn(false)
+        .setSubmittedAt(at)
+        .build();
   }
 }

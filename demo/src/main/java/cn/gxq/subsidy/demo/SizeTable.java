@@ -3,8 +3,8 @@ package cn.gxq.subsidy.demo;
 import java.math.BigDecimal;
 
 /**
- * The size thresholds of 工信部联企业〔2011〕300号 by industry (domain.md), used both ways: to draw
- * staff, revenue and assets that land in a wanted class, and to classify an enterprise.
+ * The size thresholds of 工信部联企业〔2011〕300号 by industry (domain.md), used both ways: to draw staff,
+ * revenue and assets that land in a wanted class, and to classify an enterprise.
  */
 final class SizeTable {
   /** Lower bounds of one class; null where the industry does not measure it. */
@@ -40,8 +40,17 @@ final class SizeTable {
       return band("industry", 20L, 300 * WAN, null, 300L, 2000 * WAN, null, 1000L, 4 * YI, null);
     }
     if (s == 'E' && division >= 47 && division <= 50) {
-      return band("construction", null, 300 * WAN, 300 * WAN, null, 6000 * WAN, 5000 * WAN,
-          null, 8 * YI, 8 * YI);
+      return band(
+          "construction",
+          null,
+          300 * WAN,
+          300 * WAN,
+          null,
+          6000 * WAN,
+          5000 * WAN,
+          null,
+          8 * YI,
+          8 * YI);
     }
     if (industryCode.startsWith("F51")) {
       return band("wholesale", 5L, 1000 * WAN, null, 20L, 5000 * WAN, null, 200L, 4 * YI, null);
@@ -59,36 +68,100 @@ final class SizeTable {
       return band("post", 20L, 100 * WAN, null, 300L, 2000 * WAN, null, 1000L, 3 * YI, null);
     }
     if (s == 'H' && (division == 61 || division == 62)) {
-      return band("accommodation and catering", 10L, 100 * WAN, null, 100L, 2000 * WAN, null,
-          300L, 1 * YI, null);
+      return band(
+          "accommodation and catering",
+          10L,
+          100 * WAN,
+          null,
+          100L,
+          2000 * WAN,
+          null,
+          300L,
+          1 * YI,
+          null);
     }
     if (s == 'I' && (division == 63 || division == 64)) {
-      return band("information transmission", 10L, 100 * WAN, null, 100L, 1000 * WAN, null,
-          2000L, 10 * YI, null);
+      return band(
+          "information transmission",
+          10L,
+          100 * WAN,
+          null,
+          100L,
+          1000 * WAN,
+          null,
+          2000L,
+          10 * YI,
+          null);
     }
     if (s == 'I' && division == 65) {
-      return band("software and IT services", 10L, 50 * WAN, null, 100L, 1000 * WAN, null,
-          300L, 1 * YI, null);
+      return band(
+          "software and IT services",
+          10L,
+          50 * WAN,
+          null,
+          100L,
+          1000 * WAN,
+          null,
+          300L,
+          1 * YI,
+          null);
     }
     if (industryCode.startsWith("K701")) {
-      return band("real-estate development", null, 100 * WAN, 2000 * WAN, null, 1000 * WAN,
-          5000 * WAN, null, 20 * YI, 1 * YI);
+      return band(
+          "real-estate development",
+          null,
+          100 * WAN,
+          2000 * WAN,
+          null,
+          1000 * WAN,
+          5000 * WAN,
+          null,
+          20 * YI,
+          1 * YI);
     }
     if (industryCode.startsWith("K702")) {
-      return band("property management", 100L, 500 * WAN, null, 300L, 1000 * WAN, null, 1000L,
-          5000 * WAN, null);
+      return band(
+          "property management",
+          100L,
+          500 * WAN,
+          null,
+          300L,
+          1000 * WAN,
+          null,
+          1000L,
+          5000 * WAN,
+          null);
     }
     if (s == 'L' && (division == 71 || division == 72)) {
-      return band("leasing and business services", 10L, null, 100 * WAN, 100L, null, 8000 * WAN,
-          300L, null, 12 * YI);
+      return band(
+          "leasing and business services",
+          10L,
+          null,
+          100 * WAN,
+          100L,
+          null,
+          8000 * WAN,
+          300L,
+          null,
+          12 * YI);
     }
     return band("all others", 10L, null, null, 100L, null, null, 300L, null, null);
   }
 
-  private static Band band(String name, Long smallStaff, Long smallRevenue, Long smallAssets,
-      Long mediumStaff, Long mediumRevenue, Long mediumAssets, Long largeStaff,
-      Long largeRevenue, Long largeAssets) {
-    return new Band(name, new Bounds(smallStaff, smallRevenue, smallAssets),
+  private static Band band(
+      String name,
+      Long smallStaff,
+      Long smallRevenue,
+      Long smallAssets,
+      Long mediumStaff,
+      Long mediumRevenue,
+      Long mediumAssets,
+      Long largeStaff,
+      Long largeRevenue,
+      Long largeAssets) {
+    return new Band(
+        name,
+        new Bounds(smallStaff, smallRevenue, smallAssets),
         new Bounds(mediumStaff, mediumRevenue, mediumAssets),
         new Bounds(largeStaff, largeRevenue, largeAssets));
   }
@@ -98,9 +171,10 @@ final class SizeTable {
     Band band = bandOf(industryCode);
     for (SizeClass c : new SizeClass[] {SizeClass.LARGE, SizeClass.MEDIUM, SizeClass.SMALL}) {
       Bounds b = band.lower(c);
-      boolean meets = (b.staff() == null || staff >= b.staff())
-          && (b.revenue() == null || revenue.compareTo(BigDecimal.valueOf(b.revenue())) >= 0)
-          && (b.assets() == null || assets.compareTo(BigDecimal.valueOf(b.assets())) >= 0);
+      boolean meets =
+          (b.staff() == null || staff >= b.staff())
+              && (b.revenue() == null || revenue.compareTo(BigDecimal.valueOf(b.revenue())) >= 0)
+              && (b.assets() == null || assets.compareTo(BigDecimal.valueOf(b.assets())) >= 0);
       if (meets) {
         return c;
       }
@@ -109,14 +183,15 @@ final class SizeTable {
   }
 
   /**
-   * Figures inside {@code target}: every measured figure lies between the class's lower bound
-   * and the next class's, so the class is met and the next one missed on every measure.
-   * Unmeasured figures follow from the measured ones by typical ratios.
+   * Figures inside {@code target}: every measured figure lies between the class's lower bound and
+   * the next class's, so the class is met and the next one missed on every measure. Unmeasured
+   * figures follow from the measured ones by typical ratios.
    */
   static Figures draw(Draw draw, String industryCode, SizeClass target) {
     Band band = bandOf(industryCode);
     Bounds lower = band.lower(target);
-    Bounds upper = target == SizeClass.LARGE ? null : band.lower(SizeClass.values()[target.ordinal() + 1]);
+    Bounds upper =
+        target == SizeClass.LARGE ? null : band.lower(SizeClass.values()[target.ordinal() + 1]);
     Bounds small = band.small();
 
     Long staffLo = lower == null ? Long.valueOf(1) : lower.staff();
@@ -126,10 +201,13 @@ final class SizeTable {
     Long assetsLo = lower == null ? floor(small.assets(), 10) : lower.assets();
     Long assetsHi = upper == null ? (assetsLo == null ? null : assetsLo * 3) : upper.assets();
 
-    Integer staff = staffHi == null || staffLo == null ? null
-        : (int) Math.floor(draw.logUniform(staffLo, staffHi));
+    Integer staff =
+        staffHi == null || staffLo == null
+            ? null
+            : (int) Math.floor(draw.logUniform(staffLo, staffHi));
     BigDecimal revenue = revHi == null || revLo == null ? null : money(draw, revLo, revHi);
-    BigDecimal assets = assetsHi == null || assetsLo == null ? null : money(draw, assetsLo, assetsHi);
+    BigDecimal assets =
+        assetsHi == null || assetsLo == null ? null : money(draw, assetsLo, assetsHi);
 
     // Derive what the industry does not measure from what it does.
     if (staff == null) {

@@ -3,21 +3,49 @@ package cn.gxq.subsidy.demo;
 import java.util.List;
 
 /**
- * The five national high-tech zones of the demo, with the counties their premises lie in.
- * Weights follow their rough size: 中关村 is by far the largest.
+ * The five national high-tech zones of the demo, with the counties their premises lie in. Weights
+ * follow their rough size: 中关村 is by far the largest.
  */
 public enum Zone {
-  ZGC("中关村", "北京", "海淀区", 0.40, 7.0,
-      List.of(new County("110108", "海淀区", true), new County("110105", "朝阳区", true),
-          new County("110114", "昌平区", false), new County("110115", "大兴区", false),
+  ZGC(
+      "中关村",
+      "北京",
+      "海淀区",
+      0.40,
+      7.0,
+      List.of(
+          new County("110108", "海淀区", true),
+          new County("110105", "朝阳区", true),
+          new County("110114", "昌平区", false),
+          new County("110115", "大兴区", false),
           new County("110102", "西城区", false))),
-  ZJ("上海张江", "上海", "浦东新区", 0.20, 6.0,
+  ZJ(
+      "上海张江",
+      "上海",
+      "浦东新区",
+      0.20,
+      6.0,
       List.of(new County("310115", "浦东新区", true), new County("310112", "闵行区", true))),
-  XA("西安", "西安", "雁塔区", 0.13, 3.0,
+  XA(
+      "西安",
+      "西安",
+      "雁塔区",
+      0.13,
+      3.0,
       List.of(new County("610131", "西安高新区", true), new County("610113", "雁塔区", false))),
-  BH("天津滨海", "天津", "滨海新区", 0.12, 2.5,
+  BH(
+      "天津滨海",
+      "天津",
+      "滨海新区",
+      0.12,
+      2.5,
       List.of(new County("120116", "滨海新区", true), new County("120104", "南开区", false))),
-  SIP("苏州工业园区", "苏州", "工业园区", 0.15, 3.0,
+  SIP(
+      "苏州工业园区",
+      "苏州",
+      "工业园区",
+      0.15,
+      3.0,
       List.of(new County("320571", "苏州工业园区", false), new County("320505", "虎丘区", true)));
 
   /**
@@ -33,8 +61,13 @@ public enum Zone {
   private final double rentPerSquareMetreDay;
   private final List<County> counties;
 
-  Zone(String chineseName, String city, String district, double weight,
-      double rentPerSquareMetreDay, List<County> counties) {
+  Zone(
+      String chineseName,
+      String city,
+      String district,
+      double weight,
+      double rentPerSquareMetreDay,
+      List<County> counties) {
     this.chineseName = chineseName;
     this.city = city;
     this.district = district;

@@ -39,9 +39,11 @@ class ApplicationGeneratorTest {
 
   @Test
   void sameSeedGivesSameRecords() {
-    List<Generated> again = new ApplicationGenerator(2, registry, START).stream().limit(COUNT).toList();
+    List<Generated> again =
+        new ApplicationGenerator(2, registry, START).stream().limit(COUNT).toList();
     assertThat(again).isEqualTo(stream);
-    assertThat(new ApplicationGenerator(3, registry, START).take(100)).isNotEqualTo(stream.subList(0, 100));
+    assertThat(new ApplicationGenerator(3, registry, START).take(100))
+        .isNotEqualTo(stream.subList(0, 100));
   }
 
   @Test
@@ -49,11 +51,13 @@ class ApplicationGeneratorTest {
     Set<String> firsts = new HashSet<>();
     for (Generated g : stream) {
       assertThat(g.key()).matches("(RR|RD|IL)-20\\d\\d-\\d{6}");
-      assertThat(g.key()).startsWith(switch (g.topicKind()) {
-        case Generated.RENT_RELIEF -> "RR-";
-        case Generated.RD_DEDUCTION -> "RD-";
-        default -> "IL-";
-      });
+      assertThat(g.key())
+          .startsWith(
+              switch (g.topicKind()) {
+                case Generated.RENT_RELIEF -> "RR-";
+                case Generated.RD_DEDUCTION -> "RD-";
+                default -> "IL-";
+              });
       if (Header.of(g).revision() == 1) {
         assertThat(firsts.add(g.key())).as("id " + g.key()).isTrue();
       }
@@ -111,7 +115,10 @@ class ApplicationGeneratorTest {
 
   @Test
   void aCleanMixHasOnlyOrdinaryApplications() {
-    Map<String, Integer> counts = classify(new ApplicationGenerator(5, registry, START, Duration.ofMinutes(1), Mix.clean()).take(3000));
+    Map<String, Integer> counts =
+        classify(
+            new ApplicationGenerator(5, registry, START, Duration.ofMinutes(1), Mix.clean())
+                .take(3000));
     assertThat(counts).containsOnlyKeys("ordinary");
   }
 
@@ -125,16 +132,24 @@ class ApplicationGeneratorTest {
       }
     }
     assertThat(unregistered.size()).isBetween(200, 400); // 3% of 10,000, plus their follow-ups
-    List<Generated> none = new ApplicationGenerator(2, registry, START, Duration.ofMinutes(10), Mix.defaults().withUnregistered(0)).take(3000);
-    assertThat(none).allSatisfy(g -> {
-      String code = Header.of(g).creditCode();
-      assertThat(!IndependentCreditCode.valid(code) || codes.contains(code)).as(code).isTrue();
-    });
+    List<Generated> none =
+        new ApplicationGenerator(
+                2, registry, START, Duration.ofMinutes(10), Mix.defaults().withUnregistered(0))
+            .take(3000);
+    assertThat(none)
+        .allSatisfy(
+            g -> {
+              String code = Header.of(g).creditCode();
+              assertThat(!IndependentCreditCode.valid(code) || codes.contains(code))
+                  .as(code)
+                  .isTrue();
+            });
   }
 
   @Test
   void allProgrammesAppearInRealisticShares() {
-    Map<String, Long> byKind = stream.stream().collect(Collectors.groupingBy(Generated::topicKind, Collectors.counting()));
+    Map<String, Long> byKind =
+        stream.stream().collect(Collectors.groupingBy(Generated::topicKind, Collectors.counting()));
     assertThat(byKind.get(Generated.RENT_RELIEF) / (double) COUNT).isBetween(0.35, 0.45);
     assertThat(byKind.get(Generated.RD_DEDUCTION) / (double) COUNT).isBetween(0.30, 0.40);
     assertThat(byKind.get(Generated.INNOVATION_LOAN) / (double) COUNT).isBetween(0.20, 0.30);
@@ -143,67 +158,100 @@ class ApplicationGeneratorTest {
   @Test
   void rentReliefCoversLandlordsRiskAreasLeasesAndSublessors() {
     List<RentReliefApplication> rr = values(RentReliefApplication.class);
-    assertThat(rr).anyMatch(RentReliefApplication::getLandlordStateOwned)
+    assertThat(rr)
+        .anyMatch(RentReliefApplication::getLandlordStateOwned)
         .anyMatch(a -> !a.getLandlordStateOwned() && a.getLandlordCreditCode() == null)
         .anyMatch(a -> !a.getLandlordStateOwned() && a.getLandlordCreditCode() != null)
         .anyMatch(RentReliefApplication::getCountyRiskListed)
         .anyMatch(a -> !a.getCountyRiskListed())
         .anyMatch(RentReliefApplication::getSublessor)
         .anyMatch(a -> a.getLeaseStart().isAfter(LocalDate.of(2022, 1, 1)))
-        .anyMatch(a -> a.getLeaseEnd().isBefore(LocalDate.of(2022, 12, 31)) && a.getLeaseEnd().getYear() == 2022)
+        .anyMatch(
+            a ->
+                a.getLeaseEnd().isBefore(LocalDate.of(2022, 12, 31))
+                    && a.getLeaseEnd().getYear() == 2022)
         .anyMatch(a -> a.getLeaseEnd().isBefore(LocalDate.of(2022, 1, 1)))
         .anyMatch(a -> a.getCreditCode().startsWith("92"));
     long stateOwned = rr.stream().filter(RentReliefApplication::getLandlordStateOwned).count();
     assertThat(stateOwned / (double) rr.size()).isBetween(0.8, 0.99);
     assertThat(rr).allMatch(a -> a.getCountyCode().matches("\\d{6}"));
-    BigDecimal median = rr.stream().map(RentReliefApplication::getMonthlyRent).sorted().toList().get(rr.size() / 2);
+    BigDecimal median =
+        rr.stream().map(RentReliefApplication::getMonthlyRent).sorted().toList().get(rr.size() / 2);
     assertThat(median).isBetween(new BigDecimal("5000"), new BigDecimal("200000"));
   }
 
   @Test
   void rdClaimsCoverYearsQ4SplitsOverseasCostsAndExcludedIncome() {
     List<RdDeductionApplication> rd = values(RdDeductionApplication.class);
-    Set<Integer> years = rd.stream().map(RdDeductionApplication::getTaxYear).collect(Collectors.toSet());
+    Set<Integer> years =
+        rd.stream().map(RdDeductionApplication::getTaxYear).collect(Collectors.toSet());
     assertThat(years).contains(2020, 2021, 2022);
-    assertThat(rd).anyMatch(a -> a.getTaxYear() == 2022 && a.getQ4Expenses() != null)
+    assertThat(rd)
+        .anyMatch(a -> a.getTaxYear() == 2022 && a.getQ4Expenses() != null)
         .anyMatch(a -> a.getTaxYear() == 2022 && a.getQ4Expenses() == null)
         .anyMatch(a -> a.getQ4EquipmentPurchases().signum() > 0)
         .anyMatch(a -> a.getOverseasContracted().signum() > 0)
-        .anyMatch(a -> a.getExcludedIncomeShare() != null && a.getExcludedIncomeShare().doubleValue() > 0.5)
-        .anyMatch(a -> a.getExcludedIncomeShare() != null && a.getExcludedIncomeShare().doubleValue() < 0.5)
+        .anyMatch(
+            a ->
+                a.getExcludedIncomeShare() != null
+                    && a.getExcludedIncomeShare().doubleValue() > 0.5)
+        .anyMatch(
+            a ->
+                a.getExcludedIncomeShare() != null
+                    && a.getExcludedIncomeShare().doubleValue() < 0.5)
         .anyMatch(a -> a.getOtherRelated().doubleValue() > mainFive(a) * 0.1 / 0.9)
         .anyMatch(a -> a.getTaxYear() < 2018);
-    List<RdDeductionApplication> later2023 = new ApplicationGenerator(2, registry, Instant.parse("2023-09-01T00:00:00Z"))
-        .stream().limit(3000).map(Generated::value).filter(RdDeductionApplication.class::isInstance)
-        .map(RdDeductionApplication.class::cast).toList();
+    List<RdDeductionApplication> later2023 =
+        new ApplicationGenerator(2, registry, Instant.parse("2023-09-01T00:00:00Z"))
+            .stream()
+                .limit(3000)
+                .map(Generated::value)
+                .filter(RdDeductionApplication.class::isInstance)
+                .map(RdDeductionApplication.class::cast)
+                .toList();
     assertThat(later2023).anyMatch(a -> a.getTaxYear() == 2023);
   }
 
   @Test
   void loanScoresSpreadAroundTheTiers() {
-    List<InnovationLoanApplication> loans = values(InnovationLoanApplication.class).stream()
-        .filter(a -> a.getRevision() == 1).toList();
-    Map<String, Long> tiers = loans.stream().collect(Collectors.groupingBy(a -> {
-      int score = LoanScore.of(a);
-      return score >= 80 ? "A" : score >= 70 ? "B" : score >= 60 ? "C" : "below";
-    }, Collectors.counting()));
+    List<InnovationLoanApplication> loans =
+        values(InnovationLoanApplication.class).stream().filter(a -> a.getRevision() == 1).toList();
+    Map<String, Long> tiers =
+        loans.stream()
+            .collect(
+                Collectors.groupingBy(
+                    a -> {
+                      int score = LoanScore.of(a);
+                      return score >= 80 ? "A" : score >= 70 ? "B" : score >= 60 ? "C" : "below";
+                    },
+                    Collectors.counting()));
     double n = loans.size();
     assertThat(tiers).containsOnlyKeys("A", "B", "C", "below");
     assertThat(tiers.values()).allSatisfy(count -> assertThat(count / n).isGreaterThan(0.12));
-    assertThat(loans).anyMatch(a -> a.getRequestedAmount().compareTo(new BigDecimal("10000000")) > 0);
+    assertThat(loans)
+        .anyMatch(a -> a.getRequestedAmount().compareTo(new BigDecimal("10000000")) > 0);
   }
 
   @Test
   void loanApplicantsMostlyHoldAnInnovationStatus() {
-    Map<String, Enterprise> byCode = registry.stream().collect(Collectors.toMap(Enterprise::getCreditCode, e -> e));
+    Map<String, Enterprise> byCode =
+        registry.stream().collect(Collectors.toMap(Enterprise::getCreditCode, e -> e));
     List<InnovationLoanApplication> loans = values(InnovationLoanApplication.class);
-    long entities = loans.stream().filter(a -> byCode.containsKey(a.getCreditCode())).filter(a -> {
-      Enterprise e = byCode.get(a.getCreditCode());
-      LocalDate day = a.getSubmittedAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
-      boolean certified = e.getHighTechCertifiedOn() != null && !e.getHighTechCertifiedOn().isAfter(day)
-          && e.getHighTechCertifiedOn().plusYears(3).isAfter(day);
-      return certified || e.getTechSmeYears().contains(day.getYear());
-    }).count();
+    long entities =
+        loans.stream()
+            .filter(a -> byCode.containsKey(a.getCreditCode()))
+            .filter(
+                a -> {
+                  Enterprise e = byCode.get(a.getCreditCode());
+                  LocalDate day =
+                      a.getSubmittedAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+                  boolean certified =
+                      e.getHighTechCertifiedOn() != null
+                          && !e.getHighTechCertifiedOn().isAfter(day)
+                          && e.getHighTechCertifiedOn().plusYears(3).isAfter(day);
+                  return certified || e.getTechSmeYears().contains(day.getYear());
+                })
+            .count();
     assertThat(entities / (double) loans.size()).isBetween(0.75, 0.97);
   }
 
@@ -258,8 +306,12 @@ class ApplicationGeneratorTest {
   }
 
   private static double mainFive(RdDeductionApplication a) {
-    return a.getPersonnel().add(a.getDirectInputs()).add(a.getDepreciation())
-        .add(a.getIntangibleAmortisation()).add(a.getDesignFees()).doubleValue();
+    return a.getPersonnel()
+        .add(a.getDirectInputs())
+        .add(a.getDepreciation())
+        .add(a.getIntangibleAmortisation())
+        .add(a.getDesignFees())
+        .doubleValue();
   }
 
   private static <T> List<T> values(Class<T> type) {

@@ -18,11 +18,15 @@ class BudgetGeneratorTest {
   @Test
   void everyZoneGetsRentReliefAndLoanBudgetsButNoTaxBudget() {
     List<Budget> budgets = new BudgetGenerator(1000, START).initial();
-    Map<String, Budget> byKey = budgets.stream().collect(Collectors.toMap(Generated::budgetKey, Function.identity()));
+    Map<String, Budget> byKey =
+        budgets.stream().collect(Collectors.toMap(Generated::budgetKey, Function.identity()));
     assertThat(byKey).hasSize(budgets.size());
     for (Zone z : Zone.values()) {
-      assertThat(byKey).containsKeys(z + ":RENT_RELIEF:2022", z + ":INNOVATION_CREDIT_LOAN:2022",
-          z + ":INNOVATION_CREDIT_LOAN:2023");
+      assertThat(byKey)
+          .containsKeys(
+              z + ":RENT_RELIEF:2022",
+              z + ":INNOVATION_CREDIT_LOAN:2022",
+              z + ":INNOVATION_CREDIT_LOAN:2023");
     }
     assertThat(budgets).noneMatch(b -> b.getProgramme() == Programme.RD_SUPER_DEDUCTION);
     assertThat(budgets).allMatch(b -> b.getUpdatedAt().equals(START) && b.getAmount().scale() == 2);
@@ -40,14 +44,18 @@ class BudgetGeneratorTest {
   @Test
   void raisesCarryHigherTotalsLater() {
     BudgetGenerator generator = new BudgetGenerator(1000, START);
-    Map<String, BigDecimal> initial = generator.initial().stream()
-        .collect(Collectors.toMap(Generated::budgetKey, Budget::getAmount));
+    Map<String, BigDecimal> initial =
+        generator.initial().stream()
+            .collect(Collectors.toMap(Generated::budgetKey, Budget::getAmount));
     Instant later = START.plusSeconds(3600 * 24 * 30);
     List<Budget> raises = generator.raises(later);
-    assertThat(raises).isNotEmpty().allSatisfy(b -> {
-      assertThat(b.getAmount()).isGreaterThan(initial.get(Generated.budgetKey(b)));
-      assertThat(b.getUpdatedAt()).isEqualTo(later);
-      assertThat(AvroRoundTrip.roundTrip(b)).isEqualTo(b);
-    });
+    assertThat(raises)
+        .isNotEmpty()
+        .allSatisfy(
+            b -> {
+              assertThat(b.getAmount()).isGreaterThan(initial.get(Generated.budgetKey(b)));
+              assertThat(b.getUpdatedAt()).isEqualTo(later);
+              assertThat(AvroRoundTrip.roundTrip(b)).isEqualTo(b);
+            });
   }
 }

@@ -19,7 +19,8 @@ class DemoScenarioTest {
     DemoScenario a = DemoScenario.standard(11, 500, START);
     DemoScenario b = DemoScenario.standard(11, 500, START);
     assertThat(a.timeline(2000)).isEqualTo(b.timeline(2000));
-    assertThat(a.applications().limit(100).toList()).isEqualTo(a.applications().limit(100).toList());
+    assertThat(a.applications().limit(100).toList())
+        .isEqualTo(a.applications().limit(100).toList());
     assertThat(DemoScenario.standard(12, 500, START).registry()).isNotEqualTo(a.registry());
   }
 
@@ -36,16 +37,20 @@ class DemoScenarioTest {
     }
     assertThat(rest.stream().filter(Generated::isApplication).count()).isEqualTo(2000);
     assertThat(rest).anyMatch(g -> g.topicKind().equals(Generated.BUDGET));
-    assertThat(timeline).allSatisfy(g -> assertThat(AvroRoundTrip.roundTrip(g.value())).isEqualTo(g.value()));
+    assertThat(timeline)
+        .allSatisfy(g -> assertThat(AvroRoundTrip.roundTrip(g.value())).isEqualTo(g.value()));
   }
 
   @Test
   void registryChangesAreLaterVersionsOfRegisteredEnterprises() {
     DemoScenario scenario = DemoScenario.standard(11, 500, START);
-    Map<String, Enterprise> byCode = scenario.registry().stream()
-        .collect(Collectors.toMap(Enterprise::getCreditCode, Function.identity()));
-    List<Generated> changes = scenario.timeline(1000).stream()
-        .filter(g -> g.topicKind().equals(Generated.ENTERPRISE) && g.eventTime().isAfter(START)).toList();
+    Map<String, Enterprise> byCode =
+        scenario.registry().stream()
+            .collect(Collectors.toMap(Enterprise::getCreditCode, Function.identity()));
+    List<Generated> changes =
+        scenario.timeline(1000).stream()
+            .filter(g -> g.topicKind().equals(Generated.ENTERPRISE) && g.eventTime().isAfter(START))
+            .toList();
     assertThat(changes).hasSize(25);
     for (Generated g : changes) {
       Enterprise e = (Enterprise) g.value();
@@ -58,8 +63,10 @@ class DemoScenarioTest {
   @Test
   void keysFollowTheContract() {
     DemoScenario scenario = DemoScenario.standard(11, 200, START);
-    Set<String> budgetKeys = scenario.budgets().stream().map(Generated::key).collect(Collectors.toSet());
+    Set<String> budgetKeys =
+        scenario.budgets().stream().map(Generated::key).collect(Collectors.toSet());
     assertThat(budgetKeys).contains("ZGC:RENT_RELIEF:2022", "SIP:INNOVATION_CREDIT_LOAN:2023");
-    assertThat(scenario.enterprises()).allMatch(g -> g.key().equals(((Enterprise) g.value()).getCreditCode()));
+    assertThat(scenario.enterprises())
+        .allMatch(g -> g.key().equals(((Enterprise) g.value()).getCreditCode()));
   }
 }

@@ -27,8 +27,9 @@ class HostileRecordsTest {
   @ParameterizedTest
   @ValueSource(strings = {"enterprise", "budget", "rent-relief", "rd-deduction", "innovation-loan"})
   void wireLevelRecordsHaveTheRightShape(String kind) {
-    Map<String, HostileRecord> byName = HOSTILE.all(kind, SCHEMA_ID, 900_000).stream()
-        .collect(Collectors.toMap(HostileRecord::description, r -> r));
+    Map<String, HostileRecord> byName =
+        HOSTILE.all(kind, SCHEMA_ID, 900_000).stream()
+            .collect(Collectors.toMap(HostileRecord::description, r -> r));
     byte[] body = HostileRecords.avroBody(HOSTILE.sample(kind).value());
 
     HostileRecord random = byName.get("random bytes");
@@ -46,8 +47,11 @@ class HostileRecordsTest {
     assertThat(Arrays.copyOfRange(unknown.value(), 5, unknown.value().length)).isEqualTo(body);
     assertThat(unknown.expected()).isEqualTo(ExpectedDeadLetter.UNKNOWN_SCHEMA);
 
-    HostileRecord truncated = byName.values().stream().filter(r -> r.description().startsWith("Avro body truncated"))
-        .findFirst().orElseThrow();
+    HostileRecord truncated =
+        byName.values().stream()
+            .filter(r -> r.description().startsWith("Avro body truncated"))
+            .findFirst()
+            .orElseThrow();
     assertThat(truncated.value()[0]).isZero();
     assertThat(schemaId(truncated.value())).isEqualTo(SCHEMA_ID);
     byte[] half = Arrays.copyOfRange(truncated.value(), 5, truncated.value().length);
@@ -65,8 +69,11 @@ class HostileRecordsTest {
     assertThat(missingKey.key()).isNull();
     assertThat(missingKey.value()[0]).isZero();
     assertThat(schemaId(missingKey.value())).isEqualTo(SCHEMA_ID);
-    assertThat(AvroRoundTrip.read(HOSTILE.sample(kind).value(),
-        Arrays.copyOfRange(missingKey.value(), 5, missingKey.value().length))).isEqualTo(HOSTILE.sample(kind).value());
+    assertThat(
+            AvroRoundTrip.read(
+                HOSTILE.sample(kind).value(),
+                Arrays.copyOfRange(missingKey.value(), 5, missingKey.value().length)))
+        .isEqualTo(HOSTILE.sample(kind).value());
     assertThat(missingKey.expected()).isEqualTo(ExpectedDeadLetter.MISSING_KEY);
 
     HostileRecord large = byName.get("large value of 900000 bytes");
@@ -80,16 +87,21 @@ class HostileRecordsTest {
   @Test
   void samplesAreOfTheirTopicKind() {
     assertThat(HOSTILE.sample(Generated.ENTERPRISE).value()).isInstanceOf(Enterprise.class);
-    assertThat(HOSTILE.sample(Generated.RENT_RELIEF).value()).isInstanceOf(RentReliefApplication.class);
-    assertThat(HOSTILE.sample(Generated.RD_DEDUCTION).value()).isInstanceOf(RdDeductionApplication.class);
-    assertThat(HOSTILE.sample(Generated.INNOVATION_LOAN).value()).isInstanceOf(InnovationLoanApplication.class);
-    assertThatThrownBy(() -> HOSTILE.sample("decisions")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(HOSTILE.sample(Generated.RENT_RELIEF).value())
+        .isInstanceOf(RentReliefApplication.class);
+    assertThat(HOSTILE.sample(Generated.RD_DEDUCTION).value())
+        .isInstanceOf(RdDeductionApplication.class);
+    assertThat(HOSTILE.sample(Generated.INNOVATION_LOAN).value())
+        .isInstanceOf(InnovationLoanApplication.class);
+    assertThatThrownBy(() -> HOSTILE.sample("decisions"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void sameSeedGivesTheSameBytes() {
     HostileRecords again = new HostileRecords(3, START);
-    assertThat(again.randomBytes("budget", 100).value()).isEqualTo(new HostileRecords(3, START).randomBytes("budget", 100).value());
+    assertThat(again.randomBytes("budget", 100).value())
+        .isEqualTo(new HostileRecords(3, START).randomBytes("budget", 100).value());
   }
 
   @Test
@@ -97,20 +109,26 @@ class HostileRecordsTest {
     Enterprise applicant = new EnterpriseGenerator(5, START).next();
     List<AbsurdApplication> absurd = HOSTILE.absurdApplications(applicant, START.plusSeconds(3600));
     assertThat(absurd).hasSizeGreaterThan(20);
-    assertThat(absurd.stream().map(a -> a.generated().key()).distinct().count()).isEqualTo(absurd.size());
+    assertThat(absurd.stream().map(a -> a.generated().key()).distinct().count())
+        .isEqualTo(absurd.size());
     assertThat(absurd.stream().map(a -> a.generated().topicKind()).collect(Collectors.toSet()))
-        .containsExactlyInAnyOrder(Generated.RENT_RELIEF, Generated.RD_DEDUCTION, Generated.INNOVATION_LOAN);
+        .containsExactlyInAnyOrder(
+            Generated.RENT_RELIEF, Generated.RD_DEDUCTION, Generated.INNOVATION_LOAN);
     for (AbsurdApplication a : absurd) {
       assertThat(AvroRoundTrip.roundTrip(a.record())).as(a.description()).isEqualTo(a.record());
-      a.expectedReason().ifPresent(r ->
-          assertThat(r).isIn("INVALID_FIELD", "INVALID_CREDIT_CODE", "UNSUPPORTED_YEAR"));
+      a.expectedReason()
+          .ifPresent(
+              r -> assertThat(r).isIn("INVALID_FIELD", "INVALID_CREDIT_CODE", "UNSUPPORTED_YEAR"));
       Header h = Header.of(a.generated());
       boolean codeOk = IndependentCreditCode.valid(h.creditCode());
-      assertThat(codeOk).as(a.description())
+      assertThat(codeOk)
+          .as(a.description())
           .isEqualTo(!a.expectedReason().equals(Optional.of("INVALID_CREDIT_CODE")));
     }
     // Amounts of 10^15 yuan are a unit mistake: above the most any amount may be.
-    assertThat(absurd).filteredOn(a -> a.description().contains("10^15")).hasSize(3)
+    assertThat(absurd)
+        .filteredOn(a -> a.description().contains("10^15"))
+        .hasSize(3)
         .allMatch(a -> a.expectedReason().equals(Optional.of("INVALID_FIELD")));
     assertThat(absurd)
         .anyMatch(a -> a.expectedReason().equals(Optional.of("UNSUPPORTED_YEAR")))

@@ -5,7 +5,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
-
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -17,111 +16,152 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Reads Confluent-framed records: header, writer schema by id, Avro body resolved to a reader class, nothing after
- * it. Shared by the deserializers, which differ only in how they pick the reader class.
+ * Reads Confluent-framed records: header, writer schema by id, Avro body resolved to a reader
+ * class, nothing after it. Shared by the deserializers, which differ only in how they pick the
+ * reader class.
  */
 final class WireReader<T extends SpecificRecord> {
 
-    /** Picks the generated class that reads a writer schema, or null when none fits. */
-    interface ReaderChoice<T> extends Function<Schema, Class<? extends T>> {
-    }
+  /** Picks the generated class that reads a writer schema, or null when none fits. */
+  interface ReaderChoice<T> extends Function<Schema, Class<? extends T>> {}
 
-    private final SchemaRegistryClient client;
-    private final ReaderChoice<T> choice;
-    private final String expected;
-    // Resolving a writer against a reader is costly; both are fixed per id, so do it once per id.
-    private final ConcurrentMap<Integer, Resolved<T>> readers = new ConcurrentHashMap<>();
-    // Per reader, not static: a decoder is reused by one thread for one reader's records.
-    @SuppressWarnings("ThreadLocalUsage")
-    private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
+  private final SchemaRegistryClient client;
+  private final ReaderChoice<T> choice;
+  private final String expected;
+  // Resolving a writer against a reader is costly; both are fixed per id, so do it once per id.
+  private final ConcurrentMap<Integer, Resolved<T>> readers = new ConcurrentHashMap<>();
 
-    /**
-     * @param expected the reader record name(s) as told to a person when the writer fits none
-     */
-    WireReader(final SchemaRegistryClient client, final ReaderChoice<T> choice, final String expected) {
-        this.client = Objects.requireNonNull(client, "client");
-        this.choice = Objects.requireNonNull(choice, "choice");
-        this.expected = expected;
-    }
+  // Per reader, not static: a decoder is reused by one thread for one reader's records.
+  @SuppressWarnings("ThreadLocalUsage")
+  private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
 
-    T read(final String topic, final byte[] data) {
-        final int id = WireFormat.schemaId(data);
-        Resolved<T> resolved = readers.get(id);
-        if (resolved == null) {
-            resolved = resolve(topic, id);
-            readers.putIfAbsent(id, resolved);
-        }
-        final BinaryDecoder decoder = DecoderFactory.get()
-                .binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, decoders.get());
-        decoders.set(decoder);
-        final T value;
-        try {
-            value = resolved.reader().read(null, decoder);
-        } catch (IOException | RuntimeException e) {
-            // EOFException for a cut body, AvroRuntimeException (or worse) for garbage.
-            throw new WireFormatException(WireFormatError.UNDECODABLE, "cannot read the Avro body ("
-                    + (data.length - WireFormat.HEADER_SIZE) + " bytes) with writer schema id " + id + " ("
-                    + resolved.writerName() + "): " + e, e);
-        }
-        final int trailing = remaining(decoder);
-        if (trailing != 0) {
-            throw new WireFormatException(WireFormatError.UNDECODABLE, (trailing < 0 ? "" : trailing + " ")
-                    + "unexpected trailing byte(s) after the " + resolved.writerName() + " record of schema id " + id
-                    + " (" + data.length + " bytes in all): the body does not match the schema");
-        }
-        return value;
-    }
+  /**
+   * @param expected the reader record name(s) as told to a person when the writer fits none
+   */
+  WireReader(
+      final SchemaRegistryClient client, final ReaderChoice<T> choice, final String expected) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.choice = Objects.requireNonNull(choice, "choice");
+    this.expected = expected;
+  }
 
-    private Resolved<T> resolve(final String topic, final int id) {
-        final Schema writer;
-        try {
-            writer = client.schemaById(id);
-        } catch (SchemaRegistryException e) {
-            if (e.isSchemaNotFound()) {
-                throw new WireFormatException(WireFormatError.UNKNOWN_SCHEMA, "schema id " + id
-                        + " is not known to the schema registry (was the record written against another registry?)",
-                        e);
-            }
-            throw e; // infrastructure failure, not bad input
-        } catch (AvroRuntimeException e) {
-            throw new WireFormatException(WireFormatError.UNDECODABLE, "schema id " + id
-                    + " is not a usable Avro schema: " + e.getMessage(), e);
-        }
-        final Class<? extends T> type = writer.getType() == Schema.Type.RECORD ? choice.apply(writer) : null;
-        if (type == null) {
-            throw new WireFormatException(WireFormatError.UNDECODABLE, "schema id " + id + " is "
-                    + describe(writer) + ", but topic '" + topic + "' expects " + expected);
-        }
-        final Schema reader = SpecificData.get().getSchema(type);
-        final SchemaCompatibility.SchemaPairCompatibility compatibility =
-                SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
-        if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-            throw new WireFormatException(WireFormatError.UNDECODABLE, "schema id " + id + " ("
-                    + writer.getFullName() + ") cannot be read as " + reader.getFullName() + ": "
-                    + compatibility.getResult().getIncompatibilities());
-        }
-        final DatumReader<T> datumReader = new SpecificDatumReader<>(writer, reader, SpecificData.getForClass(type));
-        return new Resolved<>(datumReader, writer.getFullName());
+  T read(final String topic, final byte[] data) {
+    final int id = WireFormat.schemaId(data);
+    Resolved<T> resolved = readers.get(id);
+    if (resolved == null) {
+      resolved = resolve(topic, id);
+      readers.putIfAbsent(id, resolved);
     }
+    final BinaryDecoder decoder =
+        DecoderFactory.get()
+            .binaryDecoder(
+                data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, decoders.get());
+    decoders.set(decoder);
+    final T value;
+    try {
+      value = resolved.reader().read(null, decoder);
+    } catch (IOException | RuntimeException e) {
+      // EOFException for a cut body, AvroRuntimeException (or worse) for garbage.
+      throw new WireFormatException(
+          WireFormatError.UNDECODABLE,
+          "cannot read the Avro body ("
+              + (data.length - WireFormat.HEADER_SIZE)
+              + " bytes) with writer schema id "
+              + id
+              + " ("
+              + resolved.writerName()
+              + "): "
+              + e,
+          e);
+    }
+    final int trailing = remaining(decoder);
+    if (trailing != 0) {
+      throw new WireFormatException(
+          WireFormatError.UNDECODABLE,
+          (trailing < 0 ? "" : trailing + " ")
+              + "unexpected trailing byte(s) after the "
+              + resolved.writerName()
+              + " record of schema id "
+              + id
+              + " ("
+              + data.length
+              + " bytes in all): the body does not match the schema");
+    }
+    return value;
+  }
 
-    private static String describe(final Schema writer) {
-        return writer.getType() == Schema.Type.RECORD ? writer.getFullName()
-                : "a " + writer.getType().getName() + " schema";
+  private Resolved<T> resolve(final String topic, final int id) {
+    final Schema writer;
+    try {
+      writer = client.schemaById(id);
+    } catch (SchemaRegistryException e) {
+      if (e.isSchemaNotFound()) {
+        throw new WireFormatException(
+            WireFormatError.UNKNOWN_SCHEMA,
+            "schema id "
+                + id
+                + " is not known to the schema registry (was the record written against another registry?)",
+            e);
+      }
+      throw e; // infrastructure failure, not bad input
+    } catch (AvroRuntimeException e) {
+      throw new WireFormatException(
+          WireFormatError.UNDECODABLE,
+          "schema id " + id + " is not a usable Avro schema: " + e.getMessage(),
+          e);
     }
+    final Class<? extends T> type =
+        writer.getType() == Schema.Type.RECORD ? choice.apply(writer) : null;
+    if (type == null) {
+      throw new WireFormatException(
+          WireFormatError.UNDECODABLE,
+          "schema id "
+              + id
+              + " is "
+              + describe(writer)
+              + ", but topic '"
+              + topic
+              + "' expects "
+              + expected);
+    }
+    final Schema reader = SpecificData.get().getSchema(type);
+    final SchemaCompatibility.SchemaPairCompatibility compatibility =
+        SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
+    if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+      throw new WireFormatException(
+          WireFormatError.UNDECODABLE,
+          "schema id "
+              + id
+              + " ("
+              + writer.getFullName()
+              + ") cannot be read as "
+              + reader.getFullName()
+              + ": "
+              + compatibility.getResult().getIncompatibilities());
+    }
+    final DatumReader<T> datumReader =
+        new SpecificDatumReader<>(writer, reader, SpecificData.getForClass(type));
+    return new Resolved<>(datumReader, writer.getFullName());
+  }
 
-    // Bytes the decoder has not consumed; -1 when it cannot tell but knows there are some.
-    private static int remaining(final BinaryDecoder decoder) {
-        try {
-            if (decoder.isEnd()) {
-                return 0;
-            }
-            final int available = decoder.inputStream().available();
-            return available > 0 ? available : -1;
-        } catch (IOException e) {
-            return -1;
-        }
-    }
+  private static String describe(final Schema writer) {
+    return writer.getType() == Schema.Type.RECORD
+        ? writer.getFullName()
+        : "a " + writer.getType().getName() + " schema";
+  }
 
-    private record Resolved<T>(DatumReader<T> reader, String writerName) {
+  // Bytes the decoder has not consumed; -1 when it cannot tell but knows there are some.
+  private static int remaining(final BinaryDecoder decoder) {
+    try {
+      if (decoder.isEnd()) {
+        return 0;
+      }
+      final int available = decoder.inputStream().available();
+      return available > 0 ? available : -1;
+    } catch (IOException e) {
+      return -1;
     }
+  }
+
+  private record Resolved<T>(DatumReader<T> reader, String writerName) {}
 }

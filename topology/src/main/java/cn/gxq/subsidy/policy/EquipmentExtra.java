@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * Extra deduction on equipment a 高新技术企业 buys in a period (2022年第28号: 100% for
- * 2022-10-01..12-31, certificate valid at any time in the period).
+ * Extra deduction on equipment a 高新技术企业 buys in a period (2022年第28号: 100% for 2022-10-01..12-31,
+ * certificate valid at any time in the period).
  *
  * @param from first day
  * @param to last day

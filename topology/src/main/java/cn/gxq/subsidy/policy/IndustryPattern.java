@@ -6,10 +6,11 @@ import java.util.regex.Pattern;
 /**
  * A set of GB/T 4754-2017 industries as policy documents name them: a section ({@code K}), a range
  * of sections ({@code F-T}), a division ({@code F52}), a range of divisions ({@code B06-D46},
- * compared by division number, which is unique across sections), a group or class by prefix
- * ({@code K701}), or {@code *} for every industry.
+ * compared by division number, which is unique across sections), a group or class by prefix ({@code
+ * K701}), or {@code *} for every industry.
  */
-public record IndustryPattern(String text, Kind kind, char fromSection, char toSection, int from, int to, String prefix) {
+public record IndustryPattern(
+    String text, Kind kind, char fromSection, char toSection, int from, int to, String prefix) {
 
   /** How the pattern matches. */
   public enum Kind {
@@ -48,7 +49,8 @@ public record IndustryPattern(String text, Kind kind, char fromSection, char toS
       int to = m.group(4) == null ? from : Integer.parseInt(m.group(4));
       char toSection = m.group(3) == null ? m.group(1).charAt(0) : m.group(3).charAt(0);
       requireOrder(text, from, to);
-      return new IndustryPattern(text, Kind.DIVISIONS, m.group(1).charAt(0), toSection, from, to, "");
+      return new IndustryPattern(
+          text, Kind.DIVISIONS, m.group(1).charAt(0), toSection, from, to, "");
     }
     m = PREFIX.matcher(text);
     if (m.matches()) {

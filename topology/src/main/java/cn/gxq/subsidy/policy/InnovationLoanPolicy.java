@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Parameters of the innovation-credit loan (创新积分贷; 火炬中心 2022 guide 1.0). Weights, bands and
- * tiers are the project default a zone may override.
+ * Parameters of the innovation-credit loan (创新积分贷; 火炬中心 2022 guide 1.0). Weights, bands and tiers
+ * are the project default a zone may override.
  *
  * @param years supported years of submission
  * @param minTermMonths shortest loan term accepted

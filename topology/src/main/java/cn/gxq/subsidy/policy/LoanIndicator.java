@@ -1,9 +1,9 @@
 package cn.gxq.subsidy.policy;
 
 /**
- * Indicators of the innovation-points scoring (企业创新积分制). The state names them; the weights are
- * in policy data ({@link ScoringIndicator}). Keys are the names used in policy files and in
- * decision details ({@code points.<key>}).
+ * Indicators of the innovation-points scoring (企业创新积分制). The state names them; the weights are in
+ * policy data ({@link ScoringIndicator}). Keys are the names used in policy files and in decision
+ * details ({@code points.<key>}).
  */
 public enum LoanIndicator {
   RD_INTENSITY("rdIntensity"),

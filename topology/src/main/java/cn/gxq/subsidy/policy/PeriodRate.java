@@ -12,7 +12,10 @@ import java.time.Period;
  * @param rate extra deduction rate in the period
  */
 public record PeriodRate(LocalDate from, LocalDate to, java.math.BigDecimal rate) {
-  /** Whole months of the period (3 for a quarter); where R&D of the period is not declared it is taken as this many twelfths of the year's. */
+  /**
+   * Whole months of the period (3 for a quarter); where R&D of the period is not declared it is
+   * taken as this many twelfths of the year's.
+   */
   public int months() {
     return (int) Period.between(from, to.plusDays(1)).toTotalMonths();
   }

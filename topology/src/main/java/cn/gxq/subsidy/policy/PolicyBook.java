@@ -52,7 +52,13 @@ public final class PolicyBook {
       String file = fileName(version);
       InputStream in = loader.getResourceAsStream(RESOURCE_DIR + file);
       if (in == null) {
-        throw entry.fail("lists version " + version + " but " + RESOURCE_DIR + file + " is not on the classpath");
+        throw entry.fail(
+            "lists version "
+                + version
+                + " but "
+                + RESOURCE_DIR
+                + file
+                + " is not on the classpath");
       }
       add(out, file, read(file, in));
     }
@@ -96,7 +102,8 @@ public final class PolicyBook {
   public Policy version(String version) {
     Policy policy = versions.get(version);
     if (policy == null) {
-      throw new IllegalArgumentException("unknown policy version " + version + "; loaded: " + versions.keySet());
+      throw new IllegalArgumentException(
+          "unknown policy version " + version + "; loaded: " + versions.keySet());
     }
     return policy;
   }
@@ -114,7 +121,13 @@ public final class PolicyBook {
     PolicyNode root = PolicyNode.root(file, json);
     Policy policy = PolicyParser.parse(root);
     if (!file.equals(fileName(policy.version()))) {
-      throw new PolicyException(file + ": version: must match the file name (" + fileName(policy.version()) + " holds version " + policy.version() + ")");
+      throw new PolicyException(
+          file
+              + ": version: must match the file name ("
+              + fileName(policy.version())
+              + " holds version "
+              + policy.version()
+              + ")");
     }
     if (out.putIfAbsent(policy.version(), policy) != null) {
       throw new PolicyException(file + ": version: " + policy.version() + " is loaded twice");
@@ -130,12 +143,13 @@ public final class PolicyBook {
   }
 
   private static JsonNode read(String file, InputStream in) {
-    ObjectMapper mapper = new ObjectMapper()
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        // keep 1.00 as written rather than normalising it to 1
-        .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            // keep 1.00 as written rather than normalising it to 1
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     try (in) {
       JsonNode node = mapper.readTree(in);
       if (node == null) {
@@ -143,7 +157,8 @@ public final class PolicyBook {
       }
       return node;
     } catch (IOException e) {
-      throw new PolicyException(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+      throw new PolicyException(
+          file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
     }
   }
 

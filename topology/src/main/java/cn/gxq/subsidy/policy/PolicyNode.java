@@ -49,7 +49,8 @@ final class PolicyNode {
     while (it.hasNext()) {
       String name = it.next();
       if (!allowed.contains(name)) {
-        throw new PolicyNode(file, childPath(name), json.get(name)).fail("unknown field (expected one of " + String.join(", ", names) + ")");
+        throw new PolicyNode(file, childPath(name), json.get(name))
+            .fail("unknown field (expected one of " + String.join(", ", names) + ")");
       }
     }
     return this;
@@ -149,7 +150,13 @@ final class PolicyNode {
       throw fail("must be a number, was " + json);
     }
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw fail("must be between " + min.toPlainString() + " and " + max.toPlainString() + ", was " + value.toPlainString());
+      throw fail(
+          "must be between "
+              + min.toPlainString()
+              + " and "
+              + max.toPlainString()
+              + ", was "
+              + value.toPlainString());
     }
     return value;
   }
@@ -163,14 +170,22 @@ final class PolicyNode {
       try {
         fraction = new Fraction(new BigDecimal(parts[0].trim()), new BigDecimal(parts[1].trim()));
       } catch (RuntimeException e) {
-        throw child.fail("must be a number or a fraction like \"2/3\" with a positive denominator, was " + child.json);
+        throw child.fail(
+            "must be a number or a fraction like \"2/3\" with a positive denominator, was "
+                + child.json);
       }
     } else {
       fraction = new Fraction(child.asDecimal(min, max), BigDecimal.ONE);
     }
     BigDecimal value = fraction.of(BigDecimal.ONE);
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw child.fail("must be between " + min.toPlainString() + " and " + max.toPlainString() + ", was " + fraction);
+      throw child.fail(
+          "must be between "
+              + min.toPlainString()
+              + " and "
+              + max.toPlainString()
+              + ", was "
+              + fraction);
     }
     return fraction;
   }

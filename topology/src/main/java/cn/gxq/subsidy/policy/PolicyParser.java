@@ -22,15 +22,28 @@ final class PolicyParser {
 
   private static final BigDecimal ZERO = BigDecimal.ZERO;
   private static final BigDecimal ONE = BigDecimal.ONE;
+
   /** Rates are fractions (0.75 = 75%); 5 leaves room for any real rate while catching "75". */
   private static final BigDecimal MAX_RATE = new BigDecimal("5");
+
   private static final BigDecimal MAX_MONEY = new BigDecimal("9999999999999999.99");
 
   private PolicyParser() {}
 
   static Policy parse(PolicyNode root) {
-    root.allowOnly("version", "title", "note", "source", "calendar", "enterprise", "sizeClasses", "rentRelief", "rdDeduction", "innovationLoan");
-    PolicyNode versionNode = root.optional("version").orElseThrow(() -> root.fail("version: is missing"));
+    root.allowOnly(
+        "version",
+        "title",
+        "note",
+        "source",
+        "calendar",
+        "enterprise",
+        "sizeClasses",
+        "rentRelief",
+        "rdDeduction",
+        "innovationLoan");
+    PolicyNode versionNode =
+        root.optional("version").orElseThrow(() -> root.fail("version: is missing"));
     String version = versionNode.asText();
     if (!VERSION.matcher(version).matches()) {
       throw versionNode.fail("must be numbers separated by dots, e.g. 2022.1, was " + version);
@@ -56,14 +69,24 @@ final class PolicyParser {
   }
 
   private static EnterprisePolicy enterprise(PolicyNode node) {
-    node.allowOnly("individualBusinessTypePrefix", "manufacturing", "highTechCertificate", "incomeTax", "note", "source");
-    PolicyNode prefixNode = node.optional("individualBusinessTypePrefix").orElseThrow(() -> node.fail("individualBusinessTypePrefix: is missing"));
+    node.allowOnly(
+        "individualBusinessTypePrefix",
+        "manufacturing",
+        "highTechCertificate",
+        "incomeTax",
+        "note",
+        "source");
+    PolicyNode prefixNode =
+        node.optional("individualBusinessTypePrefix")
+            .orElseThrow(() -> node.fail("individualBusinessTypePrefix: is missing"));
     String prefix = prefixNode.asText();
     if (!prefix.matches("[0-9A-HJ-NP-RTUWXY]{2}")) {
       throw prefixNode.fail("must be two USCC characters, e.g. 92, was " + prefix);
     }
-    PolicyNode cert = node.object("highTechCertificate").allowOnly("validityYears", "note", "source");
-    PolicyNode tax = node.object("incomeTax").allowOnly("standardRate", "highTechRate", "note", "source");
+    PolicyNode cert =
+        node.object("highTechCertificate").allowOnly("validityYears", "note", "source");
+    PolicyNode tax =
+        node.object("incomeTax").allowOnly("standardRate", "highTechRate", "note", "source");
     return new EnterprisePolicy(
         prefix,
         node.industries("manufacturing"),
@@ -77,11 +100,17 @@ final class PolicyParser {
     List<PolicyNode> bands = node.array("bands");
     List<SizeBand> out = new ArrayList<>();
     for (int i = 0; i < bands.size(); i++) {
-      PolicyNode band = bands.get(i).allowOnly("name", "industries", "large", "medium", "small", "note", "source");
+      PolicyNode band =
+          bands
+              .get(i)
+              .allowOnly("name", "industries", "large", "medium", "small", "note", "source");
       List<IndustryPattern> industries = band.industries("industries");
       boolean catchAll = industries.stream().anyMatch(p -> p.kind() == IndustryPattern.Kind.ANY);
       if (catchAll != (i == bands.size() - 1)) {
-        throw band.fail(catchAll ? "\"*\" (all others) must be the last band" : "industries: the last band must be \"*\" (all others)");
+        throw band.fail(
+            catchAll
+                ? "\"*\" (all others) must be the last band"
+                : "industries: the last band must be \"*\" (all others)");
       }
       Map<SizeMeasure, BigDecimal> large = thresholds(band.object("large"));
       Map<SizeMeasure, BigDecimal> medium = thresholds(band.object("medium"));
@@ -90,8 +119,11 @@ final class PolicyParser {
         throw band.fail("large, medium and small must use the same measures");
       }
       for (SizeMeasure m : large.keySet()) {
-        if (large.get(m).compareTo(medium.get(m)) < 0 || medium.get(m).compareTo(small.get(m)) < 0) {
-          throw band.fail(m.name().toLowerCase(java.util.Locale.ROOT) + ": lower bounds must not increase from large to medium to small");
+        if (large.get(m).compareTo(medium.get(m)) < 0
+            || medium.get(m).compareTo(small.get(m)) < 0) {
+          throw band.fail(
+              m.name().toLowerCase(java.util.Locale.ROOT)
+                  + ": lower bounds must not increase from large to medium to small");
         }
       }
       out.add(new SizeBand(band.text("name"), industries, large, medium, small));
@@ -102,9 +134,13 @@ final class PolicyParser {
   private static Map<SizeMeasure, BigDecimal> thresholds(PolicyNode node) {
     node.allowOnly("staff", "revenue", "assets");
     Map<SizeMeasure, BigDecimal> out = new EnumMap<>(SizeMeasure.class);
-    node.optional("staff").ifPresent(n -> out.put(SizeMeasure.STAFF, BigDecimal.valueOf(n.asInt(1, Integer.MAX_VALUE))));
-    node.optional("revenue").ifPresent(n -> out.put(SizeMeasure.REVENUE, n.asDecimal(ONE, MAX_MONEY)));
-    node.optional("assets").ifPresent(n -> out.put(SizeMeasure.ASSETS, n.asDecimal(ONE, MAX_MONEY)));
+    node.optional("staff")
+        .ifPresent(
+            n -> out.put(SizeMeasure.STAFF, BigDecimal.valueOf(n.asInt(1, Integer.MAX_VALUE))));
+    node.optional("revenue")
+        .ifPresent(n -> out.put(SizeMeasure.REVENUE, n.asDecimal(ONE, MAX_MONEY)));
+    node.optional("assets")
+        .ifPresent(n -> out.put(SizeMeasure.ASSETS, n.asDecimal(ONE, MAX_MONEY)));
     if (out.isEmpty()) {
       throw node.fail("needs at least one of staff, revenue, assets");
     }
@@ -112,7 +148,13 @@ final class PolicyParser {
   }
 
   private static RentReliefPolicy rentRelief(PolicyNode node) {
-    node.allowOnly("years", "serviceIndustries", "eligibleSizeClasses", "individualBusinessMustBeServiceIndustry", "note", "source");
+    node.allowOnly(
+        "years",
+        "serviceIndustries",
+        "eligibleSizeClasses",
+        "individualBusinessMustBeServiceIndustry",
+        "note",
+        "source");
     List<RentReliefYear> years = new ArrayList<>();
     for (PolicyNode y : node.array("years")) {
       y.allowOnly("year", "reliefMonths", "riskAreaReliefMonths", "note", "source");
@@ -131,11 +173,24 @@ final class PolicyParser {
         throw c.fail("must be one of LARGE, MEDIUM, SMALL, MICRO, was " + c.asText());
       }
     }
-    return new RentReliefPolicy(years, node.industries("serviceIndustries"), classes, node.bool("individualBusinessMustBeServiceIndustry"));
+    return new RentReliefPolicy(
+        years,
+        node.industries("serviceIndustries"),
+        classes,
+        node.bool("individualBusinessMustBeServiceIndustry"));
   }
 
   private static RdDeductionPolicy rdDeduction(PolicyNode node) {
-    node.allowOnly("taxYears", "rates", "otherRelatedRatio", "overseas", "equipmentExtras", "excludedIndustries", "excludedIncomeShareLimit", "note", "source");
+    node.allowOnly(
+        "taxYears",
+        "rates",
+        "otherRelatedRatio",
+        "overseas",
+        "equipmentExtras",
+        "excludedIndustries",
+        "excludedIncomeShareLimit",
+        "note",
+        "source");
     YearRange taxYears = node.years("taxYears");
     List<RdRate> rates = new ArrayList<>();
     for (PolicyNode r : node.array("rates")) {
@@ -145,7 +200,9 @@ final class PolicyParser {
       try {
         kind = RdEnterpriseKind.valueOf(r.text("kind"));
       } catch (IllegalArgumentException e) {
-        throw r.optional("kind").orElseThrow().fail("must be one of MANUFACTURING, TECH_SME, OTHER, was " + r.text("kind"));
+        throw r.optional("kind")
+            .orElseThrow()
+            .fail("must be one of MANUFACTURING, TECH_SME, OTHER, was " + r.text("kind"));
       }
       BigDecimal rate = r.decimal("rate", ZERO, MAX_RATE);
       PeriodRate late = null;
@@ -153,29 +210,53 @@ final class PolicyParser {
         PolicyNode p = r.object("latePeriod").allowOnly("from", "to", "rate", "note", "source");
         late = new PeriodRate(p.date("from"), p.date("to"), p.decimal("rate", ZERO, MAX_RATE));
         requireWholeMonthsAtYearEnd(p, late.from(), late.to());
-        if (years.to() == null || years.from() != years.to() || years.from() != late.from().getYear()) {
-          throw p.fail("a late period needs a row for its single tax year " + late.from().getYear() + ", row covers " + years);
+        if (years.to() == null
+            || years.from() != years.to()
+            || years.from() != late.from().getYear()) {
+          throw p.fail(
+              "a late period needs a row for its single tax year "
+                  + late.from().getYear()
+                  + ", row covers "
+                  + years);
         }
       }
       for (RdRate earlier : rates) {
         if (earlier.kind() == kind && earlier.taxYears().overlaps(years)) {
-          throw r.fail("tax years " + years + " overlap an earlier " + kind + " row for " + earlier.taxYears());
+          throw r.fail(
+              "tax years "
+                  + years
+                  + " overlap an earlier "
+                  + kind
+                  + " row for "
+                  + earlier.taxYears());
         }
       }
-      rates.add(new RdRate(years, kind, rate, late, r.optional("source").map(PolicyNode::asText).orElse("")));
+      rates.add(
+          new RdRate(
+              years, kind, rate, late, r.optional("source").map(PolicyNode::asText).orElse("")));
     }
     // Every supported tax year needs a rate for every kind, or a decision could find none.
-    int lastExplicit = rates.stream().mapToInt(r -> Math.max(r.taxYears().from(), r.taxYears().to() == null ? 0 : r.taxYears().to())).max().orElse(taxYears.from());
-    int lastToCheck = taxYears.to() != null ? taxYears.to() : Math.max(lastExplicit, taxYears.from()) + 1;
+    int lastExplicit =
+        rates.stream()
+            .mapToInt(
+                r ->
+                    Math.max(
+                        r.taxYears().from(), r.taxYears().to() == null ? 0 : r.taxYears().to()))
+            .max()
+            .orElse(taxYears.from());
+    int lastToCheck =
+        taxYears.to() != null ? taxYears.to() : Math.max(lastExplicit, taxYears.from()) + 1;
     for (int year = taxYears.from(); year <= lastToCheck; year++) {
       for (RdEnterpriseKind kind : RdEnterpriseKind.values()) {
         final int y = year;
         if (rates.stream().noneMatch(r -> r.kind() == kind && r.taxYears().contains(y))) {
-          throw node.fail("rates: no " + kind + " rate for tax year " + year + ", which taxYears supports");
+          throw node.fail(
+              "rates: no " + kind + " rate for tax year " + year + ", which taxYears supports");
         }
       }
     }
-    PolicyNode overseas = node.object("overseas").allowOnly("costShare", "capShareOfDomestic", "note", "source");
+    PolicyNode overseas =
+        node.object("overseas").allowOnly("costShare", "capShareOfDomestic", "note", "source");
     List<EquipmentExtra> extras = new ArrayList<>();
     for (PolicyNode e : node.array("equipmentExtras")) {
       e.allowOnly("from", "to", "extraRate", "note", "source");
@@ -201,14 +282,31 @@ final class PolicyParser {
   }
 
   private static void requireWholeMonthsAtYearEnd(PolicyNode node, LocalDate from, LocalDate to) {
-    boolean ok = from.getDayOfMonth() == 1 && to.getMonthValue() == 12 && to.getDayOfMonth() == 31 && from.getYear() == to.getYear();
+    boolean ok =
+        from.getDayOfMonth() == 1
+            && to.getMonthValue() == 12
+            && to.getDayOfMonth() == 31
+            && from.getYear() == to.getYear();
     if (!ok) {
-      throw node.fail("must run from the first day of a month to 31 December of the same year, was " + from + ".." + to);
+      throw node.fail(
+          "must run from the first day of a month to 31 December of the same year, was "
+              + from
+              + ".."
+              + to);
     }
   }
 
   private static InnovationLoanPolicy innovationLoan(PolicyNode node) {
-    node.allowOnly("years", "termMonths", "maxScore", "groups", "indicators", "tiers", "projectDefault", "note", "source");
+    node.allowOnly(
+        "years",
+        "termMonths",
+        "maxScore",
+        "groups",
+        "indicators",
+        "tiers",
+        "projectDefault",
+        "note",
+        "source");
     YearRange years = node.years("years");
     PolicyNode term = node.object("termMonths").allowOnly("min", "max", "note");
     int minTerm = term.integer("min", 1, 1200);
@@ -220,14 +318,19 @@ final class PolicyParser {
       groups.put(g, groupsNode.integer(g, 0, maxScore));
     }
     if (groups.values().stream().mapToInt(Integer::intValue).sum() != maxScore) {
-      throw groupsNode.fail("group maxima must add up to maxScore " + maxScore + ", add up to " + groups.values().stream().mapToInt(Integer::intValue).sum());
+      throw groupsNode.fail(
+          "group maxima must add up to maxScore "
+              + maxScore
+              + ", add up to "
+              + groups.values().stream().mapToInt(Integer::intValue).sum());
     }
     Map<LoanIndicator, ScoringIndicator> indicators = new EnumMap<>(LoanIndicator.class);
     Map<String, Integer> groupPoints = new LinkedHashMap<>();
     for (PolicyNode i : node.array("indicators")) {
       i.allowOnly("key", "group", "bands", "note", "source");
       String key = i.text("key");
-      LoanIndicator indicator = LoanIndicator.byKey(key).orElseThrow(() -> i.fail("key: unknown indicator " + key));
+      LoanIndicator indicator =
+          LoanIndicator.byKey(key).orElseThrow(() -> i.fail("key: unknown indicator " + key));
       if (indicators.containsKey(indicator)) {
         throw i.fail("key: indicator " + key + " listed twice");
       }
@@ -242,11 +345,13 @@ final class PolicyParser {
         if (inclusive == b.optional("above").isPresent()) {
           throw b.fail("needs exactly one of atLeast, above");
         }
-        BigDecimal threshold = b.decimal(inclusive ? "atLeast" : "above", MAX_MONEY.negate(), MAX_MONEY);
+        BigDecimal threshold =
+            b.decimal(inclusive ? "atLeast" : "above", MAX_MONEY.negate(), MAX_MONEY);
         ScoreBand band = new ScoreBand(threshold, inclusive, b.integer("points", 1, maxScore));
         if (!bands.isEmpty()) {
           ScoreBand previous = bands.get(bands.size() - 1);
-          if (previous.threshold().compareTo(threshold) <= 0 || previous.points() <= band.points()) {
+          if (previous.threshold().compareTo(threshold) <= 0
+              || previous.points() <= band.points()) {
             throw b.fail("bands must go from the highest threshold and points to the lowest");
           }
         }
@@ -258,19 +363,30 @@ final class PolicyParser {
     }
     for (LoanIndicator indicator : LoanIndicator.values()) {
       if (!indicators.containsKey(indicator)) {
-        throw node.fail("indicators: " + indicator.key() + " is missing (give it no bands to switch it off)");
+        throw node.fail(
+            "indicators: " + indicator.key() + " is missing (give it no bands to switch it off)");
       }
     }
     for (Map.Entry<String, Integer> g : groups.entrySet()) {
       int points = groupPoints.getOrDefault(g.getKey(), 0);
       if (points > g.getValue()) {
-        throw node.fail("indicators: group " + g.getKey() + " can score " + points + " points, more than its maximum " + g.getValue());
+        throw node.fail(
+            "indicators: group "
+                + g.getKey()
+                + " can score "
+                + points
+                + " points, more than its maximum "
+                + g.getValue());
       }
     }
     List<CreditTier> tiers = new ArrayList<>();
     for (PolicyNode t : node.array("tiers")) {
       t.allowOnly("name", "minScore", "cap", "note");
-      CreditTier tier = new CreditTier(t.text("name"), t.integer("minScore", 0, maxScore), t.decimal("cap", ZERO, MAX_MONEY));
+      CreditTier tier =
+          new CreditTier(
+              t.text("name"),
+              t.integer("minScore", 0, maxScore),
+              t.decimal("cap", ZERO, MAX_MONEY));
       if (!tiers.isEmpty() && tiers.get(tiers.size() - 1).minScore() <= tier.minScore()) {
         throw t.fail("tiers must go from the highest minScore to the lowest");
       }

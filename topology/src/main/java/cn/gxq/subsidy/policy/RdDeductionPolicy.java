@@ -33,7 +33,9 @@ public record RdDeductionPolicy(
   }
 
   public Optional<RdRate> rate(int taxYear, RdEnterpriseKind kind) {
-    return rates.stream().filter(r -> r.kind() == kind && r.taxYears().contains(taxYear)).findFirst();
+    return rates.stream()
+        .filter(r -> r.kind() == kind && r.taxYears().contains(taxYear))
+        .findFirst();
   }
 
   public Optional<EquipmentExtra> equipmentExtra(int taxYear) {

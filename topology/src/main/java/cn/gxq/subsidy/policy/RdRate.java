@@ -11,4 +11,9 @@ import java.math.BigDecimal;
  * @param latePeriod a different rate for the end of the year, or null
  * @param source the document the rate comes from
  */
-public record RdRate(YearRange taxYears, RdEnterpriseKind kind, BigDecimal rate, PeriodRate latePeriod, String source) {}
+public record RdRate(
+    YearRange taxYears,
+    RdEnterpriseKind kind,
+    BigDecimal rate,
+    PeriodRate latePeriod,
+    String source) {}

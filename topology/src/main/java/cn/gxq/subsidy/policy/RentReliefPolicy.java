@@ -10,8 +10,8 @@ import java.util.Set;
  * @param years the supported relief years and their relief months
  * @param serviceIndustries the tertiary sector (GB/T 4754 sections F to T)
  * @param eligibleSizeClasses size classes that qualify (small and micro)
- * @param individualBusinessMustBeServiceIndustry whether 个体工商户 must also be in a service
- *     industry; domain.md lists them apart from "服务业 small or micro enterprises"
+ * @param individualBusinessMustBeServiceIndustry whether 个体工商户 must also be in a service industry;
+ *     domain.md lists them apart from "服务业 small or micro enterprises"
  */
 public record RentReliefPolicy(
     List<RentReliefYear> years,

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * One indicator of the innovation-points score and its bands, highest threshold first; an
- * indicator scores the points of the highest band it reaches, else 0.
+ * One indicator of the innovation-points score and its bands, highest threshold first; an indicator
+ * scores the points of the highest band it reaches, else 0.
  */
 public record ScoringIndicator(LoanIndicator indicator, String group, List<ScoreBand> bands) {
   public ScoringIndicator {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One row of the 工信部联企业〔2011〕300号 table: the industries it covers and, per class, the lower
- * bounds an enterprise must meet on every measure of the row.
+ * One row of the 工信部联企业〔2011〕300号 table: the industries it covers and, per class, the lower bounds
+ * an enterprise must meet on every measure of the row.
  *
  * @param name row name, for details and messages
  * @param industries industries of the row; {@code *} for "all others"

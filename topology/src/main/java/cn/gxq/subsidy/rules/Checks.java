@@ -21,8 +21,15 @@ final class Checks {
   }
 
   void creditCode(String code) {
-    CreditCode.problem(code).ifPresent(p -> add(ReasonCode.INVALID_CREDIT_CODE,
-        "creditCode " + (code == null ? "" : code + " ") + p + "; copy the 18-character code from the business licence and resubmit"));
+    CreditCode.problem(code)
+        .ifPresent(
+            p ->
+                add(
+                    ReasonCode.INVALID_CREDIT_CODE,
+                    "creditCode "
+                        + (code == null ? "" : code + " ")
+                        + p
+                        + "; copy the 18-character code from the business licence and resubmit"));
   }
 
   void required(String field, String value) {
@@ -57,14 +64,21 @@ final class Checks {
 
   private void notAbsurd(String field, BigDecimal amount) {
     if (amount != null && amount.compareTo(Money.MAX_AMOUNT) > 0) {
-      invalid(field, "is " + amount.toPlainString() + " yuan, above the "
-          + Money.MAX_AMOUNT.toPlainString() + " any one amount may be (is it in fen, not yuan?)");
+      invalid(
+          field,
+          "is "
+              + amount.toPlainString()
+              + " yuan, above the "
+              + Money.MAX_AMOUNT.toPlainString()
+              + " any one amount may be (is it in fen, not yuan?)");
     }
   }
 
   void share(String field, BigDecimal share) {
     if (present(field, share) && (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0)) {
-      invalid(field, "must be a share between 0 and 1 (e.g. 0.2500 for 25%), was " + share.toPlainString());
+      invalid(
+          field,
+          "must be a share between 0 and 1 (e.g. 0.2500 for 25%), was " + share.toPlainString());
     }
   }
 
@@ -90,8 +104,15 @@ final class Checks {
   }
 
   void unsupportedYear(String field, int year, String supported) {
-    add(ReasonCode.UNSUPPORTED_YEAR, field + " " + year + " is not covered by this programme (supported: " + supported
-        + "); apply under the programme for that year, or correct " + field);
+    add(
+        ReasonCode.UNSUPPORTED_YEAR,
+        field
+            + " "
+            + year
+            + " is not covered by this programme (supported: "
+            + supported
+            + "); apply under the programme for that year, or correct "
+            + field);
   }
 
   boolean failed() {

@@ -13,8 +13,11 @@ public record CreditCode(String value) {
 
   private static final int LENGTH = 18;
   private static final int MODULUS = 31;
+
   /** 3^(i−1) mod 31 for positions 1..17 (GB 32100-2015). */
-  private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+  private static final int[] WEIGHTS = {
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
+  };
 
   public CreditCode {
     Optional<String> problem = problem(value);
@@ -23,9 +26,7 @@ public record CreditCode(String value) {
     }
   }
 
-  /**
-   * What is wrong with a code, for a message; empty when it is valid.
-   */
+  /** What is wrong with a code, for a message; empty when it is valid. */
   public static Optional<String> problem(String code) {
     if (code == null || code.isEmpty()) {
       return Optional.of("is missing");
@@ -36,13 +37,23 @@ public record CreditCode(String value) {
     for (int i = 0; i < LENGTH; i++) {
       char c = code.charAt(i);
       if (ALPHABET.indexOf(c) < 0) {
-        return Optional.of("character " + (i + 1) + " '" + c + "' is not allowed (digits and upper-case letters except I, O, S, V, Z)");
+        return Optional.of(
+            "character "
+                + (i + 1)
+                + " '"
+                + c
+                + "' is not allowed (digits and upper-case letters except I, O, S, V, Z)");
       }
     }
     char expected = checkCharacter(code.substring(0, LENGTH - 1));
     char actual = code.charAt(LENGTH - 1);
     if (expected != actual) {
-      return Optional.of("check character is '" + actual + "' but the first 17 characters give '" + expected + "'");
+      return Optional.of(
+          "check character is '"
+              + actual
+              + "' but the first 17 characters give '"
+              + expected
+              + "'");
     }
     return Optional.empty();
   }
@@ -64,7 +75,8 @@ public record CreditCode(String value) {
     for (int i = 0; i < first17.length(); i++) {
       int value = ALPHABET.indexOf(first17.charAt(i));
       if (value < 0) {
-        throw new IllegalArgumentException("character " + (i + 1) + " '" + first17.charAt(i) + "' is not allowed");
+        throw new IllegalArgumentException(
+            "character " + (i + 1) + " '" + first17.charAt(i) + "' is not allowed");
       }
       sum += value * WEIGHTS[i];
     }

@@ -14,7 +14,9 @@ public record IndustryCode(String code, char section, String digits) {
   private static final Pattern FORMAT = Pattern.compile("([A-T])(\\d{2,4})");
 
   public IndustryCode {
-    if (!FORMAT.matcher(code).matches() || code.charAt(0) != section || !code.substring(1).equals(digits)) {
+    if (!FORMAT.matcher(code).matches()
+        || code.charAt(0) != section
+        || !code.substring(1).equals(digits)) {
       throw new IllegalArgumentException("not a GB/T 4754 industry code: " + code);
     }
   }

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Innovation-credit loans (创新积分贷; 企业创新积分制, 火炬中心 2022 guide 1.0): an innovation entity
- * (valid 高新技术企业 certificate on the submission date, or 科技型中小企业 registration for that year)
- * is scored on the indicators of the policy; the score's tier caps the credit line.
+ * Innovation-credit loans (创新积分贷; 企业创新积分制, 火炬中心 2022 guide 1.0): an innovation entity (valid 高新技术企业
+ * certificate on the submission date, or 科技型中小企业 registration for that year) is scored on the
+ * indicators of the policy; the score's tier caps the credit line.
  */
 public final class InnovationLoanRules implements ProgrammeRules<InnovationLoanApplication> {
   private final InnovationLoanPolicy policy;
@@ -29,7 +29,11 @@ public final class InnovationLoanRules implements ProgrammeRules<InnovationLoanA
   private final PolicyCalendar calendar;
   private final String policyVersion;
 
-  public InnovationLoanRules(InnovationLoanPolicy policy, EnterprisePolicy enterprisePolicy, PolicyCalendar calendar, String policyVersion) {
+  public InnovationLoanRules(
+      InnovationLoanPolicy policy,
+      EnterprisePolicy enterprisePolicy,
+      PolicyCalendar calendar,
+      String policyVersion) {
     this.policy = policy;
     this.enterprisePolicy = enterprisePolicy;
     this.calendar = calendar;
@@ -37,7 +41,11 @@ public final class InnovationLoanRules implements ProgrammeRules<InnovationLoanA
   }
 
   public static InnovationLoanRules from(Policy policy) {
-    return new InnovationLoanRules(policy.innovationLoan(), policy.enterprise(), new PolicyCalendar(policy.timeZone()), policy.version());
+    return new InnovationLoanRules(
+        policy.innovationLoan(),
+        policy.enterprise(),
+        new PolicyCalendar(policy.timeZone()),
+        policy.version());
   }
 
   @Override
@@ -52,7 +60,11 @@ public final class InnovationLoanRules implements ProgrammeRules<InnovationLoanA
 
   /** {@code INNOVATION_CREDIT_LOAN:<creditCode>:<year of submission, Asia/Shanghai>}. */
   public String claimKey(InnovationLoanApplication a) {
-    return Programme.INNOVATION_CREDIT_LOAN + ":" + Outcomes.orEmpty(a.getCreditCode()) + ":" + year(a);
+    return Programme.INNOVATION_CREDIT_LOAN
+        + ":"
+        + Outcomes.orEmpty(a.getCreditCode())
+        + ":"
+        + year(a);
   }
 
   /** Year of submission in the policy's time zone; 0 when submittedAt is missing. */
@@ -60,7 +72,9 @@ public final class InnovationLoanRules implements ProgrammeRules<InnovationLoanA
     return a.getSubmittedAt() == null ? 0 : calendar.yearOf(a.getSubmittedAt());
   }
 
-  /** An indicator's value as numerator ÷ denominator; a zero denominator means "cannot be computed". */
+  /**
+   * An indicator's value as numerator ÷ denominator; a zero denominator means "cannot be computed".
+   */
   private record Value(BigDecimal numerator, BigDecimal denominator) {
     static Value of(BigDecimal v) {
       return new Value(v, BigDecimal.ONE);
@@ -98,33 +112,73 @@ public final class InnovationLoanRules implements ProgrammeRules<InnovationLoanA
 
     Checks checks = validate(a, year);
     if (checks.failed()) {
-      return Outcomes.rejected(year, claimKey, requested, checks.findings(), details, policyVersion);
+      return Outcomes.rejected(
+          year, claimKey, requested, checks.findings(), details, policyVersion);
     }
     LocalDate submittedOn = calendar.dateOf(a.getSubmittedAt());
     if (enterprise == null) {
-      return Outcomes.rejected(year, claimKey, requested, List.of(Outcomes.notRegistered(a.getCreditCode(), submittedOn)), details, policyVersion);
+      return Outcomes.rejected(
+          year,
+          claimKey,
+          requested,
+          List.of(Outcomes.notRegistered(a.getCreditCode(), submittedOn)),
+          details,
+          policyVersion);
     }
 
     List<Finding> findings = new ArrayList<>();
-    boolean highTech = PolicyCalendar.validOn(enterprise.getHighTechCertifiedOn(), enterprisePolicy.highTechValidityYears(), submittedOn);
-    boolean techSme = enterprise.getTechSmeYears() != null && enterprise.getTechSmeYears().contains(year);
-    details.text("submittedOn", submittedOn).text("highTechCertifiedOn", enterprise.getHighTechCertifiedOn())
-        .text("highTechCertificateValid", highTech).text("techSmeRegistered", techSme);
+    boolean highTech =
+        PolicyCalendar.validOn(
+            enterprise.getHighTechCertifiedOn(),
+            enterprisePolicy.highTechValidityYears(),
+            submittedOn);
+    boolean techSme =
+        enterprise.getTechSmeYears() != null && enterprise.getTechSmeYears().contains(year);
+    details
+        .text("submittedOn", submittedOn)
+        .text("highTechCertifiedOn", enterprise.getHighTechCertifiedOn())
+        .text("highTechCertificateValid", highTech)
+        .text("techSmeRegistered", techSme);
     if (!highTech && !techSme) {
-      String certificate = enterprise.getHighTechCertifiedOn() == null ? "no 高新技术企业 certificate"
-          : "a 高新技术企业 certificate valid " + enterprise.getHighTechCertifiedOn() + ".."
-              + PolicyCalendar.lastValidDay(enterprise.getHighTechCertifiedOn(), enterprisePolicy.highTechValidityYears());
-      findings.add(new Finding(ReasonCode.NOT_INNOVATION_ENTITY, "on " + submittedOn + " the enterprise had " + certificate
-          + " and no 科技型中小企业 registration for " + year + "; apply once it holds a valid certificate or registration"));
+      String certificate =
+          enterprise.getHighTechCertifiedOn() == null
+              ? "no 高新技术企业 certificate"
+              : "a 高新技术企业 certificate valid "
+                  + enterprise.getHighTechCertifiedOn()
+                  + ".."
+                  + PolicyCalendar.lastValidDay(
+                      enterprise.getHighTechCertifiedOn(),
+                      enterprisePolicy.highTechValidityYears());
+      findings.add(
+          new Finding(
+              ReasonCode.NOT_INNOVATION_ENTITY,
+              "on "
+                  + submittedOn
+                  + " the enterprise had "
+                  + certificate
+                  + " and no 科技型中小企业 registration for "
+                  + year
+                  + "; apply once it holds a valid certificate or registration"));
     }
 
     int score = score(a, details);
     Optional<CreditTier> tier = policy.tierFor(score);
-    details.text("score", score).text("maxScore", policy.maxScore()).money("requestedAmount", requested);
+    details
+        .text("score", score)
+        .text("maxScore", policy.maxScore())
+        .money("requestedAmount", requested);
     if (tier.isEmpty()) {
       int minimum = policy.tiers().get(policy.tiers().size() - 1).minScore();
-      findings.add(new Finding(ReasonCode.SCORE_BELOW_THRESHOLD, "innovation score " + score + " of " + policy.maxScore() + " is below "
-          + minimum + ", the lowest credit tier; the points per indicator are in the details: improve them and apply again"));
+      findings.add(
+          new Finding(
+              ReasonCode.SCORE_BELOW_THRESHOLD,
+              "innovation score "
+                  + score
+                  + " of "
+                  + policy.maxScore()
+                  + " is below "
+                  + minimum
+                  + ", the lowest credit tier; the points per indicator are in the details: improve them and apply again"));
     }
     if (!findings.isEmpty()) {
       details.text("tier", "none");
@@ -133,11 +187,29 @@ public final class InnovationLoanRules implements ProgrammeRules<InnovationLoanA
 
     CreditTier t = tier.get();
     BigDecimal approved = Money.min(requested, t.cap());
-    details.text("tier", t.name()).text("tierMinScore", t.minScore()).money("tierCap", t.cap()).money("approvedAmount", approved);
+    details
+        .text("tier", t.name())
+        .text("tierMinScore", t.minScore())
+        .money("tierCap", t.cap())
+        .money("approvedAmount", approved);
     List<Finding> notes = new ArrayList<>();
     if (requested.compareTo(t.cap()) > 0) {
-      notes.add(new Finding(ReasonCode.CAPPED_AT_TIER, "requested " + Money.format(requested) + " is above the cap " + Money.format(t.cap()) + " of tier "
-          + t.name() + " (score " + score + " ≥ " + t.minScore() + "); " + Money.format(approved) + " may be granted; a higher score raises the cap"));
+      notes.add(
+          new Finding(
+              ReasonCode.CAPPED_AT_TIER,
+              "requested "
+                  + Money.format(requested)
+                  + " is above the cap "
+                  + Money.format(t.cap())
+                  + " of tier "
+                  + t.name()
+                  + " (score "
+                  + score
+                  + " ≥ "
+                  + t.minScore()
+                  + "); "
+                  + Money.format(approved)
+                  + " may be granted; a higher score raises the cap"));
     }
     return Outcomes.eligible(year, claimKey, requested, approved, notes, details, policyVersion);
   }
@@ -150,7 +222,9 @@ public final class InnovationLoanRules implements ProgrammeRules<InnovationLoanA
       ScoringIndicator scoring = policy.indicators().get(indicator);
       Value value = value(indicator, a);
       int points = value.defined() ? scoring.points(value.numerator(), value.denominator()) : 0;
-      details.text("value." + indicator.key(), value.display()).text("points." + indicator.key(), points);
+      details
+          .text("value." + indicator.key(), value.display())
+          .text("points." + indicator.key(), points);
       groups.merge(scoring.group(), points, Integer::sum);
       score += points;
     }
@@ -198,8 +272,14 @@ public final class InnovationLoanRules implements ProgrammeRules<InnovationLoanA
     checks.nonNegative("techContractTurnover", a.getTechContractTurnover());
     checks.nonNegative("highTechRevenue", a.getHighTechRevenue());
     checks.nonNegative("rdTaxSavingPriorYear", a.getRdTaxSavingPriorYear());
-    if (a.getHighTechRevenue() != null && a.getRevenue() != null && a.getHighTechRevenue().compareTo(a.getRevenue()) > 0) {
-      checks.invalid("highTechRevenue", Money.format(a.getHighTechRevenue()) + " is more than revenue " + Money.format(a.getRevenue()));
+    if (a.getHighTechRevenue() != null
+        && a.getRevenue() != null
+        && a.getHighTechRevenue().compareTo(a.getRevenue()) > 0) {
+      checks.invalid(
+          "highTechRevenue",
+          Money.format(a.getHighTechRevenue())
+              + " is more than revenue "
+              + Money.format(a.getRevenue()));
     }
     checks.share("techStaffShare", a.getTechStaffShare());
     checks.share("postgraduateShare", a.getPostgraduateShare());

@@ -46,13 +46,17 @@ public record LeaseCoverage(int year, List<MonthCovered> months) {
 
   /** Months covered, rounded to 4 decimals for display, trailing zeros dropped ("2", "2.4839"). */
   public BigDecimal monthsForDisplay() {
-    BigDecimal exact = BigDecimal.valueOf(parts()).divide(BigDecimal.valueOf(PARTS_PER_MONTH), 4, RoundingMode.HALF_UP);
+    BigDecimal exact =
+        BigDecimal.valueOf(parts())
+            .divide(BigDecimal.valueOf(PARTS_PER_MONTH), 4, RoundingMode.HALF_UP);
     return exact.signum() == 0 ? BigDecimal.ZERO : exact.stripTrailingZeros();
   }
 
   /** Monthly rent × months covered, rounded half-up to the fen once. */
   public BigDecimal rentFor(BigDecimal monthlyRent) {
-    return monthlyRent.multiply(BigDecimal.valueOf(parts())).divide(BigDecimal.valueOf(PARTS_PER_MONTH), 2, RoundingMode.HALF_UP);
+    return monthlyRent
+        .multiply(BigDecimal.valueOf(parts()))
+        .divide(BigDecimal.valueOf(PARTS_PER_MONTH), 2, RoundingMode.HALF_UP);
   }
 
   /** E.g. {@code 2022-10:15/31 2022-11:30/30 2022-12:31/31}, for decision details. */

@@ -17,8 +17,8 @@ public final class Money {
 
   /**
    * The most one amount may be: 1,000亿 yuan, far above any single claim or zone budget, so that
-   * sums of a hundred thousand such amounts still fit the contract's decimal(18,2). A larger
-   * figure is a unit or typing mistake, rejected before it can reach a budget or a total.
+   * sums of a hundred thousand such amounts still fit the contract's decimal(18,2). A larger figure
+   * is a unit or typing mistake, rejected before it can reach a budget or a total.
    */
   public static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000000.00");
 

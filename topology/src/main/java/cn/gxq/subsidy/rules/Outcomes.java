@@ -8,20 +8,53 @@ import java.util.List;
 final class Outcomes {
   private Outcomes() {}
 
-  static Outcome rejected(int year, String claimKey, BigDecimal requested, List<Finding> findings, Details details, String version) {
+  static Outcome rejected(
+      int year,
+      String claimKey,
+      BigDecimal requested,
+      List<Finding> findings,
+      Details details,
+      String version) {
     if (findings.isEmpty()) {
       throw new IllegalArgumentException("a rejection needs a reason");
     }
-    return new Outcome(Verdict.REJECTED, year, claimKey, requested == null ? null : Money.round(requested), Money.ZERO, findings, details.asMap(), version);
+    return new Outcome(
+        Verdict.REJECTED,
+        year,
+        claimKey,
+        requested == null ? null : Money.round(requested),
+        Money.ZERO,
+        findings,
+        details.asMap(),
+        version);
   }
 
-  static Outcome eligible(int year, String claimKey, BigDecimal requested, BigDecimal eligible, List<Finding> findings, Details details, String version) {
-    return new Outcome(Verdict.ELIGIBLE, year, claimKey, Money.round(requested), Money.round(eligible), findings, details.asMap(), version);
+  static Outcome eligible(
+      int year,
+      String claimKey,
+      BigDecimal requested,
+      BigDecimal eligible,
+      List<Finding> findings,
+      Details details,
+      String version) {
+    return new Outcome(
+        Verdict.ELIGIBLE,
+        year,
+        claimKey,
+        Money.round(requested),
+        Money.round(eligible),
+        findings,
+        details.asMap(),
+        version);
   }
 
   static Finding notRegistered(String creditCode, LocalDate asOf) {
-    return new Finding(ReasonCode.ENTERPRISE_NOT_REGISTERED,
-        "enterprise " + creditCode + " was not registered as of " + asOf
+    return new Finding(
+        ReasonCode.ENTERPRISE_NOT_REGISTERED,
+        "enterprise "
+            + creditCode
+            + " was not registered as of "
+            + asOf
             + " (the submission date); register with the zone's enterprise registry, then submit a new revision");
   }
 

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Calendar questions answered in the policy's time zone (China Standard Time, Asia/Shanghai):
- * which day and year an instant falls in, and which months of a year a lease covers.
- * {@code 2022-12-31T20:00:00Z} was 2023-01-01 in Beijing.
+ * Calendar questions answered in the policy's time zone (China Standard Time, Asia/Shanghai): which
+ * day and year an instant falls in, and which months of a year a lease covers. {@code
+ * 2022-12-31T20:00:00Z} was 2023-01-01 in Beijing.
  */
 public final class PolicyCalendar {
   private final ZoneId zone;
@@ -34,8 +34,8 @@ public final class PolicyCalendar {
   /**
    * The months of {@code year} a lease from {@code start} to {@code end} (both inclusive) covers,
    * counted by day (see {@link LeaseCoverage}). Day fractions, rather than "whole months only",
-   * because 发改财金〔2022〕271号 relief is pro rata: a lease starting on the 2nd of a month should
-   * not lose that month, nor should a lease ending on the 15th gain it.
+   * because 发改财金〔2022〕271号 relief is pro rata: a lease starting on the 2nd of a month should not
+   * lose that month, nor should a lease ending on the 15th gain it.
    */
   public LeaseCoverage leaseCoverage(LocalDate start, LocalDate end, int year) {
     List<LeaseCoverage.MonthCovered> months = new ArrayList<>();
@@ -54,7 +54,8 @@ public final class PolicyCalendar {
    * some day of {@code from..to}. It is valid from the issue date up to the day before the same
    * date {@code validityYears} later (国科发火〔2016〕32号: valid 3 years).
    */
-  public static boolean validDuring(LocalDate issuedOn, int validityYears, LocalDate from, LocalDate to) {
+  public static boolean validDuring(
+      LocalDate issuedOn, int validityYears, LocalDate from, LocalDate to) {
     if (issuedOn == null) {
       return false;
     }

@@ -55,14 +55,15 @@ public final class Rulebook {
     if (application instanceof InnovationLoanApplication) {
       return Programme.INNOVATION_CREDIT_LOAN;
     }
-    throw new IllegalArgumentException("not an application: " + (application == null ? "null" : application.getClass().getName()));
+    throw new IllegalArgumentException(
+        "not an application: " + (application == null ? "null" : application.getClass().getName()));
   }
 
   /**
    * Decides an application of any programme by its programme's rules.
    *
-   * @param enterpriseAsOfSubmission the registry entry as it stood at the application's submittedAt,
-   *     or null when not registered then
+   * @param enterpriseAsOfSubmission the registry entry as it stood at the application's
+   *     submittedAt, or null when not registered then
    */
   public Outcome decide(SpecificRecord application, Enterprise enterpriseAsOfSubmission) {
     if (application instanceof RentReliefApplication a) {
@@ -74,6 +75,7 @@ public final class Rulebook {
     if (application instanceof InnovationLoanApplication a) {
       return innovationLoan.decide(a, enterpriseAsOfSubmission);
     }
-    throw new IllegalArgumentException("not an application: " + (application == null ? "null" : application.getClass().getName()));
+    throw new IllegalArgumentException(
+        "not an application: " + (application == null ? "null" : application.getClass().getName()));
   }
 }

@@ -8,8 +8,8 @@ import java.time.Instant;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The fields every application record shares (contract: "Every application"). The generated
- * classes have no common interface, so this is the one place that knows the three types.
+ * The fields every application record shares (contract: "Every application"). The generated classes
+ * have no common interface, so this is the one place that knows the three types.
  */
 public record ApplicationHeader(
     Programme programme,
@@ -21,18 +21,34 @@ public record ApplicationHeader(
 
   public static ApplicationHeader of(SpecificRecord application) {
     if (application instanceof RentReliefApplication a) {
-      return new ApplicationHeader(Programme.RENT_RELIEF, a.getApplicationId(), a.getRevision(),
-          a.getWithdrawn(), a.getCreditCode(), a.getSubmittedAt());
+      return new ApplicationHeader(
+          Programme.RENT_RELIEF,
+          a.getApplicationId(),
+          a.getRevision(),
+          a.getWithdrawn(),
+          a.getCreditCode(),
+          a.getSubmittedAt());
     }
     if (application instanceof RdDeductionApplication a) {
-      return new ApplicationHeader(Programme.RD_SUPER_DEDUCTION, a.getApplicationId(),
-          a.getRevision(), a.getWithdrawn(), a.getCreditCode(), a.getSubmittedAt());
+      return new ApplicationHeader(
+          Programme.RD_SUPER_DEDUCTION,
+          a.getApplicationId(),
+          a.getRevision(),
+          a.getWithdrawn(),
+          a.getCreditCode(),
+          a.getSubmittedAt());
     }
     if (application instanceof InnovationLoanApplication a) {
-      return new ApplicationHeader(Programme.INNOVATION_CREDIT_LOAN, a.getApplicationId(),
-          a.getRevision(), a.getWithdrawn(), a.getCreditCode(), a.getSubmittedAt());
+      return new ApplicationHeader(
+          Programme.INNOVATION_CREDIT_LOAN,
+          a.getApplicationId(),
+          a.getRevision(),
+          a.getWithdrawn(),
+          a.getCreditCode(),
+          a.getSubmittedAt());
     }
-    throw new IllegalArgumentException("not an application: " + application.getSchema().getFullName());
+    throw new IllegalArgumentException(
+        "not an application: " + application.getSchema().getFullName());
   }
 
   public static Class<? extends SpecificRecord> typeOf(Programme programme) {

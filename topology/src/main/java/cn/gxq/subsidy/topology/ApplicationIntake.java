@@ -31,13 +31,19 @@ final class ApplicationIntake implements Processor<String, byte[], String, Route
   public void process(Record<String, byte[]> record) {
     final DeadLetter.Source source = Sources.of(context, record.key());
     if (record.value() == null) {
-      deadLetter(record, source, DeadLetterCode.NULL_VALUE,
+      deadLetter(
+          record,
+          source,
+          DeadLetterCode.NULL_VALUE,
           "the value is null; applications are never deleted: publish a new revision with"
               + " withdrawn=true to withdraw one");
       return;
     }
     if (record.key() == null || record.key().isBlank()) {
-      deadLetter(record, source, DeadLetterCode.MISSING_KEY,
+      deadLetter(
+          record,
+          source,
+          DeadLetterCode.MISSING_KEY,
           "the record has no key; the key must be the application id");
       return;
     }
@@ -49,22 +55,31 @@ final class ApplicationIntake implements Processor<String, byte[], String, Route
       return;
     }
     if (header.applicationId() == null || header.applicationId().isBlank()) {
-      deadLetter(record, source, DeadLetterCode.INVALID_RECORD,
+      deadLetter(
+          record,
+          source,
+          DeadLetterCode.INVALID_RECORD,
           "applicationId is blank; a decision cannot be addressed without it (record key '"
-              + record.key() + "')");
+              + record.key()
+              + "')");
       return;
     }
     final long submittedAt = header.submittedAt().toEpochMilli();
-    context.forward(record
-        .withKey(header.creditCode() == null ? "" : header.creditCode())
-        .withValue(Routed.ok(record.value()))
-        // Kafka timestamps cannot be negative; the rules reject such a date anyway.
-        .withTimestamp(submittedAt >= 0 ? submittedAt : record.timestamp())
-        .withHeaders(source.stamp(record.headers())));
+    context.forward(
+        record
+            .withKey(header.creditCode() == null ? "" : header.creditCode())
+            .withValue(Routed.ok(record.value()))
+            // Kafka timestamps cannot be negative; the rules reject such a date anyway.
+            .withTimestamp(submittedAt >= 0 ? submittedAt : record.timestamp())
+            .withHeaders(source.stamp(record.headers())));
   }
 
   private void deadLetter(
-      Record<String, byte[]> record, DeadLetter.Source source, DeadLetterCode code, String message) {
-    context.forward(record.withValue(Routed.dead(source.deadLetter(record.value(), code, message))));
+      Record<String, byte[]> record,
+      DeadLetter.Source source,
+      DeadLetterCode code,
+      String message) {
+    context.forward(
+        record.withValue(Routed.dead(source.deadLetter(record.value(), code, message))));
   }
 }

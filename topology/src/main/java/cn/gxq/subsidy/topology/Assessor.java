@@ -56,27 +56,34 @@ final class Assessor implements Processor<String, Submission, String, Routed<Led
       proposal = propose(application, record.value().enterprise());
     } catch (WireFormatException e) {
       // Decoded once already at intake; only a registry that lost a schema gets here.
-      forwardDead(record, source.deadLetter(bytes, DeadLetterCode.valueOf(e.code().name()),
-          e.getMessage()));
+      forwardDead(
+          record,
+          source.deadLetter(bytes, DeadLetterCode.valueOf(e.code().name()), e.getMessage()));
       return;
     } catch (RuntimeException e) {
       LOG.error("Rule failure on {}-{}@{}", source.topic(), source.partition(), source.offset(), e);
-      forwardDead(record, source.deadLetter(bytes, DeadLetterCode.RULE_FAILURE,
-          e.getClass().getSimpleName() + ": " + e.getMessage()));
+      forwardDead(
+          record,
+          source.deadLetter(
+              bytes,
+              DeadLetterCode.RULE_FAILURE,
+              e.getClass().getSimpleName() + ": " + e.getMessage()));
       return;
     }
-    context.forward(record
-        .withKey(proposal.getProgramme().name())
-        .withValue(Routed.ok(new LedgerCommand(proposal))));
+    context.forward(
+        record
+            .withKey(proposal.getProgramme().name())
+            .withValue(Routed.ok(new LedgerCommand(proposal))));
   }
 
   private Proposal propose(SpecificRecord application, Enterprise enterprise) {
     final ApplicationHeader header = ApplicationHeader.of(application);
     // The rules run for withdrawals too: they name the year and claim the withdrawal releases.
     final Outcome outcome = rulebook.decide(application, enterprise);
-    final Assessment assessment = header.withdrawn()
-        ? Assessment.WITHDRAWN
-        : outcome.verdict() == Verdict.ELIGIBLE ? Assessment.ELIGIBLE : Assessment.REJECTED;
+    final Assessment assessment =
+        header.withdrawn()
+            ? Assessment.WITHDRAWN
+            : outcome.verdict() == Verdict.ELIGIBLE ? Assessment.ELIGIBLE : Assessment.REJECTED;
     final List<Reason> reasons = new ArrayList<>();
     for (Finding finding : outcome.findings()) {
       reasons.add(new Reason(finding.code().name(), finding.message()));
@@ -91,8 +98,10 @@ final class Assessor implements Processor<String, Submission, String, Routed<Led
         .setYear(outcome.year())
         .setAssessment(assessment)
         .setClaimKey(outcome.claimKey())
-        .setRequestedAmount(outcome.requestedAmount() == null ? null : money(outcome.requestedAmount()))
-        .setEligibleAmount(assessment == Assessment.ELIGIBLE ? money(outcome.eligibleAmount()) : ZERO)
+        .setRequestedAmount(
+            outcome.requestedAmount() == null ? null : money(outcome.requestedAmount()))
+        .setEligibleAmount(
+            assessment == Assessment.ELIGIBLE ? money(outcome.eligibleAmount()) : ZERO)
         .setReasons(reasons)
         .setDetails(new HashMap<>(outcome.details()))
         .setPolicyVersion(outcome.policyVersion())

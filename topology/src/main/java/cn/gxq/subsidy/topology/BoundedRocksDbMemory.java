@@ -11,17 +11,18 @@ import org.rocksdb.Options;
 import org.rocksdb.WriteBufferManager;
 
 /**
- * Caps the native memory of every RocksDB store of this JVM together: one block cache shared by
- * all stores, with memtables charged to it, instead of RocksDB's own cache and memtables per
- * store and partition (about 100 MB each at Kafka's defaults, times a store per partition).
+ * Caps the native memory of every RocksDB store of this JVM together: one block cache shared by all
+ * stores, with memtables charged to it, instead of RocksDB's own cache and memtables per store and
+ * partition (about 100 MB each at Kafka's defaults, times a store per partition).
  *
- * <p>Turn it on with {@link #configure(Properties, long)}; the budget is read from
- * {@value #MEMORY_BYTES_CONFIG} when the first store opens.
+ * <p>Turn it on with {@link #configure(Properties, long)}; the budget is read from {@value
+ * #MEMORY_BYTES_CONFIG} when the first store opens.
  */
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
   /** Total bytes for block cache and memtables of all stores in this JVM. */
   public static final String MEMORY_BYTES_CONFIG = "subsidy.rocksdb.memory.bytes";
+
   /** Used when the setter is on but no budget is given. */
   public static final long DEFAULT_MEMORY_BYTES = 64L << 20;
 
@@ -63,8 +64,8 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
       return;
     }
     final Object configured = configs.get(MEMORY_BYTES_CONFIG);
-    final long total = configured == null ? DEFAULT_MEMORY_BYTES
-        : Long.parseLong(configured.toString());
+    final long total =
+        configured == null ? DEFAULT_MEMORY_BYTES : Long.parseLong(configured.toString());
     cache = new LRUCache(total, -1, false, HIGH_PRIORITY_SHARE);
     writeBuffers = new WriteBufferManager((long) (total * WRITE_BUFFER_SHARE), cache);
   }

@@ -9,13 +9,14 @@ import java.time.Instant;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Budget and counts per ZONE:PROGRAMME:YEAR, and their sum per ALL:PROGRAMME:YEAR. Every change
- * to a zone's bucket is applied to ALL as the difference between before and after, so the two can
+ * Budget and counts per ZONE:PROGRAMME:YEAR, and their sum per ALL:PROGRAMME:YEAR. Every change to
+ * a zone's bucket is applied to ALL as the difference between before and after, so the two can
  * never disagree, and both are marked for the next totals emission.
  */
 final class Buckets {
 
   static final String ALL = "ALL";
+
   /** Zone of a decision whose enterprise was not registered at submission. */
   static final String UNKNOWN_ZONE = "UNKNOWN";
 
@@ -68,8 +69,10 @@ final class Buckets {
     sum.setRejected(sum.getRejected() + after.getRejected() - before.getRejected());
     sum.setWaitlisted(sum.getWaitlisted() + after.getWaitlisted() - before.getWaitlisted());
     sum.setWithdrawn(sum.getWithdrawn() + after.getWithdrawn() - before.getWithdrawn());
-    sum.setApprovedAmount(sum.getApprovedAmount()
-        .add(after.getApprovedAmount()).subtract(before.getApprovedAmount()));
+    sum.setApprovedAmount(
+        sum.getApprovedAmount()
+            .add(after.getApprovedAmount())
+            .subtract(before.getApprovedAmount()));
     // ALL's budget is the sum of the zones that have one; null while none has.
     sum.setBudget(moveBy(sum.getBudget(), before.getBudget(), after.getBudget()));
     sum.setBudgetRemaining(
@@ -97,7 +100,9 @@ final class Buckets {
   }
 
   static BigDecimal remaining(Totals totals) {
-    return totals.getBudget() == null ? null : totals.getBudget().subtract(totals.getApprovedAmount());
+    return totals.getBudget() == null
+        ? null
+        : totals.getBudget().subtract(totals.getApprovedAmount());
   }
 
   private static BigDecimal moveBy(BigDecimal sum, BigDecimal before, BigDecimal after) {
@@ -114,9 +119,17 @@ final class Buckets {
 
   private static Totals empty(String zone, Programme programme, int year) {
     return Totals.newBuilder()
-        .setZone(zone).setProgramme(programme).setYear(year)
-        .setReceived(0).setApproved(0).setRejected(0).setWaitlisted(0).setWithdrawn(0)
-        .setApprovedAmount(ZERO).setBudget(null).setBudgetRemaining(null)
+        .setZone(zone)
+        .setProgramme(programme)
+        .setYear(year)
+        .setReceived(0)
+        .setApproved(0)
+        .setRejected(0)
+        .setWaitlisted(0)
+        .setWithdrawn(0)
+        .setApprovedAmount(ZERO)
+        .setBudget(null)
+        .setBudgetRemaining(null)
         .setUpdatedAt(Instant.EPOCH)
         .build();
   }

@@ -2,8 +2,8 @@ package cn.gxq.subsidy.topology;
 
 import cn.gxq.subsidy.avro.Budget;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
-import cn.gxq.subsidy.serde.WireFormatException;
 import cn.gxq.subsidy.rules.Money;
+import cn.gxq.subsidy.serde.WireFormatException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -32,13 +32,19 @@ final class BudgetIntake implements Processor<String, byte[], String, Routed<Led
   public void process(Record<String, byte[]> record) {
     final DeadLetter.Source source = Sources.of(context, record.key());
     if (record.value() == null) {
-      deadLetter(record, source, DeadLetterCode.NULL_VALUE,
+      deadLetter(
+          record,
+          source,
+          DeadLetterCode.NULL_VALUE,
           "the value is null; to stop a programme's spending publish a budget equal to what is"
               + " already approved");
       return;
     }
     if (record.key() == null || record.key().isBlank()) {
-      deadLetter(record, source, DeadLetterCode.MISSING_KEY,
+      deadLetter(
+          record,
+          source,
+          DeadLetterCode.MISSING_KEY,
           "the record has no key; the key must be ZONE:PROGRAMME:YEAR");
       return;
     }
@@ -49,25 +55,40 @@ final class BudgetIntake implements Processor<String, byte[], String, Routed<Led
       deadLetter(record, source, DeadLetterCode.valueOf(e.code().name()), e.getMessage());
       return;
     }
-    final String expectedKey = Buckets.key(budget.getZone(), budget.getProgramme(), budget.getYear());
+    final String expectedKey =
+        Buckets.key(budget.getZone(), budget.getProgramme(), budget.getYear());
     if (!expectedKey.equals(record.key())) {
-      deadLetter(record, source, DeadLetterCode.INVALID_RECORD,
+      deadLetter(
+          record,
+          source,
+          DeadLetterCode.INVALID_RECORD,
           "key '" + record.key() + "' does not match the record's fields (" + expectedKey + ")");
       return;
     }
     if (budget.getAmount().signum() < 0 || budget.getAmount().compareTo(Money.MAX_AMOUNT) > 0) {
-      deadLetter(record, source, DeadLetterCode.INVALID_RECORD, "amount "
-          + budget.getAmount().toPlainString() + " is outside 0.." + Money.MAX_AMOUNT.toPlainString());
+      deadLetter(
+          record,
+          source,
+          DeadLetterCode.INVALID_RECORD,
+          "amount "
+              + budget.getAmount().toPlainString()
+              + " is outside 0.."
+              + Money.MAX_AMOUNT.toPlainString());
       return;
     }
-    context.forward(record
-        .withKey(budget.getProgramme().name())
-        .withValue(Routed.ok(new LedgerCommand(budget)))
-        .withTimestamp(budget.getUpdatedAt().toEpochMilli()));
+    context.forward(
+        record
+            .withKey(budget.getProgramme().name())
+            .withValue(Routed.ok(new LedgerCommand(budget)))
+            .withTimestamp(budget.getUpdatedAt().toEpochMilli()));
   }
 
   private void deadLetter(
-      Record<String, byte[]> record, DeadLetter.Source source, DeadLetterCode code, String message) {
-    context.forward(record.withValue(Routed.dead(source.deadLetter(record.value(), code, message))));
+      Record<String, byte[]> record,
+      DeadLetter.Source source,
+      DeadLetterCode code,
+      String message) {
+    context.forward(
+        record.withValue(Routed.dead(source.deadLetter(record.value(), code, message))));
   }
 }

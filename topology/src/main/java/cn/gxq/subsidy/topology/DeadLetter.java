@@ -13,14 +13,20 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 // Carries bytes as they are; never compared, so array identity equality does not matter.
 @SuppressWarnings("ArrayRecordComponent")
 public record DeadLetter(
-    String key, byte[] value, DeadLetterCode code, String message, String sourceTopic,
-    int sourcePartition, long sourceOffset) {
+    String key,
+    byte[] value,
+    DeadLetterCode code,
+    String message,
+    String sourceTopic,
+    int sourcePartition,
+    long sourceOffset) {
 
   public static final String ERROR_CODE = "error.code";
   public static final String ERROR_MESSAGE = "error.message";
   public static final String SOURCE_TOPIC = "source.topic";
   public static final String SOURCE_PARTITION = "source.partition";
   public static final String SOURCE_OFFSET = "source.offset";
+
   /** Internal: the input key, carried across the re-keying by credit code. Not on dead letters. */
   static final String SOURCE_KEY = "source.key";
 
@@ -42,7 +48,11 @@ public record DeadLetter(
 
     /** Stamps the source on a record's headers so a later step can dead-letter it faithfully. */
     public Headers stamp(Headers headers) {
-      headers.remove(SOURCE_KEY).remove(SOURCE_TOPIC).remove(SOURCE_PARTITION).remove(SOURCE_OFFSET);
+      headers
+          .remove(SOURCE_KEY)
+          .remove(SOURCE_TOPIC)
+          .remove(SOURCE_PARTITION)
+          .remove(SOURCE_OFFSET);
       if (key != null) {
         headers.add(SOURCE_KEY, utf8(key));
       }

@@ -33,14 +33,29 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
   @Override
   public Response handleError(
       ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
-    final DeadLetterCode code = exception instanceof WireFormatException e
-        ? DeadLetterCode.valueOf(e.code().name())
-        : DeadLetterCode.UNDECODABLE;
-    final DeadLetter letter = new DeadLetter(null, record.value(), code, String.valueOf(exception.getMessage()),
-        record.topic(), record.partition(), record.offset());
-    LOG.warn("Dead-lettering {}-{}@{}: {} {}", record.topic(), record.partition(), record.offset(),
-        code, letter.message());
-    return Response.resume(List.of(new ProducerRecord<>(topic, null, record.timestamp(), record.key(),
-        record.value(), letter.headers())));
+    final DeadLetterCode code =
+        exception instanceof WireFormatException e
+            ? DeadLetterCode.valueOf(e.code().name())
+            : DeadLetterCode.UNDECODABLE;
+    final DeadLetter letter =
+        new DeadLetter(
+            null,
+            record.value(),
+            code,
+            String.valueOf(exception.getMessage()),
+            record.topic(),
+            record.partition(),
+            record.offset());
+    LOG.warn(
+        "Dead-lettering {}-{}@{}: {} {}",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        code,
+        letter.message());
+    return Response.resume(
+        List.of(
+            new ProducerRecord<>(
+                topic, null, record.timestamp(), record.key(), record.value(), letter.headers())));
   }
 }

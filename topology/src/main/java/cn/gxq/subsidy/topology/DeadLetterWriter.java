@@ -23,6 +23,7 @@ final class DeadLetterWriter<T> implements Processor<String, Routed<T>, String, 
   public void process(Record<String, Routed<T>> record) {
     final DeadLetter letter = record.value().deadLetter();
     observer.deadLettered(letter.code(), letter.sourceTopic());
-    context.forward(new Record<>(letter.key(), letter.value(), record.timestamp(), letter.headers()));
+    context.forward(
+        new Record<>(letter.key(), letter.value(), record.timestamp(), letter.headers()));
   }
 }

@@ -33,8 +33,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * everything the previous one held (its count, its money, its claim, its place in line) and then
  * settles anew; nothing is ever added twice because nothing is added without its retraction.
  *
- * <p>It is keyed by programme because an application's zone and year can change between
- * revisions, while its programme cannot: one owner per application, so sequences never race.
+ * <p>It is keyed by programme because an application's zone and year can change between revisions,
+ * while its programme cannot: one owner per application, so sequences never race.
  */
 final class DecisionLedger implements Processor<String, LedgerCommand, String, LedgerOutput> {
 
@@ -94,20 +94,42 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
       }
     }
     switch (proposal.getAssessment()) {
-      case WITHDRAWN -> settle(proposal, bucket, sequence, DecisionStatus.WITHDRAWN,
-          List.of(reason(ReasonCode.WITHDRAWN_BY_APPLICANT,
-              "withdrawn by the applicant in revision " + proposal.getRevision())),
-          eventTime);
-      case REJECTED -> settle(proposal, bucket, sequence, DecisionStatus.REJECTED,
-          proposal.getReasons(), eventTime);
+      case WITHDRAWN ->
+          settle(
+              proposal,
+              bucket,
+              sequence,
+              DecisionStatus.WITHDRAWN,
+              List.of(
+                  reason(
+                      ReasonCode.WITHDRAWN_BY_APPLICANT,
+                      "withdrawn by the applicant in revision " + proposal.getRevision())),
+              eventTime);
+      case REJECTED ->
+          settle(
+              proposal,
+              bucket,
+              sequence,
+              DecisionStatus.REJECTED,
+              proposal.getReasons(),
+              eventTime);
       case ELIGIBLE -> {
         final String holder = claims.get(proposal.getClaimKey());
         if (holder != null && !holder.equals(id)) {
-          settle(proposal, bucket, sequence, DecisionStatus.REJECTED,
-              List.of(reason(ReasonCode.DUPLICATE_CLAIM, "application " + holder
-                  + " already claims this for the same enterprise and period ("
-                  + proposal.getClaimKey() + "); withdraw it or amend it instead of applying"
-                  + " again")),
+          settle(
+              proposal,
+              bucket,
+              sequence,
+              DecisionStatus.REJECTED,
+              List.of(
+                  reason(
+                      ReasonCode.DUPLICATE_CLAIM,
+                      "application "
+                          + holder
+                          + " already claims this for the same enterprise and period ("
+                          + proposal.getClaimKey()
+                          + "); withdraw it or amend it instead of applying"
+                          + " again")),
               eventTime);
         } else {
           queue(proposal, bucket, sequence, keptTicket, eventTime);
@@ -133,7 +155,8 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
     if (decision.getStatus() == DecisionStatus.WAITLISTED && prior.getTicket() != null) {
       waitlist.remove(prior.getBucket(), prior.getTicket());
     }
-    if (prior.getClaimKey() != null && decision.getApplicationId().equals(claims.get(prior.getClaimKey()))) {
+    if (prior.getClaimKey() != null
+        && decision.getApplicationId().equals(claims.get(prior.getClaimKey()))) {
       claims.delete(prior.getClaimKey());
     }
     buckets.save(state, before, eventTime);
@@ -146,16 +169,28 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
   }
 
   /** A final decision that holds nothing: rejected or withdrawn. */
-  private void settle(Proposal proposal, String bucket, long sequence, DecisionStatus status,
-      List<Reason> reasons, Instant eventTime) {
-    final Decision decision = decision(proposal, sequence, status, ZERO, reasons,
-        new HashMap<>(proposal.getDetails()), eventTime);
+  private void settle(
+      Proposal proposal,
+      String bucket,
+      long sequence,
+      DecisionStatus status,
+      List<Reason> reasons,
+      Instant eventTime) {
+    final Decision decision =
+        decision(
+            proposal,
+            sequence,
+            status,
+            ZERO,
+            reasons,
+            new HashMap<>(proposal.getDetails()),
+            eventTime);
     final BucketState state = buckets.load(bucket);
     final Totals before = Buckets.snapshot(state);
     Buckets.count(state.getTotals(), status, +1);
     buckets.save(state, before, eventTime);
-    applications.put(proposal.getApplicationId(),
-        new ApplicationState(decision, bucket, null, ZERO, null));
+    applications.put(
+        proposal.getApplicationId(), new ApplicationState(decision, bucket, null, ZERO, null));
     emit(decision);
   }
 
@@ -164,8 +199,8 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
    * had one there), then the line moves as far as the budget allows. It is approved at once only
    * when nobody eligible before it is still waiting.
    */
-  private void queue(Proposal proposal, String bucket, long sequence, Long keptTicket,
-      Instant eventTime) {
+  private void queue(
+      Proposal proposal, String bucket, long sequence, Long keptTicket, Instant eventTime) {
     final String id = proposal.getApplicationId();
     claims.put(proposal.getClaimKey(), id);
     final BucketState state = buckets.load(bucket);
@@ -183,10 +218,19 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
     }
     buckets.save(state, before, eventTime);
     waitlist.add(bucket, ticket, id);
-    final Decision provisional = decision(proposal, sequence, DecisionStatus.WAITLISTED, ZERO,
-        proposal.getReasons(), new HashMap<>(proposal.getDetails()), eventTime);
-    applications.put(id, new ApplicationState(provisional, bucket, proposal.getClaimKey(),
-        proposal.getEligibleAmount(), ticket));
+    final Decision provisional =
+        decision(
+            proposal,
+            sequence,
+            DecisionStatus.WAITLISTED,
+            ZERO,
+            proposal.getReasons(),
+            new HashMap<>(proposal.getDetails()),
+            eventTime);
+    applications.put(
+        id,
+        new ApplicationState(
+            provisional, bucket, proposal.getClaimKey(), proposal.getEligibleAmount(), ticket));
 
     final Released released = release(bucket, eventTime, id);
     if (released.self() != null) {
@@ -203,18 +247,31 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
     details.put("budgetRemaining", remaining.toPlainString());
     details.put("waitlistTicket", Long.toString(ticket));
     if (remaining.signum() < 0) {
-      details.put("budgetNote", "the budget was lowered below the amount already approved;"
-          + " approvals stand, new ones wait until the budget is raised");
+      details.put(
+          "budgetNote",
+          "the budget was lowered below the amount already approved;"
+              + " approvals stand, new ones wait until the budget is raised");
     }
     final List<Reason> reasons = new ArrayList<>(proposal.getReasons());
-    reasons.add(reason(ReasonCode.BUDGET_EXHAUSTED, "the " + bucket + " budget has "
-        + remaining.max(ZERO).toPlainString() + " left (of " + totals.getBudget().toPlainString()
-        + "); " + proposal.getEligibleAmount().toPlainString() + " is needed."
-        + " The application keeps its place in line and is approved when the budget allows"));
-    final Decision waiting = decision(proposal, sequence, DecisionStatus.WAITLISTED, ZERO, reasons,
-        details, eventTime);
-    applications.put(id, new ApplicationState(waiting, bucket, proposal.getClaimKey(),
-        proposal.getEligibleAmount(), ticket));
+    reasons.add(
+        reason(
+            ReasonCode.BUDGET_EXHAUSTED,
+            "the "
+                + bucket
+                + " budget has "
+                + remaining.max(ZERO).toPlainString()
+                + " left (of "
+                + totals.getBudget().toPlainString()
+                + "); "
+                + proposal.getEligibleAmount().toPlainString()
+                + " is needed."
+                + " The application keeps its place in line and is approved when the budget allows"));
+    final Decision waiting =
+        decision(proposal, sequence, DecisionStatus.WAITLISTED, ZERO, reasons, details, eventTime);
+    applications.put(
+        id,
+        new ApplicationState(
+            waiting, bucket, proposal.getClaimKey(), proposal.getEligibleAmount(), ticket));
     emit(waiting);
   }
 
@@ -231,7 +288,8 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
     buckets.save(state, before, eventTime);
     // Lowering never revokes (approvals stand); raising lets the line move.
     release(Buckets.key(budget.getZone(), budget.getProgramme(), budget.getYear()), eventTime, null)
-        .others().forEach(this::emit);
+        .others()
+        .forEach(this::emit);
   }
 
   /** Who a release approved: {@code self} (the application being decided now, or null), others. */
@@ -252,16 +310,20 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
     final Totals before = Buckets.snapshot(state);
     final Map<String, ApplicationState> waiting = new HashMap<>();
     final BigDecimal[] drawn = {totals.getApprovedAmount()};
-    final List<KeyValue<String, String>> head = waitlist.head(bucket, state.getWaitlistFrom(), id -> {
-      final ApplicationState app = applications.get(id);
-      final Totals probe = Totals.newBuilder(totals).setApprovedAmount(drawn[0]).build();
-      if (app == null || !Buckets.fits(probe, app.getEligibleAmount())) {
-        return false;
-      }
-      waiting.put(id, app);
-      drawn[0] = drawn[0].add(app.getEligibleAmount());
-      return true;
-    });
+    final List<KeyValue<String, String>> head =
+        waitlist.head(
+            bucket,
+            state.getWaitlistFrom(),
+            id -> {
+              final ApplicationState app = applications.get(id);
+              final Totals probe = Totals.newBuilder(totals).setApprovedAmount(drawn[0]).build();
+              if (app == null || !Buckets.fits(probe, app.getEligibleAmount())) {
+                return false;
+              }
+              waiting.put(id, app);
+              drawn[0] = drawn[0].add(app.getEligibleAmount());
+              return true;
+            });
     Decision selfApproved = null;
     for (KeyValue<String, String> entry : head) {
       final ApplicationState app = waiting.get(entry.value);
@@ -278,20 +340,23 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
         }
       }
       if (!isSelf) {
-        reasons.add(reason(ReasonCode.APPROVED_FROM_WAITLIST,
-            "approved from the " + bucket + " waitlist as budget became available"));
+        reasons.add(
+            reason(
+                ReasonCode.APPROVED_FROM_WAITLIST,
+                "approved from the " + bucket + " waitlist as budget became available"));
       }
       final Map<String, String> details = new HashMap<>(was.getDetails());
       details.remove("budgetRemaining");
       details.remove("budgetNote");
-      final Decision approved = Decision.newBuilder(was)
-          .setSequence(isSelf ? was.getSequence() : was.getSequence() + 1)
-          .setStatus(DecisionStatus.APPROVED)
-          .setApprovedAmount(app.getEligibleAmount())
-          .setReasons(reasons)
-          .setDetails(details)
-          .setDecidedAt(eventTime)
-          .build();
+      final Decision approved =
+          Decision.newBuilder(was)
+              .setSequence(isSelf ? was.getSequence() : was.getSequence() + 1)
+              .setStatus(DecisionStatus.APPROVED)
+              .setApprovedAmount(app.getEligibleAmount())
+              .setReasons(reasons)
+              .setDetails(details)
+              .setDecidedAt(eventTime)
+              .build();
       app.setDecision(approved);
       applications.put(entry.value, app);
       if (isSelf) {
@@ -308,8 +373,13 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
     return new Released(selfApproved, others);
   }
 
-  private static Decision decision(Proposal p, long sequence, DecisionStatus status,
-      BigDecimal approvedAmount, List<Reason> reasons, Map<String, String> details,
+  private static Decision decision(
+      Proposal p,
+      long sequence,
+      DecisionStatus status,
+      BigDecimal approvedAmount,
+      List<Reason> reasons,
+      Map<String, String> details,
       Instant eventTime) {
     return Decision.newBuilder()
         .setApplicationId(p.getApplicationId())
@@ -337,8 +407,11 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
 
   private void emit(Decision decision) {
     observer.decided(decision);
-    context.forward(new Record<>(decision.getApplicationId(), LedgerOutput.of(decision),
-        decision.getDecidedAt().toEpochMilli()));
+    context.forward(
+        new Record<>(
+            decision.getApplicationId(),
+            LedgerOutput.of(decision),
+            decision.getDecidedAt().toEpochMilli()));
   }
 
   /** Publishes the totals of every bucket that changed since the last call. */
@@ -350,7 +423,8 @@ final class DecisionLedger implements Processor<String, LedgerCommand, String, L
     for (String key : changed) {
       final Totals totals = buckets.load(key).getTotals();
       observer.totalsPublished(totals);
-      context.forward(new Record<>(key, LedgerOutput.of(totals), totals.getUpdatedAt().toEpochMilli()));
+      context.forward(
+          new Record<>(key, LedgerOutput.of(totals), totals.getUpdatedAt().toEpochMilli()));
       pending.delete(key);
     }
   }

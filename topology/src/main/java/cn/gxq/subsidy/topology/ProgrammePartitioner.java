@@ -13,8 +13,7 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
 public final class ProgrammePartitioner<V> implements StreamPartitioner<String, V> {
 
   @Override
-  public Optional<Set<Integer>> partitions(String topic, String key, V value,
-      int numPartitions) {
+  public Optional<Set<Integer>> partitions(String topic, String key, V value, int numPartitions) {
     return Optional.of(Set.of(partition(Programme.valueOf(key), numPartitions)));
   }
 

@@ -9,7 +9,8 @@ final class Sources {
   private Sources() {}
 
   static DeadLetter.Source of(ProcessorContext<?, ?> context, String key) {
-    return context.recordMetadata()
+    return context
+        .recordMetadata()
         .map((RecordMetadata m) -> new DeadLetter.Source(key, m.topic(), m.partition(), m.offset()))
         .orElse(new DeadLetter.Source(key, "", -1, -1));
   }

@@ -5,15 +5,15 @@ import java.time.Duration;
 /**
  * Tunables of the topology.
  *
- * @param registryHistory how far back the registry can be looked up behind its newest update;
- *     three years covers applications filed a year or more after the registry changed
+ * @param registryHistory how far back the registry can be looked up behind its newest update; three
+ *     years covers applications filed a year or more after the registry changed
  * @param registryGrace how long (in stream time of the applications) an application waits for
  *     registry updates dated before its submission that arrive late; zero decides at once
- * @param totalsInterval at most one totals record per bucket per interval; also the longest a
- *     quiet stream's totals stay unpublished
+ * @param totalsInterval at most one totals record per bucket per interval; also the longest a quiet
+ *     stream's totals stay unpublished
  */
-public record TopologySettings(Duration registryHistory, Duration registryGrace,
-    Duration totalsInterval) {
+public record TopologySettings(
+    Duration registryHistory, Duration registryGrace, Duration totalsInterval) {
 
   public static TopologySettings defaults() {
     return new TopologySettings(Duration.ofDays(3 * 366), Duration.ZERO, Duration.ofMillis(250));
@@ -21,14 +21,19 @@ public record TopologySettings(Duration registryHistory, Duration registryGrace,
 
   public TopologySettings {
     if (registryGrace.compareTo(registryHistory) > 0) {
-      throw new IllegalArgumentException("registry grace " + registryGrace
-          + " cannot exceed the registry history " + registryHistory);
+      throw new IllegalArgumentException(
+          "registry grace "
+              + registryGrace
+              + " cannot exceed the registry history "
+              + registryHistory);
     }
-    if (totalsInterval.isNegative() || totalsInterval.isZero()
+    if (totalsInterval.isNegative()
+        || totalsInterval.isZero()
         || totalsInterval.compareTo(Duration.ofSeconds(1)) > 0) {
       throw new IllegalArgumentException(
           "totals interval must be above 0 and at most 1 s (a quiet stream is never staler),"
-              + " was " + totalsInterval);
+              + " was "
+              + totalsInterval);
     }
   }
 }

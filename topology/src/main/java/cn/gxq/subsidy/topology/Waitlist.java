@@ -8,8 +8,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Waitlisted applications per bucket, in the order they first became eligible. Keys are
- * {@code BUCKET#TICKET} with the ticket zero-padded, so a prefix scan returns them in order.
+ * Waitlisted applications per bucket, in the order they first became eligible. Keys are {@code
+ * BUCKET#TICKET} with the ticket zero-padded, so a prefix scan returns them in order.
  */
 final class Waitlist {
 
@@ -28,9 +28,9 @@ final class Waitlist {
   }
 
   /**
-   * The head of a bucket's line from {@code fromTicket}: entries in order for as long as
-   * {@code admit} accepts them. Read
-   * before anyone changes the line, since a store must not be written under an open iterator.
+   * The head of a bucket's line from {@code fromTicket}: entries in order for as long as {@code
+   * admit} accepts them. Read before anyone changes the line, since a store must not be written
+   * under an open iterator.
    */
   List<KeyValue<String, String>> head(String bucket, long fromTicket, Predicate<String> admit) {
     final List<KeyValue<String, String>> head = new ArrayList<>();

@@ -25,7 +25,8 @@ class PolicyBookTest {
   @TempDir Path dir;
 
   private static ObjectNode bundled() throws IOException {
-    try (InputStream in = PolicyBookTest.class.getClassLoader().getResourceAsStream("policy/policy-2022.1.json")) {
+    try (InputStream in =
+        PolicyBookTest.class.getClassLoader().getResourceAsStream("policy/policy-2022.1.json")) {
       return (ObjectNode) JSON.readTree(in);
     }
   }
@@ -54,13 +55,16 @@ class PolicyBookTest {
     assertThat(p.enterprise().individualBusinessTypePrefix()).isEqualTo("92");
     assertThat(p.rentRelief().year(2022)).contains(new RentReliefYear(2022, 3, 6));
     assertThat(p.rentRelief().year(2021)).isEmpty();
-    assertThat(p.rdDeduction().rate(2021, RdEnterpriseKind.MANUFACTURING).orElseThrow().rate()).isEqualByComparingTo("1.00");
-    assertThat(p.rdDeduction().rate(2021, RdEnterpriseKind.TECH_SME).orElseThrow().rate()).isEqualByComparingTo("0.75");
+    assertThat(p.rdDeduction().rate(2021, RdEnterpriseKind.MANUFACTURING).orElseThrow().rate())
+        .isEqualByComparingTo("1.00");
+    assertThat(p.rdDeduction().rate(2021, RdEnterpriseKind.TECH_SME).orElseThrow().rate())
+        .isEqualByComparingTo("0.75");
     RdRate others2022 = p.rdDeduction().rate(2022, RdEnterpriseKind.OTHER).orElseThrow();
     assertThat(others2022.rate()).isEqualByComparingTo("0.75");
     assertThat(others2022.latePeriod().from()).isEqualTo(LocalDate.of(2022, 10, 1));
     assertThat(others2022.latePeriod().months()).isEqualTo(3);
-    assertThat(p.rdDeduction().rate(2030, RdEnterpriseKind.OTHER).orElseThrow().rate()).isEqualByComparingTo("1.00");
+    assertThat(p.rdDeduction().rate(2030, RdEnterpriseKind.OTHER).orElseThrow().rate())
+        .isEqualByComparingTo("1.00");
     assertThat(p.rdDeduction().otherRelatedRatio()).isEqualByComparingTo("0.10");
     assertThat(p.rdDeduction().overseasCostShare()).isEqualByComparingTo("0.80");
     assertThat(p.rdDeduction().overseasCapOfDomestic().toString()).isEqualTo("2/3");
@@ -75,89 +79,148 @@ class PolicyBookTest {
 
   @Test
   void unknownVersionIsRefused() {
-    assertThatThrownBy(() -> PolicyBook.loadDefault().version("1999.1")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1999.1");
+    assertThatThrownBy(() -> PolicyBook.loadDefault().version("1999.1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1999.1");
   }
 
   @Test
   void operatorDirectoryCurrentIsTheHighestVersion() throws IOException {
     write("2022.9", p -> {});
-    write("2022.10", p -> ((ObjectNode) p.get("rdDeduction").get("rates").get(2)).put("rate", new BigDecimal("0.80")));
+    write(
+        "2022.10",
+        p ->
+            ((ObjectNode) p.get("rdDeduction").get("rates").get(2))
+                .put("rate", new BigDecimal("0.80")));
     Files.writeString(dir.resolve("README.txt"), "not a policy");
     PolicyBook book = PolicyBook.load(dir);
     assertThat(book.versions()).containsExactly("2022.9", "2022.10");
     assertThat(book.current().version()).isEqualTo("2022.10");
-    assertThat(book.current().rdDeduction().rate(2019, RdEnterpriseKind.OTHER).orElseThrow().rate()).isEqualByComparingTo("0.80");
-    assertThat(book.version("2022.9").rdDeduction().rate(2019, RdEnterpriseKind.OTHER).orElseThrow().rate()).isEqualByComparingTo("0.75");
+    assertThat(book.current().rdDeduction().rate(2019, RdEnterpriseKind.OTHER).orElseThrow().rate())
+        .isEqualByComparingTo("0.80");
+    assertThat(
+            book.version("2022.9")
+                .rdDeduction()
+                .rate(2019, RdEnterpriseKind.OTHER)
+                .orElseThrow()
+                .rate())
+        .isEqualByComparingTo("0.75");
   }
 
   @Test
   void rateOutOfRangeNamesFileAndEntry() throws IOException {
-    write("2022.1", p -> ((ObjectNode) p.get("rdDeduction").get("rates").get(3)).set("rate", new DecimalNode(new BigDecimal("75"))));
-    assertThatThrownBy(() -> PolicyBook.load(dir)).isInstanceOf(PolicyException.class)
-        .hasMessage("policy-2022.1.json: rdDeduction.rates[3].rate: must be between 0 and 5, was 75");
+    write(
+        "2022.1",
+        p ->
+            ((ObjectNode) p.get("rdDeduction").get("rates").get(3))
+                .set("rate", new DecimalNode(new BigDecimal("75"))));
+    assertThatThrownBy(() -> PolicyBook.load(dir))
+        .isInstanceOf(PolicyException.class)
+        .hasMessage(
+            "policy-2022.1.json: rdDeduction.rates[3].rate: must be between 0 and 5, was 75");
   }
 
   @Test
   void missingEntryIsNamed() throws IOException {
-    write("2022.1", p -> ((ObjectNode) p.get("enterprise").get("highTechCertificate")).remove("validityYears"));
-    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessage("policy-2022.1.json: enterprise.highTechCertificate.validityYears: is missing");
+    write(
+        "2022.1",
+        p -> ((ObjectNode) p.get("enterprise").get("highTechCertificate")).remove("validityYears"));
+    assertThatThrownBy(() -> PolicyBook.load(dir))
+        .hasMessage("policy-2022.1.json: enterprise.highTechCertificate.validityYears: is missing");
   }
 
   @Test
   void misspeltFieldIsRejected() throws IOException {
-    write("2022.1", p -> ((ObjectNode) p.get("rentRelief").get("years").get(0)).put("reliefMonth", 3));
-    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessageStartingWith("policy-2022.1.json: rentRelief.years[0].reliefMonth: unknown field");
+    write(
+        "2022.1",
+        p -> ((ObjectNode) p.get("rentRelief").get("years").get(0)).put("reliefMonth", 3));
+    assertThatThrownBy(() -> PolicyBook.load(dir))
+        .hasMessageStartingWith(
+            "policy-2022.1.json: rentRelief.years[0].reliefMonth: unknown field");
   }
 
   @Test
   void badIndustryPatternIsNamed() throws IOException {
-    write("2022.1", p -> ((ArrayNode) p.get("rdDeduction").get("excludedIndustries")).add("tobacco"));
-    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessageStartingWith("policy-2022.1.json: rdDeduction.excludedIndustries[8]: not a GB/T 4754");
+    write(
+        "2022.1", p -> ((ArrayNode) p.get("rdDeduction").get("excludedIndustries")).add("tobacco"));
+    assertThatThrownBy(() -> PolicyBook.load(dir))
+        .hasMessageStartingWith(
+            "policy-2022.1.json: rdDeduction.excludedIndustries[8]: not a GB/T 4754");
   }
 
   @Test
   void sizeThresholdsMustNotIncreaseDownTheClasses() throws IOException {
-    write("2022.1", p -> ((ObjectNode) p.get("sizeClasses").get("bands").get(1).get("small")).put("staff", 400));
-    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessageStartingWith("policy-2022.1.json: sizeClasses.bands[1]: staff: lower bounds must not increase");
+    write(
+        "2022.1",
+        p ->
+            ((ObjectNode) p.get("sizeClasses").get("bands").get(1).get("small")).put("staff", 400));
+    assertThatThrownBy(() -> PolicyBook.load(dir))
+        .hasMessageStartingWith(
+            "policy-2022.1.json: sizeClasses.bands[1]: staff: lower bounds must not increase");
   }
 
   @Test
   void missingRateForASupportedYearIsCaught() throws IOException {
     write("2022.1", p -> ((ArrayNode) p.get("rdDeduction").get("rates")).remove(4));
-    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessage("policy-2022.1.json: rdDeduction: rates: no TECH_SME rate for tax year 2021, which taxYears supports");
+    assertThatThrownBy(() -> PolicyBook.load(dir))
+        .hasMessage(
+            "policy-2022.1.json: rdDeduction: rates: no TECH_SME rate for tax year 2021, which taxYears supports");
   }
 
   @Test
   void loanIndicatorsMustFitTheirGroup() throws IOException {
-    write("2022.1", p -> ((ObjectNode) p.get("innovationLoan").get("indicators").get(4).get("bands").get(0)).put("points", 6));
-    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessageContaining("group technology can score 51 points, more than its maximum 50");
+    write(
+        "2022.1",
+        p ->
+            ((ObjectNode) p.get("innovationLoan").get("indicators").get(4).get("bands").get(0))
+                .put("points", 6));
+    assertThatThrownBy(() -> PolicyBook.load(dir))
+        .hasMessageContaining("group technology can score 51 points, more than its maximum 50");
   }
 
   @Test
   void unknownIndicatorAndUnorderedBandsAreNamed() throws IOException {
-    write("2022.1", p -> ((ObjectNode) p.get("innovationLoan").get("indicators").get(0)).put("key", "rdIntensty"));
-    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessage("policy-2022.1.json: innovationLoan.indicators[0]: key: unknown indicator rdIntensty");
-    write("2022.1", p -> ((ObjectNode) p.get("innovationLoan").get("indicators").get(0).get("bands").get(1)).put("atLeast", 0.2));
-    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessageStartingWith("policy-2022.1.json: innovationLoan.indicators[0].bands[1]: bands must go");
+    write(
+        "2022.1",
+        p ->
+            ((ObjectNode) p.get("innovationLoan").get("indicators").get(0))
+                .put("key", "rdIntensty"));
+    assertThatThrownBy(() -> PolicyBook.load(dir))
+        .hasMessage(
+            "policy-2022.1.json: innovationLoan.indicators[0]: key: unknown indicator rdIntensty");
+    write(
+        "2022.1",
+        p ->
+            ((ObjectNode) p.get("innovationLoan").get("indicators").get(0).get("bands").get(1))
+                .put("atLeast", 0.2));
+    assertThatThrownBy(() -> PolicyBook.load(dir))
+        .hasMessageStartingWith(
+            "policy-2022.1.json: innovationLoan.indicators[0].bands[1]: bands must go");
   }
 
   @Test
   void versionMustMatchFileName() throws IOException {
     Path file = write("2022.2", p -> {});
     Files.move(file, dir.resolve("policy-2022.3.json"));
-    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessageStartingWith("policy-2022.3.json: version: must match the file name");
+    assertThatThrownBy(() -> PolicyBook.load(dir))
+        .hasMessageStartingWith("policy-2022.3.json: version: must match the file name");
   }
 
   @Test
   void brokenJsonAndEmptyDirectory() throws IOException {
     assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessageContaining("no policy-*.json files");
     Files.writeString(dir.resolve("policy-2022.1.json"), "{\"version\": \"2022.1\",");
-    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessageStartingWith("policy-2022.1.json: not valid JSON");
+    assertThatThrownBy(() -> PolicyBook.load(dir))
+        .hasMessageStartingWith("policy-2022.1.json: not valid JSON");
   }
 
   @Test
   void fractionsAreExact() throws IOException {
-    write("2022.1", p -> ((ObjectNode) p.get("rdDeduction").get("overseas")).put("capShareOfDomestic", "3/0"));
-    assertThatThrownBy(() -> PolicyBook.load(dir)).hasMessageStartingWith("policy-2022.1.json: rdDeduction.overseas.capShareOfDomestic: must be a number or a fraction");
+    write(
+        "2022.1",
+        p -> ((ObjectNode) p.get("rdDeduction").get("overseas")).put("capShareOfDomestic", "3/0"));
+    assertThatThrownBy(() -> PolicyBook.load(dir))
+        .hasMessageStartingWith(
+            "policy-2022.1.json: rdDeduction.overseas.capShareOfDomestic: must be a number or a fraction");
   }
 }

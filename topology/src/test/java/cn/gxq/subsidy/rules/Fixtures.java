@@ -18,8 +18,10 @@ final class Fixtures {
 
   /** Published valid example of GB 32100-2015. */
   static final String CODE = "91110000600037341L";
+
   /** An individual business (type 92) with a correct check character. */
   static final String INDIVIDUAL = code("92110108MA01ABCD1");
+
   static final String LANDLORD_CODE = code("91110000101000001");
 
   /** 2022-05-01 10:00 in Beijing. */
@@ -57,7 +59,9 @@ final class Fixtures {
         .setUpdatedAt(Instant.parse("2022-01-01T00:00:00Z"));
   }
 
-  /** Rent 10 000 a month from a state-owned landlord, lease covering all of 2022, county not listed. */
+  /**
+   * Rent 10 000 a month from a state-owned landlord, lease covering all of 2022, county not listed.
+   */
   static RentReliefApplication.Builder rent() {
     return RentReliefApplication.newBuilder()
         .setApplicationId("RR-1")

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Base case of the fixtures: five main categories = 600 000 + 200 000 + 100 000 + 50 000 + 50 000 = 1 000 000. */
+/**
+ * Base case of the fixtures: five main categories = 600 000 + 200 000 + 100 000 + 50 000 + 50 000 =
+ * 1 000 000.
+ */
 class RdDeductionRulesTest {
   private static final Instant MAY_2023 = Instant.parse("2023-05-01T02:00:00Z");
   private final RdDeductionRules rules = RdDeductionRules.from(Fixtures.POLICY);
@@ -50,39 +53,60 @@ class RdDeductionRulesTest {
     "2023, I65, '',   1.00, 1000000.00, OTHER",
     "2024, C39, '',   1.00, 1000000.00, MANUFACTURING",
   })
-  void rateTable(int taxYear, String industry, String techSmeYear, String rate, String extra, String kind) {
+  void rateTable(
+      int taxYear, String industry, String techSmeYear, String rate, String extra, String kind) {
     Instant submitted = Instant.parse((taxYear + 1) + "-03-01T02:00:00Z");
     List<Integer> sme = techSmeYear.isEmpty() ? List.of() : List.of(Integer.parseInt(techSmeYear));
-    Outcome o = decide(rd().setTaxYear(taxYear).setSubmittedAt(submitted), enterprise().setIndustryCode(industry).setTechSmeYears(sme));
+    Outcome o =
+        decide(
+            rd().setTaxYear(taxYear).setSubmittedAt(submitted),
+            enterprise().setIndustryCode(industry).setTechSmeYears(sme));
     // 1 000 000 × rate
     assertThat(o.verdict()).isEqualTo(Verdict.ELIGIBLE);
     assertThat(o.eligibleAmount()).isEqualByComparingTo(extra);
-    assertThat(o.details()).containsEntry("deductionRate", rate).containsEntry("enterpriseKind", kind).containsEntry("eligibleBase", "1000000.00");
+    assertThat(o.details())
+        .containsEntry("deductionRate", rate)
+        .containsEntry("enterpriseKind", kind)
+        .containsEntry("eligibleBase", "1000000.00");
     assertThat(o.year()).isEqualTo(taxYear);
   }
 
   @Test
   void others2022WithoutDeclaredQ4TakeThreeTwelfths() {
     Outcome o = decide(rd().setTaxYear(2022).setSubmittedAt(MAY_2023), enterprise());
-    // Q4 = 1 000 000 × 3/12 = 250 000; Jan–Sep 750 000 × 75% = 562 500; Q4 250 000 × 100% = 250 000; total 812 500.00
+    // Q4 = 1 000 000 × 3/12 = 250 000; Jan–Sep 750 000 × 75% = 562 500; Q4 250 000 × 100% = 250
+    // 000; total 812 500.00
     assertThat(o.eligibleAmount()).isEqualByComparingTo("812500.00");
-    assertThat(o.details()).containsEntry("q4Expenses", "250000.00").containsEntry("expensesBeforeQ4", "750000.00")
-        .containsEntry("extraBeforeQ4", "562500.00").containsEntry("extraQ4", "250000.00").containsEntry("deductionRate", "0.75")
-        .containsEntry("latePeriodRate", "1.00").containsEntry("enterpriseKind", "OTHER");
+    assertThat(o.details())
+        .containsEntry("q4Expenses", "250000.00")
+        .containsEntry("expensesBeforeQ4", "750000.00")
+        .containsEntry("extraBeforeQ4", "562500.00")
+        .containsEntry("extraQ4", "250000.00")
+        .containsEntry("deductionRate", "0.75")
+        .containsEntry("latePeriodRate", "1.00")
+        .containsEntry("enterpriseKind", "OTHER");
     assertThat(o.details().get("q4Basis")).contains("3/12");
   }
 
   @Test
   void others2022WithDeclaredQ4TakeItAsDeclared() {
-    Outcome o = decide(rd().setTaxYear(2022).setSubmittedAt(MAY_2023).setQ4Expenses(yuan("400000")), enterprise());
+    Outcome o =
+        decide(
+            rd().setTaxYear(2022).setSubmittedAt(MAY_2023).setQ4Expenses(yuan("400000")),
+            enterprise());
     // Jan–Sep 600 000 × 75% = 450 000; Q4 400 000 × 100% = 400 000; total 850 000.00
     assertThat(o.eligibleAmount()).isEqualByComparingTo("850000.00");
-    assertThat(o.details()).containsEntry("q4Basis", "declared").containsEntry("expensesBeforeQ4", "600000.00");
+    assertThat(o.details())
+        .containsEntry("q4Basis", "declared")
+        .containsEntry("expensesBeforeQ4", "600000.00");
   }
 
   @Test
   void declaredQ4AboveTheYearIsCappedAtTheYear() {
-    Outcome o = decide(rd().setTaxYear(2022).setSubmittedAt(MAY_2023).setQ4Expenses(yuan("2000000")), enterprise());
+    Outcome o =
+        decide(
+            rd().setTaxYear(2022).setSubmittedAt(MAY_2023).setQ4Expenses(yuan("2000000")),
+            enterprise());
     // Q4 capped at 1 000 000, all at 100%
     assertThat(o.eligibleAmount()).isEqualByComparingTo("1000000.00");
     assertThat(o.details().get("q4Basis")).contains("capped");
@@ -94,8 +118,11 @@ class RdDeductionRulesTest {
     // cap = 1 000 000 × 10% ÷ (1 − 10%) = 111 111.111…; allowed = 111 111.111…; base 1 111 111.111…
     // 2021 others 75%: 833 333.333… → 833 333.33
     assertThat(o.eligibleAmount()).isEqualByComparingTo("833333.33");
-    assertThat(o.details()).containsEntry("otherRelatedCap", "111111.11").containsEntry("otherRelatedAllowed", "111111.11")
-        .containsEntry("eligibleBase", "1111111.11").containsEntry("mainCategoriesTotal", "1000000.00");
+    assertThat(o.details())
+        .containsEntry("otherRelatedCap", "111111.11")
+        .containsEntry("otherRelatedAllowed", "111111.11")
+        .containsEntry("eligibleBase", "1111111.11")
+        .containsEntry("mainCategoriesTotal", "1000000.00");
   }
 
   @Test
@@ -108,58 +135,95 @@ class RdDeductionRulesTest {
 
   @Test
   void overseasCountsAtEightyPercent() {
-    Outcome o = decide(rd().setPersonnel(yuan("500000")).setOverseasContracted(yuan("500000")), enterprise());
-    // domestic 900 000; overseas 500 000 × 80% = 400 000 ≤ 2/3 × 900 000 = 600 000; base 1 300 000 × 75% = 975 000.00
+    Outcome o =
+        decide(
+            rd().setPersonnel(yuan("500000")).setOverseasContracted(yuan("500000")), enterprise());
+    // domestic 900 000; overseas 500 000 × 80% = 400 000 ≤ 2/3 × 900 000 = 600 000; base 1 300 000
+    // × 75% = 975 000.00
     assertThat(o.eligibleAmount()).isEqualByComparingTo("975000.00");
-    assertThat(o.details()).containsEntry("overseasCounted", "400000.00").containsEntry("overseasCap", "600000.00").containsEntry("overseasAllowed", "400000.00");
+    assertThat(o.details())
+        .containsEntry("overseasCounted", "400000.00")
+        .containsEntry("overseasCap", "600000.00")
+        .containsEntry("overseasAllowed", "400000.00");
   }
 
   @Test
   void overseasIsCappedAtTwoThirdsOfDomestic() {
-    Outcome o = decide(rd().setPersonnel(yuan("500000")).setOverseasContracted(yuan("1000000")), enterprise());
+    Outcome o =
+        decide(
+            rd().setPersonnel(yuan("500000")).setOverseasContracted(yuan("1000000")), enterprise());
     // 1 000 000 × 80% = 800 000 > 2/3 × 900 000 = 600 000; base 1 500 000 × 75% = 1 125 000.00
     assertThat(o.eligibleAmount()).isEqualByComparingTo("1125000.00");
-    assertThat(o.details()).containsEntry("overseasAllowed", "600000.00").containsEntry("overseasCapShareOfDomestic", "2/3");
+    assertThat(o.details())
+        .containsEntry("overseasAllowed", "600000.00")
+        .containsEntry("overseasCapShareOfDomestic", "2/3");
   }
 
   @Test
   void twoThirdsCapStaysExactOnAwkwardAmounts() {
-    Outcome o = decide(rd().setPersonnel(yuan("0.01")).setDirectInputs(yuan("0")).setDepreciation(yuan("0")).setIntangibleAmortisation(yuan("0"))
-        .setDesignFees(yuan("0")).setOverseasContracted(yuan("1")), enterprise());
+    Outcome o =
+        decide(
+            rd().setPersonnel(yuan("0.01"))
+                .setDirectInputs(yuan("0"))
+                .setDepreciation(yuan("0"))
+                .setIntangibleAmortisation(yuan("0"))
+                .setDesignFees(yuan("0"))
+                .setOverseasContracted(yuan("1")),
+            enterprise());
     // domestic 0.01; overseas cap 0.00666…; base 0.01666…; × 75% = 0.0125 → 0.01
     assertThat(o.eligibleAmount()).isEqualByComparingTo("0.01");
   }
 
   @Test
   void highTechEnterpriseGetsQ4EquipmentExtraAndFifteenPercent() {
-    Outcome o = decide(rd().setTaxYear(2022).setSubmittedAt(MAY_2023).setQ4EquipmentPurchases(yuan("300000")),
-        enterprise().setHighTechCertifiedOn(LocalDate.of(2020, 3, 1)));
-    // R&D 812 500 (3/12 split as above) + equipment 300 000 × 100% = 1 112 500.00; tax saving × 15% = 166 875.00
+    Outcome o =
+        decide(
+            rd().setTaxYear(2022).setSubmittedAt(MAY_2023).setQ4EquipmentPurchases(yuan("300000")),
+            enterprise().setHighTechCertifiedOn(LocalDate.of(2020, 3, 1)));
+    // R&D 812 500 (3/12 split as above) + equipment 300 000 × 100% = 1 112 500.00; tax saving × 15%
+    // = 166 875.00
     assertThat(o.eligibleAmount()).isEqualByComparingTo("1112500.00");
-    assertThat(o.details()).containsEntry("q4EquipmentExtra", "300000.00").containsEntry("incomeTaxRate", "0.15")
-        .containsEntry("estimatedTaxSaving", "166875.00").containsEntry("rdExtraDeduction", "812500.00");
+    assertThat(o.details())
+        .containsEntry("q4EquipmentExtra", "300000.00")
+        .containsEntry("incomeTaxRate", "0.15")
+        .containsEntry("estimatedTaxSaving", "166875.00")
+        .containsEntry("rdExtraDeduction", "812500.00");
   }
 
   @Test
   void certificateExpiredBeforeQ4GetsNoEquipmentExtra() {
     // issued 2019-09-30: valid through 2022-09-29
-    Outcome o = decide(rd().setTaxYear(2022).setSubmittedAt(MAY_2023).setQ4EquipmentPurchases(yuan("300000")),
-        enterprise().setHighTechCertifiedOn(LocalDate.of(2019, 9, 30)));
+    Outcome o =
+        decide(
+            rd().setTaxYear(2022).setSubmittedAt(MAY_2023).setQ4EquipmentPurchases(yuan("300000")),
+            enterprise().setHighTechCertifiedOn(LocalDate.of(2019, 9, 30)));
     assertThat(o.eligibleAmount()).isEqualByComparingTo("812500.00");
-    assertThat(o.details()).containsEntry("q4EquipmentExtra", "0.00").containsEntry("highTechCertificateValidInEquipmentPeriod", "false");
+    assertThat(o.details())
+        .containsEntry("q4EquipmentExtra", "0.00")
+        .containsEntry("highTechCertificateValidInEquipmentPeriod", "false");
     // still valid for part of 2022, so 15%: 812 500 × 15% = 121 875.00
-    assertThat(o.details()).containsEntry("incomeTaxRate", "0.15").containsEntry("estimatedTaxSaving", "121875.00");
+    assertThat(o.details())
+        .containsEntry("incomeTaxRate", "0.15")
+        .containsEntry("estimatedTaxSaving", "121875.00");
     // issued 2019-10-02: valid through 2022-10-01, one day of Q4: 812 500 + 300 000 = 1 112 500.00
-    Outcome oneDay = decide(rd().setTaxYear(2022).setSubmittedAt(MAY_2023).setQ4EquipmentPurchases(yuan("300000")),
-        enterprise().setHighTechCertifiedOn(LocalDate.of(2019, 10, 2)));
+    Outcome oneDay =
+        decide(
+            rd().setTaxYear(2022).setSubmittedAt(MAY_2023).setQ4EquipmentPurchases(yuan("300000")),
+            enterprise().setHighTechCertifiedOn(LocalDate.of(2019, 10, 2)));
     assertThat(oneDay.eligibleAmount()).isEqualByComparingTo("1112500.00");
   }
 
   @Test
   void equipmentWithoutCertificateOrOutside2022GetsNothingExtra() {
-    Outcome none = decide(rd().setTaxYear(2022).setSubmittedAt(MAY_2023).setQ4EquipmentPurchases(yuan("300000")), enterprise());
+    Outcome none =
+        decide(
+            rd().setTaxYear(2022).setSubmittedAt(MAY_2023).setQ4EquipmentPurchases(yuan("300000")),
+            enterprise());
     assertThat(none.eligibleAmount()).isEqualByComparingTo("812500.00");
-    Outcome y2021 = decide(rd().setQ4EquipmentPurchases(yuan("300000")), enterprise().setHighTechCertifiedOn(LocalDate.of(2020, 3, 1)));
+    Outcome y2021 =
+        decide(
+            rd().setQ4EquipmentPurchases(yuan("300000")),
+            enterprise().setHighTechCertifiedOn(LocalDate.of(2020, 3, 1)));
     assertThat(y2021.eligibleAmount()).isEqualByComparingTo("750000.00");
   }
 
@@ -167,18 +231,36 @@ class RdDeductionRulesTest {
   void taxSavingAtTwentyFivePercentWithoutCertificate() {
     Outcome o = decide(rd(), enterprise());
     // 750 000 × 25% = 187 500.00
-    assertThat(o.details()).containsEntry("incomeTaxRate", "0.25").containsEntry("estimatedTaxSaving", "187500.00");
+    assertThat(o.details())
+        .containsEntry("incomeTaxRate", "0.25")
+        .containsEntry("estimatedTaxSaving", "187500.00");
     // certificate issued 2018-01-01 expired 2020-12-31: 2021 is at 25% too
     Outcome expired = decide(rd(), enterprise().setHighTechCertifiedOn(LocalDate.of(2018, 1, 1)));
     assertThat(expired.details()).containsEntry("incomeTaxRate", "0.25");
     Outcome valid = decide(rd(), enterprise().setHighTechCertifiedOn(LocalDate.of(2018, 1, 2)));
     // 750 000 × 15% = 112 500.00
-    assertThat(valid.details()).containsEntry("incomeTaxRate", "0.15").containsEntry("estimatedTaxSaving", "112500.00");
+    assertThat(valid.details())
+        .containsEntry("incomeTaxRate", "0.15")
+        .containsEntry("estimatedTaxSaving", "112500.00");
   }
 
   @ParameterizedTest
-  @CsvSource({"C16, true", "C1610, true", "H61, true", "H62, true", "F51, true", "F52, true", "K70, true", "K701, true", "L72, true", "R90, true",
-    "C17, false", "R86, false", "I65, false", "M73, false"})
+  @CsvSource({
+    "C16, true",
+    "C1610, true",
+    "H61, true",
+    "H62, true",
+    "F51, true",
+    "F52, true",
+    "K70, true",
+    "K701, true",
+    "L72, true",
+    "R90, true",
+    "C17, false",
+    "R86, false",
+    "I65, false",
+    "M73, false"
+  })
   void excludedByMainBusiness(String industry, boolean excluded) {
     Outcome o = decide(rd(), enterprise().setIndustryCode(industry));
     if (excluded) {
@@ -206,15 +288,33 @@ class RdDeductionRulesTest {
     Outcome deemed = decide(rd(), enterprise().setTaxAssessment(TaxAssessment.DEEMED));
     assertThat(codes(deemed)).containsExactly(ReasonCode.DEEMED_PROFIT_TAXATION);
     assertThat(deemed.findings().get(0).message()).contains("核定征收");
-    Outcome both = decide(rd(), enterprise().setTaxResident(false).setTaxAssessment(TaxAssessment.DEEMED).setIndustryCode("F52"));
-    assertThat(codes(both)).containsExactly(ReasonCode.NON_RESIDENT, ReasonCode.DEEMED_PROFIT_TAXATION, ReasonCode.EXCLUDED_INDUSTRY);
+    Outcome both =
+        decide(
+            rd(),
+            enterprise()
+                .setTaxResident(false)
+                .setTaxAssessment(TaxAssessment.DEEMED)
+                .setIndustryCode("F52"));
+    assertThat(codes(both))
+        .containsExactly(
+            ReasonCode.NON_RESIDENT,
+            ReasonCode.DEEMED_PROFIT_TAXATION,
+            ReasonCode.EXCLUDED_INDUSTRY);
     assertThat(both.eligibleAmount()).isEqualByComparingTo("0.00");
   }
 
   @Test
   void zeroExpenseHasNothingToDeduct() {
-    Outcome o = decide(rd().setPersonnel(yuan("0")).setDirectInputs(yuan("0")).setDepreciation(yuan("0")).setIntangibleAmortisation(yuan("0"))
-        .setDesignFees(yuan("0")).setOtherRelated(yuan("5000")).setOverseasContracted(yuan("5000")), enterprise());
+    Outcome o =
+        decide(
+            rd().setPersonnel(yuan("0"))
+                .setDirectInputs(yuan("0"))
+                .setDepreciation(yuan("0"))
+                .setIntangibleAmortisation(yuan("0"))
+                .setDesignFees(yuan("0"))
+                .setOtherRelated(yuan("5000"))
+                .setOverseasContracted(yuan("5000")),
+            enterprise());
     // other related capped at 0 × 10/90 = 0; overseas capped at 2/3 × 0 = 0
     assertThat(codes(o)).containsExactly(ReasonCode.NO_ELIGIBLE_EXPENSE);
     assertThat(o.eligibleAmount()).isEqualByComparingTo("0.00");
@@ -222,11 +322,22 @@ class RdDeductionRulesTest {
 
   @Test
   void validationReportsEveryBadField() {
-    Outcome o = decide(rd().setPersonnel(yuan("-1")).setOverseasContracted(yuan("-2")).setQ4Expenses(yuan("-3")).setExcludedIncomeShare(new BigDecimal("1.5"))
-        .setRevision(0), enterprise());
+    Outcome o =
+        decide(
+            rd().setPersonnel(yuan("-1"))
+                .setOverseasContracted(yuan("-2"))
+                .setQ4Expenses(yuan("-3"))
+                .setExcludedIncomeShare(new BigDecimal("1.5"))
+                .setRevision(0),
+            enterprise());
     assertThat(o.findings()).extracting(Finding::code).containsOnly(ReasonCode.INVALID_FIELD);
-    assertThat(o.findings()).extracting(Finding::message).anyMatch(m -> m.startsWith("personnel:")).anyMatch(m -> m.startsWith("overseasContracted:"))
-        .anyMatch(m -> m.startsWith("q4Expenses:")).anyMatch(m -> m.startsWith("excludedIncomeShare:")).anyMatch(m -> m.startsWith("revision:"));
+    assertThat(o.findings())
+        .extracting(Finding::message)
+        .anyMatch(m -> m.startsWith("personnel:"))
+        .anyMatch(m -> m.startsWith("overseasContracted:"))
+        .anyMatch(m -> m.startsWith("q4Expenses:"))
+        .anyMatch(m -> m.startsWith("excludedIncomeShare:"))
+        .anyMatch(m -> m.startsWith("revision:"));
     assertThat(o.findings()).hasSize(5);
   }
 
@@ -243,14 +354,17 @@ class RdDeductionRulesTest {
 
   @Test
   void invalidCodeAndUnregistered() {
-    assertThat(codes(decide(rd().setCreditCode("91110000600037341"), enterprise()))).containsExactly(ReasonCode.INVALID_CREDIT_CODE);
+    assertThat(codes(decide(rd().setCreditCode("91110000600037341"), enterprise())))
+        .containsExactly(ReasonCode.INVALID_CREDIT_CODE);
     Outcome unregistered = decide(rd(), null);
     assertThat(codes(unregistered)).containsExactly(ReasonCode.ENTERPRISE_NOT_REGISTERED);
-    assertThat(unregistered.findings().get(0).message()).contains("not registered as of 2022-05-01");
+    assertThat(unregistered.findings().get(0).message())
+        .contains("not registered as of 2022-05-01");
   }
 
   @Test
   void claimKeyIsPerTaxYear() {
-    assertThat(decide(rd(), enterprise()).claimKey()).isEqualTo("RD_SUPER_DEDUCTION:" + Fixtures.CODE + ":2021");
+    assertThat(decide(rd(), enterprise()).claimKey())
+        .isEqualTo("RD_SUPER_DEDUCTION:" + Fixtures.CODE + ":2021");
   }
 }

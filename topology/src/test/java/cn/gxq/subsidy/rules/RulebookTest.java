@@ -28,7 +28,9 @@ class RulebookTest {
     Outcome rd = rulebook.decide(Fixtures.rd().build(), Fixtures.enterprise().build());
     assertThat(rd.claimKey()).startsWith("RD_SUPER_DEDUCTION:");
     assertThat(rd.eligibleAmount()).isEqualByComparingTo("750000.00");
-    Outcome loan = rulebook.decide(Fixtures.loan().build(), Fixtures.enterprise().setTechSmeYears(List.of(2022)).build());
+    Outcome loan =
+        rulebook.decide(
+            Fixtures.loan().build(), Fixtures.enterprise().setTechSmeYears(List.of(2022)).build());
     assertThat(loan.claimKey()).startsWith("INNOVATION_CREDIT_LOAN:");
     assertThat(List.of(rent, rd, loan)).extracting(Outcome::policyVersion).containsOnly("2022.1");
   }
@@ -38,14 +40,23 @@ class RulebookTest {
     for (Programme p : Programme.values()) {
       assertThat(rulebook.rulesFor(p).programme()).isEqualTo(p);
     }
-    assertThat(rulebook.rulesFor(Programme.RENT_RELIEF).applicationType().getSimpleName()).isEqualTo("RentReliefApplication");
+    assertThat(rulebook.rulesFor(Programme.RENT_RELIEF).applicationType().getSimpleName())
+        .isEqualTo("RentReliefApplication");
     assertThat(Rulebook.programmeOf(Fixtures.rd().build())).isEqualTo(Programme.RD_SUPER_DEDUCTION);
   }
 
   @Test
   void refusesRecordsThatAreNotApplications() {
-    Budget budget = Budget.newBuilder().setZone("ZGC").setProgramme(Programme.RENT_RELIEF).setYear(2022)
-        .setAmount(new BigDecimal("1.00")).setUpdatedAt(Instant.EPOCH).build();
-    assertThatThrownBy(() -> rulebook.decide(budget, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Budget");
+    Budget budget =
+        Budget.newBuilder()
+            .setZone("ZGC")
+            .setProgramme(Programme.RENT_RELIEF)
+            .setYear(2022)
+            .setAmount(new BigDecimal("1.00"))
+            .setUpdatedAt(Instant.EPOCH)
+            .build();
+    assertThatThrownBy(() -> rulebook.decide(budget, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Budget");
   }
 }

@@ -75,8 +75,15 @@ class SizeClassifierTest {
     "K703,  10,            0, 0, SMALL, all others",
     "M73,    9,            0, 0, MICRO, all others"
   })
-  void classifies(String industry, int staff, BigDecimal revenue, BigDecimal assets, SizeClass expected, String band) {
-    SizeClassifier.Classification c = classifier.classify(IndustryCode.parse(industry).orElseThrow(), staff, revenue, assets);
+  void classifies(
+      String industry,
+      int staff,
+      BigDecimal revenue,
+      BigDecimal assets,
+      SizeClass expected,
+      String band) {
+    SizeClassifier.Classification c =
+        classifier.classify(IndustryCode.parse(industry).orElseThrow(), staff, revenue, assets);
     assertThat(c.sizeClass()).isEqualTo(expected);
     assertThat(c.band()).isEqualTo(band);
   }

@@ -47,9 +47,12 @@ class BudgetLedgerTest {
     apply(4, "1000.00", "2022-03-04T00:00:00Z");
 
     List<Decision> decisions = harness.newDecisions();
-    assertThat(decisions).extracting(Decision::getApplicationId, Decision::getStatus)
-        .containsExactly(tuple("RR-1", DecisionStatus.APPROVED),
-            tuple("RR-2", DecisionStatus.WAITLISTED), tuple("RR-3", DecisionStatus.WAITLISTED),
+    assertThat(decisions)
+        .extracting(Decision::getApplicationId, Decision::getStatus)
+        .containsExactly(
+            tuple("RR-1", DecisionStatus.APPROVED),
+            tuple("RR-2", DecisionStatus.WAITLISTED),
+            tuple("RR-3", DecisionStatus.WAITLISTED),
             tuple("RR-4", DecisionStatus.WAITLISTED));
     assertThat(codes(decisions.get(1))).contains("BUDGET_EXHAUSTED");
     assertThat(decisions.get(1).getDetails()).containsEntry("budgetRemaining", "4000.00");
@@ -57,14 +60,18 @@ class BudgetLedgerTest {
     // Raised by 5,000.00 to 15,000.00: 9,000.00 left: RR-2 (6,000) and RR-3 (3,000) fit, RR-4 not.
     harness.allot(budget("ZGC", "15000.00", at("2022-04-01T00:00:00Z")));
     decisions = harness.newDecisions();
-    assertThat(decisions).extracting(Decision::getApplicationId, Decision::getStatus,
-            Decision::getSequence)
-        .containsExactly(tuple("RR-2", DecisionStatus.APPROVED, 2L),
-            tuple("RR-3", DecisionStatus.APPROVED, 2L));
-    assertThat(decisions).allSatisfy(d -> {
-      assertThat(codes(d)).contains("APPROVED_FROM_WAITLIST").doesNotContain("BUDGET_EXHAUSTED");
-      assertThat(d.getDecidedAt()).isEqualTo(at("2022-04-01T00:00:00Z"));
-    });
+    assertThat(decisions)
+        .extracting(Decision::getApplicationId, Decision::getStatus, Decision::getSequence)
+        .containsExactly(
+            tuple("RR-2", DecisionStatus.APPROVED, 2L), tuple("RR-3", DecisionStatus.APPROVED, 2L));
+    assertThat(decisions)
+        .allSatisfy(
+            d -> {
+              assertThat(codes(d))
+                  .contains("APPROVED_FROM_WAITLIST")
+                  .doesNotContain("BUDGET_EXHAUSTED");
+              assertThat(d.getDecidedAt()).isEqualTo(at("2022-04-01T00:00:00Z"));
+            });
 
     final Totals totals = harness.publishedTotals().get(Fixtures.bucket("ZGC"));
     assertThat(totals.getApproved()).isEqualTo(3);
@@ -81,12 +88,15 @@ class BudgetLedgerTest {
     harness.newDecisions();
 
     // RR-1 amends to 1,000.00 a month: 3,000.00, freeing 3,000.00; 6,000.00 left: RR-2 fits.
-    harness.submit(rentRelief("RR-1", creditCode(1), "1000.00", at("2022-03-05T00:00:00Z"))
-        .setRevision(2).build());
+    harness.submit(
+        rentRelief("RR-1", creditCode(1), "1000.00", at("2022-03-05T00:00:00Z"))
+            .setRevision(2)
+            .build());
 
     assertThat(harness.newDecisions())
         .extracting(Decision::getApplicationId, Decision::getStatus, Decision::getApprovedAmount)
-        .containsExactly(tuple("RR-1", DecisionStatus.APPROVED, Fixtures.yuan("3000.00")),
+        .containsExactly(
+            tuple("RR-1", DecisionStatus.APPROVED, Fixtures.yuan("3000.00")),
             tuple("RR-2", DecisionStatus.APPROVED, Fixtures.yuan("6000.00")));
     assertThat(harness.publishedTotals().get(Fixtures.bucket("ZGC")).getApprovedAmount())
         .isEqualByComparingTo("9000.00");
@@ -101,13 +111,17 @@ class BudgetLedgerTest {
     harness.newDecisions();
 
     // RR-1 now asks 6,000.00: it no longer fits, and waits ahead of RR-3 (its original place).
-    harness.submit(rentRelief("RR-1", creditCode(1), "2000.00", at("2022-03-04T00:00:00Z"))
-        .setRevision(2).build());
-    assertThat(harness.newDecisions()).extracting(Decision::getApplicationId, Decision::getStatus)
+    harness.submit(
+        rentRelief("RR-1", creditCode(1), "2000.00", at("2022-03-04T00:00:00Z"))
+            .setRevision(2)
+            .build());
+    assertThat(harness.newDecisions())
+        .extracting(Decision::getApplicationId, Decision::getStatus)
         .containsExactly(tuple("RR-1", DecisionStatus.WAITLISTED));
 
     harness.allot(budget("ZGC", "9000.00", at("2022-04-01T00:00:00Z")));
-    assertThat(harness.newDecisions()).extracting(Decision::getApplicationId, Decision::getStatus)
+    assertThat(harness.newDecisions())
+        .extracting(Decision::getApplicationId, Decision::getStatus)
         .containsExactly(tuple("RR-1", DecisionStatus.APPROVED));
   }
 
@@ -118,12 +132,16 @@ class BudgetLedgerTest {
     apply(2, "2000.00", "2022-03-02T00:00:00Z");
     harness.newDecisions();
 
-    harness.submit(rentRelief("RR-1", creditCode(1), "2000.00", at("2022-03-03T00:00:00Z"))
-        .setRevision(2).setWithdrawn(true).build());
+    harness.submit(
+        rentRelief("RR-1", creditCode(1), "2000.00", at("2022-03-03T00:00:00Z"))
+            .setRevision(2)
+            .setWithdrawn(true)
+            .build());
 
-    assertThat(harness.newDecisions()).extracting(Decision::getApplicationId, Decision::getStatus,
-            Decision::getSequence)
-        .containsExactly(tuple("RR-1", DecisionStatus.WITHDRAWN, 2L),
+    assertThat(harness.newDecisions())
+        .extracting(Decision::getApplicationId, Decision::getStatus, Decision::getSequence)
+        .containsExactly(
+            tuple("RR-1", DecisionStatus.WITHDRAWN, 2L),
             tuple("RR-2", DecisionStatus.APPROVED, 2L));
     final Totals totals = harness.publishedTotals().get(Fixtures.bucket("ZGC"));
     assertThat(totals.getWithdrawn()).isEqualTo(1);

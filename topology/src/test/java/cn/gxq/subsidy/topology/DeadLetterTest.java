@@ -30,7 +30,11 @@ class DeadLetterTest {
   private byte[] validBytes(String id) {
     final RentReliefApplication application =
         rentRelief(id, creditCode(9), "1000.00", at("2022-04-01T00:00:00Z")).build();
-    return harness.serdes.of(RentReliefApplication.class).serializer().serialize(topic, application);
+    return harness
+        .serdes
+        .of(RentReliefApplication.class)
+        .serializer()
+        .serialize(topic, application);
   }
 
   @Test
@@ -57,10 +61,18 @@ class DeadLetterTest {
     raw.pipeInput("RR-ok", valid);
 
     final List<TestRecord<String, byte[]>> letters = harness.deadLetters.readRecordsToList();
-    assertThat(letters).extracting(r -> TopologyHarness.header(r.headers(), DeadLetter.ERROR_CODE))
-        .containsExactly("NULL_VALUE", "MISSING_KEY", "UNDECODABLE", "UNKNOWN_SCHEMA",
-            "UNDECODABLE", "UNDECODABLE", "UNDECODABLE");
-    assertThat(letters).extracting(TestRecord::key)
+    assertThat(letters)
+        .extracting(r -> TopologyHarness.header(r.headers(), DeadLetter.ERROR_CODE))
+        .containsExactly(
+            "NULL_VALUE",
+            "MISSING_KEY",
+            "UNDECODABLE",
+            "UNKNOWN_SCHEMA",
+            "UNDECODABLE",
+            "UNDECODABLE",
+            "UNDECODABLE");
+    assertThat(letters)
+        .extracting(TestRecord::key)
         .containsExactly("k-null", null, "k-magic", "k-id", "k-trunc", "k-type", "k-short");
     assertThat(letters.get(2).value()).isEqualTo(wrongMagic);
     assertThat(letters.get(4).value()).isEqualTo(truncated);
@@ -68,14 +80,20 @@ class DeadLetterTest {
         .contains("999999");
     assertThat(TopologyHarness.header(letters.get(5).headers(), DeadLetter.ERROR_MESSAGE))
         .contains("Budget");
-    assertThat(letters).allSatisfy(r -> {
-      assertThat(TopologyHarness.header(r.headers(), DeadLetter.SOURCE_TOPIC)).isEqualTo(topic);
-      assertThat(TopologyHarness.header(r.headers(), DeadLetter.SOURCE_PARTITION)).isEqualTo("0");
-    });
-    assertThat(letters).extracting(r -> TopologyHarness.header(r.headers(), DeadLetter.SOURCE_OFFSET))
+    assertThat(letters)
+        .allSatisfy(
+            r -> {
+              assertThat(TopologyHarness.header(r.headers(), DeadLetter.SOURCE_TOPIC))
+                  .isEqualTo(topic);
+              assertThat(TopologyHarness.header(r.headers(), DeadLetter.SOURCE_PARTITION))
+                  .isEqualTo("0");
+            });
+    assertThat(letters)
+        .extracting(r -> TopologyHarness.header(r.headers(), DeadLetter.SOURCE_OFFSET))
         .containsExactly("0", "1", "2", "3", "4", "5", "6");
     // The good record after all that is still decided.
-    assertThat(harness.newDecisions()).singleElement()
+    assertThat(harness.newDecisions())
+        .singleElement()
         .satisfies(d -> assertThat(d.getApplicationId()).isEqualTo("RR-ok"));
   }
 
@@ -85,7 +103,8 @@ class DeadLetterTest {
     harness.budgets.pipeInput("ZJ:RENT_RELIEF:2022", budget);
 
     final TestRecord<String, byte[]> letter = harness.deadLetters.readRecord();
-    assertThat(TopologyHarness.header(letter.headers(), DeadLetter.ERROR_CODE)).isEqualTo("INVALID_RECORD");
+    assertThat(TopologyHarness.header(letter.headers(), DeadLetter.ERROR_CODE))
+        .isEqualTo("INVALID_RECORD");
     assertThat(TopologyHarness.header(letter.headers(), DeadLetter.ERROR_MESSAGE))
         .contains("ZGC:RENT_RELIEF:2022");
   }

@@ -28,16 +28,22 @@ class DecisionPipelineTest {
     final String code = creditCode(1);
     harness.register(smallSoftwareFirm(code, "ZGC", at("2022-01-01T00:00:00Z")).build());
     // In September it grew into a large enterprise (≥300 staff and ≥1亿 revenue for I65).
-    harness.register(smallSoftwareFirm(code, "ZGC", at("2022-09-01T00:00:00Z"))
-        .setEmployees(500).setRevenue(yuan("200000000.00")).build());
+    harness.register(
+        smallSoftwareFirm(code, "ZGC", at("2022-09-01T00:00:00Z"))
+            .setEmployees(500)
+            .setRevenue(yuan("200000000.00"))
+            .build());
 
     // Both applications are processed after the change; only the second was submitted after it.
     harness.submit(rentRelief("RR-1", code, "10000.00", at("2022-05-01T01:00:00Z")).build());
-    harness.submit(rentRelief("RR-2", code, "10000.00", at("2022-10-01T01:00:00Z"))
-        .setLandlordName("另一家国有房东").build());
+    harness.submit(
+        rentRelief("RR-2", code, "10000.00", at("2022-10-01T01:00:00Z"))
+            .setLandlordName("另一家国有房东")
+            .build());
 
     final List<Decision> decisions = harness.newDecisions();
-    assertThat(decisions).extracting(Decision::getApplicationId, Decision::getStatus)
+    assertThat(decisions)
+        .extracting(Decision::getApplicationId, Decision::getStatus)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("RR-1", DecisionStatus.APPROVED),
             org.assertj.core.groups.Tuple.tuple("RR-2", DecisionStatus.REJECTED));
@@ -58,7 +64,8 @@ class DecisionPipelineTest {
     assertThat(codes(decision)).containsExactly("ENTERPRISE_NOT_REGISTERED");
     assertThat(decision.getZone()).isNull();
     // Counted, so the totals account for every application received.
-    assertThat(harness.publishedTotals().get("UNKNOWN:RENT_RELIEF:2022").getRejected()).isEqualTo(1);
+    assertThat(harness.publishedTotals().get("UNKNOWN:RENT_RELIEF:2022").getRejected())
+        .isEqualTo(1);
   }
 
   @Test
@@ -67,18 +74,21 @@ class DecisionPipelineTest {
     harness.register(smallSoftwareFirm(code, "ZJ", at("2022-01-01T00:00:00Z")).build());
 
     harness.submit(rentRelief("RR-4", code, "1000.00", at("2022-03-01T00:00:00Z")).build());
-    harness.submit(rentRelief("RR-4", code, "2000.00", at("2022-03-02T00:00:00Z"))
-        .setRevision(2).build());
+    harness.submit(
+        rentRelief("RR-4", code, "2000.00", at("2022-03-02T00:00:00Z")).setRevision(2).build());
     // The same revision again (a redelivery), and an older one: neither changes anything.
-    harness.submit(rentRelief("RR-4", code, "2000.00", at("2022-03-02T00:00:00Z"))
-        .setRevision(2).build());
+    harness.submit(
+        rentRelief("RR-4", code, "2000.00", at("2022-03-02T00:00:00Z")).setRevision(2).build());
     harness.submit(rentRelief("RR-4", code, "9999.00", at("2022-03-03T00:00:00Z")).build());
-    harness.submit(rentRelief("RR-4", code, "2000.00", at("2022-03-04T00:00:00Z"))
-        .setRevision(3).setWithdrawn(true).build());
+    harness.submit(
+        rentRelief("RR-4", code, "2000.00", at("2022-03-04T00:00:00Z"))
+            .setRevision(3)
+            .setWithdrawn(true)
+            .build());
 
     final List<Decision> decisions = harness.newDecisions();
-    assertThat(decisions).extracting(Decision::getSequence, Decision::getRevision,
-            Decision::getStatus)
+    assertThat(decisions)
+        .extracting(Decision::getSequence, Decision::getRevision, Decision::getStatus)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(1L, 1, DecisionStatus.APPROVED),
             org.assertj.core.groups.Tuple.tuple(2L, 2, DecisionStatus.APPROVED),
@@ -102,12 +112,16 @@ class DecisionPipelineTest {
 
     harness.submit(rentRelief("RR-5", code, "3000.00", at("2022-04-01T00:00:00Z")).build());
     harness.submit(rentRelief("RR-6", code, "3000.00", at("2022-04-02T00:00:00Z")).build());
-    harness.submit(rentRelief("RR-5", code, "3000.00", at("2022-04-03T00:00:00Z"))
-        .setRevision(2).setWithdrawn(true).build());
+    harness.submit(
+        rentRelief("RR-5", code, "3000.00", at("2022-04-03T00:00:00Z"))
+            .setRevision(2)
+            .setWithdrawn(true)
+            .build());
     harness.submit(rentRelief("RR-7", code, "3000.00", at("2022-04-04T00:00:00Z")).build());
 
     final List<Decision> decisions = harness.newDecisions();
-    assertThat(decisions).extracting(Decision::getApplicationId, Decision::getStatus)
+    assertThat(decisions)
+        .extracting(Decision::getApplicationId, Decision::getStatus)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("RR-5", DecisionStatus.APPROVED),
             org.assertj.core.groups.Tuple.tuple("RR-6", DecisionStatus.REJECTED),
@@ -131,10 +145,12 @@ class DecisionPipelineTest {
     assertThat(codes(decisions.get(0))).contains("INVALID_CREDIT_CODE");
     assertThat(codes(decisions.get(1))).contains("INVALID_FIELD");
     assertThat(decisions.get(1).getReasons().get(0).getMessage()).contains("monthlyRent");
-    assertThat(decisions).allSatisfy(d -> {
-      assertThat(d.getStatus()).isEqualTo(DecisionStatus.REJECTED);
-      assertThat(d.getPolicyVersion()).isEqualTo(TopologyHarness.RULEBOOK.policyVersion());
-    });
+    assertThat(decisions)
+        .allSatisfy(
+            d -> {
+              assertThat(d.getStatus()).isEqualTo(DecisionStatus.REJECTED);
+              assertThat(d.getPolicyVersion()).isEqualTo(TopologyHarness.RULEBOOK.policyVersion());
+            });
   }
 
   @Test
@@ -145,18 +161,25 @@ class DecisionPipelineTest {
     // 10^15 yuan a month: valid in form, a unit mistake in fact; 6 of them would overflow
     // the contract's decimal(18,2) in the bucket's approved sum and stop the ledger.
     for (int n = 1; n <= 6; n++) {
-      harness.submit(rentRelief("RR-huge-" + n, code, "1000000000000000.00",
-          at("2022-04-01T00:00:00Z")).setLandlordName("房东" + n).build());
+      harness.submit(
+          rentRelief("RR-huge-" + n, code, "1000000000000000.00", at("2022-04-01T00:00:00Z"))
+              .setLandlordName("房东" + n)
+              .build());
     }
-    harness.submit(rentRelief("RR-after-huge", code, "1000.00", at("2022-04-02T00:00:00Z")).build());
+    harness.submit(
+        rentRelief("RR-after-huge", code, "1000.00", at("2022-04-02T00:00:00Z")).build());
 
     final List<Decision> decisions = harness.newDecisions();
     assertThat(decisions).hasSize(7);
-    assertThat(decisions.subList(0, 6)).allSatisfy(d -> {
-      assertThat(d.getStatus()).isEqualTo(DecisionStatus.REJECTED);
-      assertThat(codes(d)).containsExactly("INVALID_FIELD");
-      assertThat(d.getReasons().get(0).getMessage()).contains("monthlyRent").contains("fen");
-    });
+    assertThat(decisions.subList(0, 6))
+        .allSatisfy(
+            d -> {
+              assertThat(d.getStatus()).isEqualTo(DecisionStatus.REJECTED);
+              assertThat(codes(d)).containsExactly("INVALID_FIELD");
+              assertThat(d.getReasons().get(0).getMessage())
+                  .contains("monthlyRent")
+                  .contains("fen");
+            });
     assertThat(decisions.get(6).getStatus()).isEqualTo(DecisionStatus.APPROVED);
   }
 
@@ -168,8 +191,10 @@ class DecisionPipelineTest {
     harness.enterprises.pipeInput(code, null, at("2022-06-01T00:00:00Z").toEpochMilli());
 
     harness.submit(rentRelief("RR-before", code, "1000.00", at("2022-05-01T00:00:00Z")).build());
-    harness.submit(rentRelief("RR-after", code, "1000.00", at("2022-07-01T00:00:00Z"))
-        .setLandlordName("另一家国有房东").build());
+    harness.submit(
+        rentRelief("RR-after", code, "1000.00", at("2022-07-01T00:00:00Z"))
+            .setLandlordName("另一家国有房东")
+            .build());
 
     final List<Decision> decisions = harness.newDecisions();
     assertThat(decisions.get(0).getStatus()).isEqualTo(DecisionStatus.APPROVED);

@@ -48,9 +48,11 @@ final class Fixtures {
         .setUpdatedAt(updatedAt);
   }
 
-  /** Rent relief 2022, state-owned landlord, lease over the whole year, not risk-listed: 3 months. */
-  static RentReliefApplication.Builder rentRelief(String id, String creditCode, String monthlyRent,
-      Instant submittedAt) {
+  /**
+   * Rent relief 2022, state-owned landlord, lease over the whole year, not risk-listed: 3 months.
+   */
+  static RentReliefApplication.Builder rentRelief(
+      String id, String creditCode, String monthlyRent, Instant submittedAt) {
     return RentReliefApplication.newBuilder()
         .setApplicationId(id)
         .setRevision(1)

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A long random mix of applications, amendments, withdrawals, redeliveries and budget changes
- * (fixed seed, so a failure reproduces). After every step the published totals must equal a
- * recount of the current decisions, sequences must run 1, 2, 3… per application, and approved
- * money may only grow while it fits the budget.
+ * (fixed seed, so a failure reproduces). After every step the published totals must equal a recount
+ * of the current decisions, sequences must run 1, 2, 3… per application, and approved money may
+ * only grow while it fits the budget.
  */
 class LedgerPropertyTest {
 
@@ -42,8 +42,10 @@ class LedgerPropertyTest {
   void totalsAlwaysEqualARecountOfTheCurrentDecisions() {
     try (TopologyHarness harness = new TopologyHarness()) {
       for (int n = 0; n < ENTERPRISES; n++) {
-        harness.register(smallSoftwareFirm(creditCode(n), ZONES[n % ZONES.length],
-            Instant.parse("2022-01-01T00:00:00Z")).build());
+        harness.register(
+            smallSoftwareFirm(
+                    creditCode(n), ZONES[n % ZONES.length], Instant.parse("2022-01-01T00:00:00Z"))
+                .build());
       }
       int approvals = 0;
       int waitlisted = 0;
@@ -53,13 +55,16 @@ class LedgerPropertyTest {
         final boolean redelivery = act(harness);
         final List<Decision> decisions = harness.newDecisions();
         if (redelivery) {
-          assertThat(decisions).as("step %d: a redelivered revision decides nothing", step).isEmpty();
+          assertThat(decisions)
+              .as("step %d: a redelivered revision decides nothing", step)
+              .isEmpty();
         }
         for (Decision decision : decisions) {
           final Decision previous = current.get(decision.getApplicationId());
           final long expected = previous == null ? 1 : previous.getSequence() + 1;
-          assertThat(decision.getSequence()).as("step %d: sequence of %s", step,
-              decision.getApplicationId()).isEqualTo(expected);
+          assertThat(decision.getSequence())
+              .as("step %d: sequence of %s", step, decision.getApplicationId())
+              .isEqualTo(expected);
           current.put(decision.getApplicationId(), decision);
           approvals += decision.getStatus() == DecisionStatus.APPROVED ? 1 : 0;
           waitlisted += decision.getStatus() == DecisionStatus.WAITLISTED ? 1 : 0;
@@ -71,7 +76,8 @@ class LedgerPropertyTest {
       // The mix must actually have exercised the interesting paths.
       assertThat(approvals).isGreaterThan(200);
       assertThat(waitlisted).isGreaterThan(50);
-      assertThat(current.values()).extracting(Decision::getStatus)
+      assertThat(current.values())
+          .extracting(Decision::getStatus)
           .contains(DecisionStatus.WITHDRAWN, DecisionStatus.REJECTED);
     }
   }
@@ -84,25 +90,39 @@ class LedgerPropertyTest {
       ids.add(id);
       final int enterprise = random.nextInt(ENTERPRISES);
       final String rent = random.nextInt(100) < 5 ? "-1.00" : (100 + random.nextInt(4900)) + ".00";
-      send(harness, rentRelief(id, creditCode(enterprise), rent, clock)
-          .setLandlordName("国有房东" + random.nextInt(3)).build());
+      send(
+          harness,
+          rentRelief(id, creditCode(enterprise), rent, clock)
+              .setLandlordName("国有房东" + random.nextInt(3))
+              .build());
       return false;
     }
     final String id = ids.get(random.nextInt(ids.size()));
     final RentReliefApplication last = lastRevision.get(id);
     if (roll < 65) {
-      send(harness, RentReliefApplication.newBuilder(last).setRevision(last.getRevision() + 1)
-          .setWithdrawn(false).setMonthlyRent(new BigDecimal((100 + random.nextInt(4900)) + ".00"))
-          .setSubmittedAt(clock).build());
+      send(
+          harness,
+          RentReliefApplication.newBuilder(last)
+              .setRevision(last.getRevision() + 1)
+              .setWithdrawn(false)
+              .setMonthlyRent(new BigDecimal((100 + random.nextInt(4900)) + ".00"))
+              .setSubmittedAt(clock)
+              .build());
     } else if (roll < 75) {
-      send(harness, RentReliefApplication.newBuilder(last).setRevision(last.getRevision() + 1)
-          .setWithdrawn(true).setSubmittedAt(clock).build());
+      send(
+          harness,
+          RentReliefApplication.newBuilder(last)
+              .setRevision(last.getRevision() + 1)
+              .setWithdrawn(true)
+              .setSubmittedAt(clock)
+              .build());
     } else if (roll < 85) {
       harness.submit(last);
       return true;
     } else {
-      harness.allot(Fixtures.budget(ZONES[random.nextInt(ZONES.length)],
-          (random.nextInt(40) * 10_000) + ".00", clock));
+      harness.allot(
+          Fixtures.budget(
+              ZONES[random.nextInt(ZONES.length)], (random.nextInt(40) * 10_000) + ".00", clock));
     }
     return false;
   }
@@ -128,10 +148,18 @@ class LedgerPropertyTest {
       final Totals totals = published.get(entry.getKey());
       assertThat(totals).as("step %d: totals of %s", step, entry.getKey()).isNotNull();
       final long[] c = entry.getValue();
-      assertThat(new long[] {totals.getReceived(), totals.getApproved(), totals.getRejected(),
-              totals.getWaitlisted(), totals.getWithdrawn()})
-          .as("step %d: counts of %s", step, entry.getKey()).containsExactly(c);
-      assertThat(totals.getApprovedAmount()).as("step %d: approved in %s", step, entry.getKey())
+      assertThat(
+              new long[] {
+                totals.getReceived(),
+                totals.getApproved(),
+                totals.getRejected(),
+                totals.getWaitlisted(),
+                totals.getWithdrawn()
+              })
+          .as("step %d: counts of %s", step, entry.getKey())
+          .containsExactly(c);
+      assertThat(totals.getApprovedAmount())
+          .as("step %d: approved in %s", step, entry.getKey())
           .isEqualByComparingTo(money.get(entry.getKey()));
     }
   }
@@ -146,10 +174,12 @@ class LedgerPropertyTest {
     for (Totals totals : published.values()) {
       final String key = Buckets.key(totals.getZone(), totals.getProgramme(), totals.getYear());
       final BigDecimal was = before.getOrDefault(key, BigDecimal.ZERO);
-      if (totals.getBudget() != null && !Buckets.ALL.equals(totals.getZone())
+      if (totals.getBudget() != null
+          && !Buckets.ALL.equals(totals.getZone())
           && totals.getApprovedAmount().compareTo(was) > 0) {
-        assertThat(totals.getApprovedAmount()).as("step %d: approved money in %s grew past its"
-            + " budget", step, key).isLessThanOrEqualTo(totals.getBudget());
+        assertThat(totals.getApprovedAmount())
+            .as("step %d: approved money in %s grew past its" + " budget", step, key)
+            .isLessThanOrEqualTo(totals.getBudget());
       }
     }
   }

@@ -9,7 +9,6 @@ import cn.gxq.subsidy.avro.Totals;
 import cn.gxq.subsidy.rules.Rulebook;
 import cn.gxq.subsidy.serde.InMemorySchemaRegistryClient;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,44 +45,55 @@ final class TopologyHarness implements AutoCloseable {
   TopologyHarness(TopologySettings settings) {
     final Properties props = SubsidyTopology.baseConfig("subsidy-test", "unused:9092", topics);
     try {
-      props.put(StreamsConfig.STATE_DIR_CONFIG,
-          Files.createTempDirectory("subsidy-ttd").toString());
+      props.put(
+          StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("subsidy-ttd").toString());
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
-    driver = new TopologyTestDriver(SubsidyTopology.build(topics, serdes, RULEBOOK, settings), props);
-    enterprises = driver.createInputTopic(topics.enterprises(), Serdes.String().serializer(),
-        serdes.enterprise().serializer());
-    budgets = driver.createInputTopic(topics.budgets(), Serdes.String().serializer(),
-        serdes.budget().serializer());
-    rentRelief = driver.createInputTopic(topics.applications(Programme.RENT_RELIEF),
-        Serdes.String().serializer(), serdes.of(RentReliefApplication.class).serializer());
-    decisions = driver.createOutputTopic(topics.decisions(), Serdes.String().deserializer(),
-        serdes.decision().deserializer());
-    totals = driver.createOutputTopic(topics.totals(), Serdes.String().deserializer(),
-        serdes.totals().deserializer());
-    deadLetters = driver.createOutputTopic(topics.deadLetter(), Serdes.String().deserializer(),
-        Serdes.ByteArray().deserializer());
+    driver =
+        new TopologyTestDriver(SubsidyTopology.build(topics, serdes, RULEBOOK, settings), props);
+    enterprises =
+        driver.createInputTopic(
+            topics.enterprises(), Serdes.String().serializer(), serdes.enterprise().serializer());
+    budgets =
+        driver.createInputTopic(
+            topics.budgets(), Serdes.String().serializer(), serdes.budget().serializer());
+    rentRelief =
+        driver.createInputTopic(
+            topics.applications(Programme.RENT_RELIEF),
+            Serdes.String().serializer(),
+            serdes.of(RentReliefApplication.class).serializer());
+    decisions =
+        driver.createOutputTopic(
+            topics.decisions(), Serdes.String().deserializer(), serdes.decision().deserializer());
+    totals =
+        driver.createOutputTopic(
+            topics.totals(), Serdes.String().deserializer(), serdes.totals().deserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            topics.deadLetter(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
   }
 
   TestInputTopic<String, byte[]> raw(String topic) {
-    return driver.createInputTopic(topic, Serdes.String().serializer(),
-        Serdes.ByteArray().serializer());
+    return driver.createInputTopic(
+        topic, Serdes.String().serializer(), Serdes.ByteArray().serializer());
   }
 
   void register(Enterprise enterprise) {
-    enterprises.pipeInput(enterprise.getCreditCode(), enterprise,
-        enterprise.getUpdatedAt().toEpochMilli());
+    enterprises.pipeInput(
+        enterprise.getCreditCode(), enterprise, enterprise.getUpdatedAt().toEpochMilli());
   }
 
   void allot(Budget budget) {
-    budgets.pipeInput(Buckets.key(budget.getZone(), budget.getProgramme(), budget.getYear()),
-        budget, budget.getUpdatedAt().toEpochMilli());
+    budgets.pipeInput(
+        Buckets.key(budget.getZone(), budget.getProgramme(), budget.getYear()),
+        budget,
+        budget.getUpdatedAt().toEpochMilli());
   }
 
   void submit(RentReliefApplication application) {
-    rentRelief.pipeInput(application.getApplicationId(), application,
-        application.getSubmittedAt().toEpochMilli());
+    rentRelief.pipeInput(
+        application.getApplicationId(), application, application.getSubmittedAt().toEpochMilli());
   }
 
   List<Decision> newDecisions() {

@@ -14,10 +14,10 @@ final class Samples {
 
   static final int SIZE = 1024;
 
-  final DemoScenario scenario = DemoScenario.standard(20221L, 2_000,
-      Instant.parse("2022-01-04T01:00:00Z"));
+  final DemoScenario scenario =
+      DemoScenario.standard(20221L, 2_000, Instant.parse("2022-01-04T01:00:00Z"));
   final List<Generated> applications = scenario.applicationGenerator().take(SIZE);
   final List<Enterprise> registry = scenario.registry();
-  final Map<String, Enterprise> byCode = registry.stream()
-      .collect(Collectors.toMap(Enterprise::getCreditCode, Function.identity()));
+  final Map<String, Enterprise> byCode =
+      registry.stream().collect(Collectors.toMap(Enterprise::getCreditCode, Function.identity()));
 }

@@ -65,8 +65,8 @@ public class SerdeBenchmark {
       applicationBytes.add(s.serialize(TOPIC, a));
     }
     enterprises = samples.registry.subList(0, Samples.SIZE);
-    enterpriseBytes = enterprises.stream()
-        .map(e -> enterpriseSerde.serializer().serialize("e", e)).toList();
+    enterpriseBytes =
+        enterprises.stream().map(e -> enterpriseSerde.serializer().serialize("e", e)).toList();
   }
 
   private int index() {

@@ -35,15 +35,17 @@ public class SizeClassifierBenchmark {
   public void setUp() {
     classifier = new SizeClassifier(PolicyBook.loadDefault().current().sizeBands());
     enterprises = new Samples().registry.subList(0, Samples.SIZE);
-    industries = enterprises.stream()
-        .map(e -> IndustryCode.parse(e.getIndustryCode()).orElseThrow()).toList();
+    industries =
+        enterprises.stream()
+            .map(e -> IndustryCode.parse(e.getIndustryCode()).orElseThrow())
+            .toList();
   }
 
   @Benchmark
   public SizeClassifier.Classification classify() {
     next = (next + 1) & (Samples.SIZE - 1);
     final Enterprise e = enterprises.get(next);
-    return classifier.classify(industries.get(next), e.getEmployees(), e.getRevenue(),
-        e.getTotalAssets());
+    return classifier.classify(
+        industries.get(next), e.getEmployees(), e.getRevenue(), e.getTotalAssets());
   }
 }

@@ -24,9 +24,9 @@ import org.apache.kafka.connect.errors.DataException;
 
 /**
  * Translates one Avro writer schema, and values read with it, into Connect's schema and values.
- * Money and other decimals become Connect {@link Decimal} (or plain strings), dates Connect
- * {@link org.apache.kafka.connect.data.Date}, instants {@link Timestamp}, enums strings. Arrays,
- * maps and nested records become the contract's plain JSON text when {@code complexAsJson}, since a
+ * Money and other decimals become Connect {@link Decimal} (or plain strings), dates Connect {@link
+ * org.apache.kafka.connect.data.Date}, instants {@link Timestamp}, enums strings. Arrays, maps and
+ * nested records become the contract's plain JSON text when {@code complexAsJson}, since a
  * relational sink has no column type for them.
  */
 final class AvroConnectData {
@@ -45,8 +45,12 @@ final class AvroConnectData {
   /** The Connect schema of a top-level Avro record, versioned by its registry id. */
   Schema recordSchema(org.apache.avro.Schema avro, int schemaId) {
     if (avro.getType() != org.apache.avro.Schema.Type.RECORD) {
-      throw new DataException("schema id " + schemaId + " is a " + avro.getType()
-          + ", this converter reads records only");
+      throw new DataException(
+          "schema id "
+              + schemaId
+              + " is a "
+              + avro.getType()
+              + ", this converter reads records only");
     }
     final SchemaBuilder builder = SchemaBuilder.struct().name(avro.getFullName()).version(schemaId);
     if (avro.getDoc() != null) {
@@ -81,8 +85,10 @@ final class AvroConnectData {
   private SchemaBuilder builder(org.apache.avro.Schema avro) {
     final LogicalType logical = avro.getLogicalType();
     if (logical instanceof LogicalTypes.Decimal decimal) {
-      return decimalAsString ? SchemaBuilder.string() : Decimal.builder(decimal.getScale())
-          .parameter("connect.decimal.precision", Integer.toString(decimal.getPrecision()));
+      return decimalAsString
+          ? SchemaBuilder.string()
+          : Decimal.builder(decimal.getScale())
+              .parameter("connect.decimal.precision", Integer.toString(decimal.getPrecision()));
     }
     if (logical instanceof LogicalTypes.Date) {
       return org.apache.kafka.connect.data.Date.builder();
@@ -116,8 +122,9 @@ final class AvroConnectData {
         avro.getFields().forEach(f -> struct.field(f.name(), schema(f.schema(), f.doc())));
         yield struct;
       }
-      default -> throw new DataException("a union other than [null, T] (" + avro
-          + ") needs complex.as.json=true");
+      default ->
+          throw new DataException(
+              "a union other than [null, T] (" + avro + ") needs complex.as.json=true");
     };
   }
 
@@ -134,8 +141,8 @@ final class AvroConnectData {
       return decimalAsString ? decimal.toPlainString() : decimal;
     }
     if (logical instanceof LogicalTypes.Date) {
-      return Date.from(LocalDate.ofEpochDay((Integer) datum).atStartOfDay().toInstant(
-          java.time.ZoneOffset.UTC));
+      return Date.from(
+          LocalDate.ofEpochDay((Integer) datum).atStartOfDay().toInstant(java.time.ZoneOffset.UTC));
     }
     if (logical instanceof LogicalTypes.TimestampMillis) {
       return new Date((Long) datum);
@@ -166,7 +173,8 @@ final class AvroConnectData {
       }
       case MAP -> {
         final Map<String, Object> entries = new LinkedHashMap<>();
-        ((Map<?, ?>) datum).forEach((k, v) -> entries.put(k.toString(), value(avro.getValueType(), v)));
+        ((Map<?, ?>) datum)
+            .forEach((k, v) -> entries.put(k.toString(), value(avro.getValueType(), v)));
         yield entries;
       }
       case RECORD -> {
@@ -198,7 +206,8 @@ final class AvroConnectData {
   }
 
   static boolean isOptional(org.apache.avro.Schema avro) {
-    return avro.getType() == org.apache.avro.Schema.Type.UNION && avro.getTypes().size() == 2
+    return avro.getType() == org.apache.avro.Schema.Type.UNION
+        && avro.getTypes().size() == 2
         && avro.isNullable();
   }
 
@@ -208,6 +217,8 @@ final class AvroConnectData {
       return avro;
     }
     return avro.getTypes().stream()
-        .filter(s -> s.getType() != org.apache.avro.Schema.Type.NULL).findFirst().orElseThrow();
+        .filter(s -> s.getType() != org.apache.avro.Schema.Type.NULL)
+        .findFirst()
+        .orElseThrow();
   }
 }

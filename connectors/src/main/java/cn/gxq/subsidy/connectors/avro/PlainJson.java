@@ -37,9 +37,12 @@ final class PlainJson {
     if (datum == null) {
       return NODES.nullNode();
     }
-    final Schema type = schema.getType() == Schema.Type.UNION
-        ? schema.getTypes().get(org.apache.avro.generic.GenericData.get().resolveUnion(schema, datum))
-        : schema;
+    final Schema type =
+        schema.getType() == Schema.Type.UNION
+            ? schema
+                .getTypes()
+                .get(org.apache.avro.generic.GenericData.get().resolveUnion(schema, datum))
+            : schema;
     final LogicalType logical = type.getLogicalType();
     if (logical instanceof LogicalTypes.Decimal) {
       return NODES.textNode(AvroConnectData.decimal(type, datum).toPlainString());
@@ -64,7 +67,8 @@ final class PlainJson {
       }
       case MAP -> {
         final ObjectNode object = NODES.objectNode();
-        ((Map<?, ?>) datum).forEach((k, v) -> object.set(k.toString(), node(type.getValueType(), v)));
+        ((Map<?, ?>) datum)
+            .forEach((k, v) -> object.set(k.toString(), node(type.getValueType(), v)));
         yield object;
       }
       case STRING, ENUM -> NODES.textNode(datum.toString());
@@ -74,7 +78,8 @@ final class PlainJson {
       case DOUBLE -> NODES.numberNode((Double) datum);
       case BOOLEAN -> NODES.booleanNode((Boolean) datum);
       case BYTES -> NODES.textNode(Base64.getEncoder().encodeToString(bytes((ByteBuffer) datum)));
-      case FIXED -> NODES.textNode(Base64.getEncoder().encodeToString(((GenericFixed) datum).bytes()));
+      case FIXED ->
+          NODES.textNode(Base64.getEncoder().encodeToString(((GenericFixed) datum).bytes()));
       default -> NODES.nullNode();
     };
   }

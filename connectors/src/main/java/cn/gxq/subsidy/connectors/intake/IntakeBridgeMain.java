@@ -24,9 +24,9 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
 /**
  * Runs the intake bridge until stopped: {@code --bootstrap-servers}, {@code --schema-registry-url},
- * optional {@code --application-id}, {@code --topic-prefix}, {@code --state-dir},
- * {@code --partitions}, {@code --replication-factor}. Creates missing intake topics. Exits 1 when
- * the bridge fails (a registry outage, say), so a supervisor restarts it.
+ * optional {@code --application-id}, {@code --topic-prefix}, {@code --state-dir}, {@code
+ * --partitions}, {@code --replication-factor}. Creates missing intake topics. Exits 1 when the
+ * bridge fails (a registry outage, say), so a supervisor restarts it.
  */
 public final class IntakeBridgeMain implements AutoCloseable {
 
@@ -36,25 +36,28 @@ public final class IntakeBridgeMain implements AutoCloseable {
   /** Starts a bridge; {@link #close()} stops it. */
   public IntakeBridgeMain(Options options) throws InterruptedException, ExecutionException {
     final Topics topics = new Topics(options.topicPrefix());
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        options.bootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers()))) {
       ensureIntakeTopics(admin, topics, options.partitions(), options.replication());
     }
     this.registry = new RestSchemaRegistryClient(options.schemaRegistryUrl());
-    final Properties props = JsonIntakeBridge.config(options.applicationId(),
-        options.bootstrapServers(), options.replication());
+    final Properties props =
+        JsonIntakeBridge.config(
+            options.applicationId(), options.bootstrapServers(), options.replication());
     props.put(StreamsConfig.STATE_DIR_CONFIG, options.stateDir().toString());
-    this.streams = new KafkaStreams(JsonIntakeBridge.build(topics, registry, Clock.systemUTC()),
-        props);
+    this.streams =
+        new KafkaStreams(JsonIntakeBridge.build(topics, registry, Clock.systemUTC()), props);
   }
 
   /** Starts processing; {@code onFailure} runs when the bridge gives up. */
   public IntakeBridgeMain start(Runnable onFailure) {
-    streams.setUncaughtExceptionHandler(e -> {
-      System.err.println("intake bridge failed: " + e);
-      onFailure.run();
-      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-    });
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          System.err.println("intake bridge failed: " + e);
+          onFailure.run();
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
     streams.start();
     return this;
   }
@@ -64,8 +67,9 @@ public final class IntakeBridgeMain implements AutoCloseable {
   }
 
   /** Creates the intake topics that do not exist yet, so the connector and bridge agree. */
-  static List<String> ensureIntakeTopics(Admin admin, Topics topics, int partitions,
-      short replication) throws InterruptedException, ExecutionException {
+  static List<String> ensureIntakeTopics(
+      Admin admin, Topics topics, int partitions, short replication)
+      throws InterruptedException, ExecutionException {
     final Set<String> existing = admin.listTopics().names().get();
     final List<NewTopic> missing = new ArrayList<>();
     for (IntakeKind kind : IntakeKind.values()) {
@@ -90,24 +94,48 @@ public final class IntakeBridgeMain implements AutoCloseable {
   }
 
   /** What to connect to. */
-  public record Options(String bootstrapServers, String schemaRegistryUrl, String applicationId,
-      String topicPrefix, Path stateDir, int partitions, short replication) {
+  public record Options(
+      String bootstrapServers,
+      String schemaRegistryUrl,
+      String applicationId,
+      String topicPrefix,
+      Path stateDir,
+      int partitions,
+      short replication) {
 
-    static final String USAGE = "usage: intake-bridge --bootstrap-servers HOST:PORT[,…]"
-        + " --schema-registry-url URL [--application-id ID] [--topic-prefix P] [--state-dir DIR]"
-        + " [--partitions N] [--replication-factor N]";
+    static final String USAGE =
+        "usage: intake-bridge --bootstrap-servers HOST:PORT[,…]"
+            + " --schema-registry-url URL [--application-id ID] [--topic-prefix P] [--state-dir DIR]"
+            + " [--partitions N] [--replication-factor N]";
 
     /** Parses {@code --name value} pairs; unknown names and missing values are errors. */
     public static Options parse(String... args) {
-      final Map<String, String> values = new LinkedHashMap<>(Map.of(
-          "--application-id", "subsidy-intake-bridge", "--topic-prefix", "",
-          "--state-dir", "data/intake-bridge", "--partitions", "3", "--replication-factor", "1"));
+      final Map<String, String> values =
+          new LinkedHashMap<>(
+              Map.of(
+                  "--application-id",
+                  "subsidy-intake-bridge",
+                  "--topic-prefix",
+                  "",
+                  "--state-dir",
+                  "data/intake-bridge",
+                  "--partitions",
+                  "3",
+                  "--replication-factor",
+                  "1"));
       for (int i = 0; i < args.length; i += 2) {
         if (i + 1 >= args.length || !args[i].startsWith("--")) {
-          throw new IllegalArgumentException("expected --name value at '" + args[i] + "'; " + USAGE);
+          throw new IllegalArgumentException(
+              "expected --name value at '" + args[i] + "'; " + USAGE);
         }
-        if (!Set.of("--bootstrap-servers", "--schema-registry-url", "--application-id",
-            "--topic-prefix", "--state-dir", "--partitions", "--replication-factor")
+        if (!Set.of(
+                "--bootstrap-servers",
+                "--schema-registry-url",
+                "--application-id",
+                "--topic-prefix",
+                "--state-dir",
+                "--partitions",
+                "--replication-factor")
             .contains(args[i])) {
           throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
         }
@@ -118,9 +146,13 @@ public final class IntakeBridgeMain implements AutoCloseable {
           throw new IllegalArgumentException(required + " is required; " + USAGE);
         }
       }
-      return new Options(values.get("--bootstrap-servers"), values.get("--schema-registry-url"),
-          values.get("--application-id"), values.get("--topic-prefix"),
-          Path.of(values.get("--state-dir")), Integer.parseInt(values.get("--partitions")),
+      return new Options(
+          values.get("--bootstrap-servers"),
+          values.get("--schema-registry-url"),
+          values.get("--application-id"),
+          values.get("--topic-prefix"),
+          Path.of(values.get("--state-dir")),
+          Integer.parseInt(values.get("--partitions")),
           Short.parseShort(values.get("--replication-factor")));
     }
   }
@@ -137,16 +169,26 @@ public final class IntakeBridgeMain implements AutoCloseable {
     final CountDownLatch done = new CountDownLatch(1);
     final int[] status = {0};
     final IntakeBridgeMain bridge = new IntakeBridgeMain(options);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      bridge.close();
-      done.countDown();
-    }, "intake-bridge-shutdown"));
-    bridge.start(() -> {
-      status[0] = 1;
-      done.countDown();
-    });
-    System.out.println("Intake bridge    " + options.bootstrapServers() + " → contract topics"
-        + " (registry " + options.schemaRegistryUrl() + ")");
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  bridge.close();
+                  done.countDown();
+                },
+                "intake-bridge-shutdown"));
+    bridge.start(
+        () -> {
+          status[0] = 1;
+          done.countDown();
+        });
+    System.out.println(
+        "Intake bridge    "
+            + options.bootstrapServers()
+            + " → contract topics"
+            + " (registry "
+            + options.schemaRegistryUrl()
+            + ")");
     done.await();
     System.exit(status[0]);
   }

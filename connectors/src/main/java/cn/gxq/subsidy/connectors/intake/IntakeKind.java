@@ -18,22 +18,34 @@ import org.apache.avro.specific.SpecificRecord;
  * topic, its contract topic, its contract key and its event time.
  */
 public enum IntakeKind {
-  RENT_RELIEF("rent-relief", RentReliefApplication.class,
+  RENT_RELIEF(
+      "rent-relief",
+      RentReliefApplication.class,
       t -> t.applications(Programme.RENT_RELIEF),
       r -> ((RentReliefApplication) r).getApplicationId(),
       r -> ((RentReliefApplication) r).getSubmittedAt()),
-  RD_DEDUCTION("rd-deduction", RdDeductionApplication.class,
+  RD_DEDUCTION(
+      "rd-deduction",
+      RdDeductionApplication.class,
       t -> t.applications(Programme.RD_SUPER_DEDUCTION),
       r -> ((RdDeductionApplication) r).getApplicationId(),
       r -> ((RdDeductionApplication) r).getSubmittedAt()),
-  INNOVATION_LOAN("innovation-loan", InnovationLoanApplication.class,
+  INNOVATION_LOAN(
+      "innovation-loan",
+      InnovationLoanApplication.class,
       t -> t.applications(Programme.INNOVATION_CREDIT_LOAN),
       r -> ((InnovationLoanApplication) r).getApplicationId(),
       r -> ((InnovationLoanApplication) r).getSubmittedAt()),
-  ENTERPRISE("enterprise", Enterprise.class, Topics::enterprises,
+  ENTERPRISE(
+      "enterprise",
+      Enterprise.class,
+      Topics::enterprises,
       r -> ((Enterprise) r).getCreditCode(),
       r -> ((Enterprise) r).getUpdatedAt()),
-  BUDGET("budget", Budget.class, Topics::budgets,
+  BUDGET(
+      "budget",
+      Budget.class,
+      Topics::budgets,
       r -> {
         final Budget b = (Budget) r;
         return b.getZone() + ":" + b.getProgramme() + ":" + b.getYear();
@@ -46,8 +58,11 @@ public enum IntakeKind {
   private final Function<SpecificRecord, String> key;
   private final Function<SpecificRecord, Instant> eventTime;
 
-  IntakeKind(String aggregateType, Class<? extends SpecificRecord> type,
-      Function<Topics, String> contractTopic, Function<SpecificRecord, String> key,
+  IntakeKind(
+      String aggregateType,
+      Class<? extends SpecificRecord> type,
+      Function<Topics, String> contractTopic,
+      Function<SpecificRecord, String> key,
       Function<SpecificRecord, Instant> eventTime) {
     this.aggregateType = aggregateType;
     this.type = type;

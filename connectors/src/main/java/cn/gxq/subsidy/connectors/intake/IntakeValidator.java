@@ -30,11 +30,12 @@ final class IntakeValidator implements Processor<String, byte[], String, byte[]>
   /** Brokers refuse records dated further ahead (the contract topics' timestamp limit). */
   static final Duration MAX_FUTURE = Duration.ofHours(1);
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   private final IntakeKind kind;
   private final String contractTopic;
@@ -45,8 +46,13 @@ final class IntakeValidator implements Processor<String, byte[], String, byte[]>
   private final Clock clock;
   private ProcessorContext<String, byte[]> context;
 
-  IntakeValidator(IntakeKind kind, String contractTopic, String contractSink,
-      String deadLetterSink, Serializer<SpecificRecord> serializer, Clock clock) {
+  IntakeValidator(
+      IntakeKind kind,
+      String contractTopic,
+      String contractSink,
+      String deadLetterSink,
+      Serializer<SpecificRecord> serializer,
+      Clock clock) {
     this.kind = kind;
     this.contractTopic = contractTopic;
     this.contractSink = contractSink;
@@ -70,33 +76,51 @@ final class IntakeValidator implements Processor<String, byte[], String, byte[]>
     try {
       value = recordJson.fromTree(tree(record.value()), kind.type());
     } catch (RecordJsonException e) {
-      deadLetter(record, DeadLetterCode.UNDECODABLE, "not a valid " + kind.aggregateType()
-          + " record: " + e.getMessage());
+      deadLetter(
+          record,
+          DeadLetterCode.UNDECODABLE,
+          "not a valid " + kind.aggregateType() + " record: " + e.getMessage());
       return;
     }
     final String key = kind.key(value);
     if (record.key() == null || record.key().isBlank()) {
-      deadLetter(record, DeadLetterCode.MISSING_KEY, "the outbox row has no aggregateid; expected '"
-          + key + "'");
+      deadLetter(
+          record,
+          DeadLetterCode.MISSING_KEY,
+          "the outbox row has no aggregateid; expected '" + key + "'");
       return;
     }
     if (!record.key().equals(key)) {
-      deadLetter(record, DeadLetterCode.INVALID_RECORD, "aggregateid '" + record.key()
-          + "' differs from the record's key '" + key + "'");
+      deadLetter(
+          record,
+          DeadLetterCode.INVALID_RECORD,
+          "aggregateid '" + record.key() + "' differs from the record's key '" + key + "'");
       return;
     }
     final Instant eventTime = kind.eventTime(value);
     if (eventTime.toEpochMilli() < 0 || eventTime.isAfter(clock.instant().plus(MAX_FUTURE))) {
-      deadLetter(record, DeadLetterCode.INVALID_RECORD, "event time " + eventTime
-          + " is before 1970 or more than " + MAX_FUTURE.toMinutes() + " minutes ahead");
+      deadLetter(
+          record,
+          DeadLetterCode.INVALID_RECORD,
+          "event time "
+              + eventTime
+              + " is before 1970 or more than "
+              + MAX_FUTURE.toMinutes()
+              + " minutes ahead");
       return;
     }
     // Kafka timestamp = event time, as the contract requires; headers from the outbox are kept.
-    context.forward(new Record<>(key, serializer.serialize(contractTopic, value),
-        eventTime.toEpochMilli(), record.headers()), contractSink);
+    context.forward(
+        new Record<>(
+            key,
+            serializer.serialize(contractTopic, value),
+            eventTime.toEpochMilli(),
+            record.headers()),
+        contractSink);
   }
 
-  // The outbox router writes the payload as JSON; a payload stored as text arrives as a JSON string.
+  // The outbox router writes the payload as JSON; a payload stored as text arrives as a JSON
+  // string.
   private static JsonNode tree(byte[] value) {
     try {
       final JsonNode node = JSON.readTree(value);
@@ -113,9 +137,17 @@ final class IntakeValidator implements Processor<String, byte[], String, byte[]>
 
   private void deadLetter(Record<String, byte[]> record, DeadLetterCode code, String message) {
     final RecordMetadata source = context.recordMetadata().orElseThrow();
-    final DeadLetter letter = new DeadLetter(record.key(), record.value(), code, message,
-        source.topic(), source.partition(), source.offset());
-    context.forward(new Record<>(letter.key(), letter.value(), record.timestamp(),
-        letter.headers()), deadLetterSink);
+    final DeadLetter letter =
+        new DeadLetter(
+            record.key(),
+            record.value(),
+            code,
+            message,
+            source.topic(),
+            source.partition(),
+            source.offset());
+    context.forward(
+        new Record<>(letter.key(), letter.value(), record.timestamp(), letter.headers()),
+        deadLetterSink);
   }
 }

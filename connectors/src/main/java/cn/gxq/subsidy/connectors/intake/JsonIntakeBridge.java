@@ -37,16 +37,31 @@ public final class JsonIntakeBridge {
       final String name = kind.aggregateType();
       final String contractTopic = kind.contractTopic(topics);
       final Serializer<SpecificRecord> serializer = serializer(kind, registry);
-      topology.addSource("intake-" + name, new StringDeserializer(), new ByteArrayDeserializer(),
+      topology.addSource(
+          "intake-" + name,
+          new StringDeserializer(),
+          new ByteArrayDeserializer(),
           kind.intakeTopic(topics));
-      topology.addProcessor("validate-" + name, () -> new IntakeValidator(kind, contractTopic,
-          "to-" + name, DEAD_LETTERS, serializer, clock), "intake-" + name);
-      topology.addSink("to-" + name, contractTopic, new StringSerializer(),
-          new ByteArraySerializer(), "validate-" + name);
+      topology.addProcessor(
+          "validate-" + name,
+          () ->
+              new IntakeValidator(
+                  kind, contractTopic, "to-" + name, DEAD_LETTERS, serializer, clock),
+          "intake-" + name);
+      topology.addSink(
+          "to-" + name,
+          contractTopic,
+          new StringSerializer(),
+          new ByteArraySerializer(),
+          "validate-" + name);
       validators.add("validate-" + name);
     }
-    topology.addSink(DEAD_LETTERS, topics.deadLetter(), new StringSerializer(),
-        new ByteArraySerializer(), validators.toArray(String[]::new));
+    topology.addSink(
+        DEAD_LETTERS,
+        topics.deadLetter(),
+        new StringSerializer(),
+        new ByteArraySerializer(),
+        validators.toArray(String[]::new));
     return topology;
   }
 
@@ -64,8 +79,8 @@ public final class JsonIntakeBridge {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Serializer<SpecificRecord> serializer(IntakeKind kind,
-      SchemaRegistryClient registry) {
+  private static Serializer<SpecificRecord> serializer(
+      IntakeKind kind, SchemaRegistryClient registry) {
     return (Serializer) new AvroSerializer<>(kind.type(), registry, false);
   }
 }

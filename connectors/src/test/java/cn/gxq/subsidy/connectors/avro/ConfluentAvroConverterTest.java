@@ -41,11 +41,17 @@ class ConfluentAvroConverterTest {
 
   static Decision decision(BigDecimal requested) {
     return Decision.newBuilder()
-        .setApplicationId("RR-1").setRevision(2).setSequence(3)
-        .setProgramme(Programme.RENT_RELIEF).setCreditCode("91110108000000001X")
-        .setEnterpriseName(null).setZone("ZGC").setYear(2022)
+        .setApplicationId("RR-1")
+        .setRevision(2)
+        .setSequence(3)
+        .setProgramme(Programme.RENT_RELIEF)
+        .setCreditCode("91110108000000001X")
+        .setEnterpriseName(null)
+        .setZone("ZGC")
+        .setYear(2022)
         .setStatus(DecisionStatus.APPROVED)
-        .setRequestedAmount(requested).setApprovedAmount(new BigDecimal("60000.00"))
+        .setRequestedAmount(requested)
+        .setApprovedAmount(new BigDecimal("60000.00"))
         .setReasons(List.of(new Reason("CAPPED_AT_TIER", "capped \"at\" tier")))
         .setDetails(Map.of("reliefMonths", "3"))
         .setPolicyVersion("2022.1")
@@ -56,8 +62,8 @@ class ConfluentAvroConverterTest {
 
   @Test
   void decisionBecomesAStructWithTypedColumnsAndJsonText() {
-    final SchemaAndValue result = converter(Map.of())
-        .toConnectData(TOPIC, wire(decision(new BigDecimal("61000.50"))));
+    final SchemaAndValue result =
+        converter(Map.of()).toConnectData(TOPIC, wire(decision(new BigDecimal("61000.50"))));
 
     final Schema schema = result.schema();
     assertThat(schema.name()).isEqualTo("cn.gxq.subsidy.avro.Decision");
@@ -84,13 +90,21 @@ class ConfluentAvroConverterTest {
 
   @Test
   void optionsGiveStringDecimalsAndNativeArrays() {
-    final Struct struct = (Struct) converter(Map.of(ConfluentAvroConverter.DECIMAL_AS_STRING, "true",
-        ConfluentAvroConverter.COMPLEX_AS_JSON, "false"))
-        .toConnectData(TOPIC, wire(decision(null))).value();
+    final Struct struct =
+        (Struct)
+            converter(
+                    Map.of(
+                        ConfluentAvroConverter.DECIMAL_AS_STRING,
+                        "true",
+                        ConfluentAvroConverter.COMPLEX_AS_JSON,
+                        "false"))
+                .toConnectData(TOPIC, wire(decision(null)))
+                .value();
 
     assertThat(struct.get("approvedAmount")).isEqualTo("60000.00");
     assertThat(struct.get("requestedAmount")).isNull();
-    assertThat(struct.getArray("reasons")).singleElement()
+    assertThat(struct.getArray("reasons"))
+        .singleElement()
         .satisfies(r -> assertThat(((Struct) r).getString("code")).isEqualTo("CAPPED_AT_TIER"));
     assertThat(struct.getMap("details")).containsEntry("reliefMonths", "3");
     struct.validate();
@@ -101,17 +115,21 @@ class ConfluentAvroConverterTest {
     final ConfluentAvroConverter converter = converter(Map.of());
     assertThat(converter.toConnectData(TOPIC, null)).isEqualTo(SchemaAndValue.NULL);
     assertThatThrownBy(() -> converter.toConnectData(TOPIC, "{\"json\":1}".getBytes()))
-        .isInstanceOf(DataException.class).hasMessageContaining("magic byte");
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("magic byte");
     assertThatThrownBy(() -> converter.toConnectData(TOPIC, new byte[] {0, 0, 0, 0, 42, 1}))
-        .isInstanceOf(DataException.class).hasMessageContaining("UNKNOWN_SCHEMA");
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("UNKNOWN_SCHEMA");
     final byte[] cut = java.util.Arrays.copyOf(wire(decision(null)), 12);
     assertThatThrownBy(() -> converter.toConnectData(TOPIC, cut))
-        .isInstanceOf(DataException.class).hasMessageContaining("UNDECODABLE");
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("UNDECODABLE");
   }
 
   @Test
   void writingIsRefusedWithAReason() {
     assertThatThrownBy(() -> converter(Map.of()).fromConnectData(TOPIC, null, null))
-        .isInstanceOf(DataException.class).hasMessageContaining("only reads");
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("only reads");
   }
 }

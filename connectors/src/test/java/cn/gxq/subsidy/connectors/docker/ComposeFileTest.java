@@ -39,8 +39,8 @@ class ComposeFileTest {
   static void read() throws IOException {
     // SnakeYAML (under jackson-dataformat-yaml) resolves anchors and `<<` merge keys; Jackson's
     // streaming YAML parser does not.
-    final Object compose = new org.yaml.snakeyaml.Yaml().load(
-        Files.readString(DOCKER.resolve("compose.yaml")));
+    final Object compose =
+        new org.yaml.snakeyaml.Yaml().load(Files.readString(DOCKER.resolve("compose.yaml")));
     services = new ObjectMapper().valueToTree(compose).path("services");
   }
 
@@ -69,23 +69,35 @@ class ComposeFileTest {
   private static Set<String> brokers() {
     final Set<String> brokers = new HashSet<>();
     for (String name : List.of("kafka-1", "kafka-2", "kafka-3")) {
-      final String advertised = service(name).path("environment")
-          .path("KAFKA_ADVERTISED_LISTENERS").asText();
+      final String advertised =
+          service(name).path("environment").path("KAFKA_ADVERTISED_LISTENERS").asText();
       brokers.add(advertised.replace("PLAINTEXT://", ""));
     }
     return brokers;
   }
 
   private static Set<String> split(String servers) {
-    return Arrays.stream(servers.split(",")).map(s -> s.replace("PLAINTEXT://", "").strip())
+    return Arrays.stream(servers.split(","))
+        .map(s -> s.replace("PLAINTEXT://", "").strip())
         .collect(Collectors.toSet());
   }
 
   @Test
   void everyServiceOfTheStackIsThere() {
-    assertThat(iterable(services.fieldNames())).containsExactlyInAnyOrder("kafka-1", "kafka-2",
-        "kafka-3", "schema-registry", "government-db", "finance-db", "connect", "connect-deploy",
-        "intake-bridge", "app-1", "app-2", "gateway");
+    assertThat(iterable(services.fieldNames()))
+        .containsExactlyInAnyOrder(
+            "kafka-1",
+            "kafka-2",
+            "kafka-3",
+            "schema-registry",
+            "government-db",
+            "finance-db",
+            "connect",
+            "connect-deploy",
+            "intake-bridge",
+            "app-1",
+            "app-2",
+            "gateway");
   }
 
   @Test
@@ -103,7 +115,8 @@ class ComposeFileTest {
           .isEqualTo("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
       assertThat(env.path("KAFKA_ADVERTISED_LISTENERS").asText())
           .isEqualTo("PLAINTEXT://" + name + ":9092");
-      assertThat(env.path("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR").asText()).isEqualTo("3");
+      assertThat(env.path("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR").asText())
+          .isEqualTo("3");
       assertThat(env.path("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR").asText()).isEqualTo("3");
     }
     assertThat(ids).containsExactlyInAnyOrder("1", "2", "3");
@@ -160,9 +173,11 @@ class ComposeFileTest {
     assertThat(dockerfile).contains("connectors/target/plugins", worker.getProperty("plugin.path"));
 
     final Set<String> wanted = new HashSet<>();
-    final Matcher env = Pattern.compile("\\$\\{env:([A-Z_]+)}").matcher(
-        Files.readString(HOME.resolve("config/government-outbox-source.json"))
-            + Files.readString(HOME.resolve("config/finance-ledger-sink.json")));
+    final Matcher env =
+        Pattern.compile("\\$\\{env:([A-Z_]+)}")
+            .matcher(
+                Files.readString(HOME.resolve("config/government-outbox-source.json"))
+                    + Files.readString(HOME.resolve("config/finance-ledger-sink.json")));
     while (env.find()) {
       wanted.add(env.group(1));
     }
@@ -170,7 +185,8 @@ class ComposeFileTest {
     assertThat(iterable(connect.path("environment").fieldNames())).containsAll(wanted);
     assertThat(connect.path("environment").path("GOVERNMENT_DB_HOST").asText())
         .isEqualTo("government-db");
-    assertThat(connect.path("environment").path("FINANCE_DB_HOST").asText()).isEqualTo("finance-db");
+    assertThat(connect.path("environment").path("FINANCE_DB_HOST").asText())
+        .isEqualTo("finance-db");
     assertThat(connect.path("environment").path("SCHEMA_REGISTRY_URL").asText())
         .isEqualTo(registryUrl());
   }
@@ -190,8 +206,8 @@ class ComposeFileTest {
   @Test
   void theBridgeCommandIsOneItAccepts() {
     final List<String> command = list(service("intake-bridge").path("command"));
-    final IntakeBridgeMain.Options options = IntakeBridgeMain.Options.parse(
-        command.toArray(String[]::new));
+    final IntakeBridgeMain.Options options =
+        IntakeBridgeMain.Options.parse(command.toArray(String[]::new));
     assertThat(split(options.bootstrapServers())).isEqualTo(brokers());
     assertThat(options.schemaRegistryUrl()).isEqualTo(registryUrl());
     assertThat(options.replication()).isEqualTo((short) 3);
@@ -200,7 +216,8 @@ class ComposeFileTest {
   @Test
   void aComposeClientAcceptsTheFile() throws Exception {
     final List<String> client = composeClient();
-    org.junit.jupiter.api.Assumptions.assumeTrue(client != null,
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        client != null,
         "no Compose client here (docker compose or docker-compose): schema check skipped");
     final List<String> command = new ArrayList<>(client);
     command.addAll(List.of("-f", DOCKER.resolve("compose.yaml").toString(), "config", "-q"));
@@ -210,7 +227,8 @@ class ComposeFileTest {
   }
 
   private static List<String> composeClient() throws InterruptedException {
-    for (List<String> candidate : List.of(List.of("docker", "compose"), List.of("docker-compose"))) {
+    for (List<String> candidate :
+        List.of(List.of("docker", "compose"), List.of("docker-compose"))) {
       final List<String> version = new ArrayList<>(candidate);
       version.add("version");
       try {
@@ -227,16 +245,18 @@ class ComposeFileTest {
   }
 
   private static String registryUrl() {
-    final String listener = service("schema-registry").path("environment")
-        .path("SCHEMA_REGISTRY_LISTENERS").asText();
+    final String listener =
+        service("schema-registry").path("environment").path("SCHEMA_REGISTRY_LISTENERS").asText();
     return "http://schema-registry:" + listener.substring(listener.lastIndexOf(':') + 1);
   }
 
   /** The option names of the application's {@code run} command, read from its picocli model. */
   private static Set<String> runCommandOptions() throws ClassNotFoundException {
-    final CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.forAnnotatedObject(
-        Class.forName("cn.gxq.subsidy.app.RunCommand"));
-    return spec.options().stream().flatMap(o -> Arrays.stream(o.names()))
+    final CommandLine.Model.CommandSpec spec =
+        CommandLine.Model.CommandSpec.forAnnotatedObject(
+            Class.forName("cn.gxq.subsidy.app.RunCommand"));
+    return spec.options().stream()
+        .flatMap(o -> Arrays.stream(o.names()))
         .collect(Collectors.toSet());
   }
 

@@ -22,8 +22,10 @@ final class ChildProcess implements AutoCloseable {
 
   static ChildProcess start(String name, List<String> command, Map<String, String> env, Path log)
       throws IOException {
-    final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    final ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);
     final Process process = builder.start();
     // Never outlive the test JVM, whatever way it ends.
@@ -39,7 +41,10 @@ final class ChildProcess implements AutoCloseable {
   String tail() {
     try {
       final List<String> lines = Files.readAllLines(log);
-      return name + " log (" + log + "), last lines:\n"
+      return name
+          + " log ("
+          + log
+          + "), last lines:\n"
           + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     } catch (IOException e) {
       return name + " log unreadable: " + e;

@@ -37,16 +37,24 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The edges, on any {@link Stack}: rows inserted into a government outbox pass the Debezium source
- * connector on a real Connect worker ({@code bin/connect-worker}, deployed with {@code bin/deploy}),
- * the intake bridge, the decision application (a child JVM, as operators run it) and the Debezium
- * JDBC sink with the project's Avro converter into the finance ledger table.
+ * connector on a real Connect worker ({@code bin/connect-worker}, deployed with {@code
+ * bin/deploy}), the intake bridge, the decision application (a child JVM, as operators run it) and
+ * the Debezium JDBC sink with the project's Avro converter into the finance ledger table.
  */
 final class ConnectorFlow implements AutoCloseable {
 
   private static final String RENT_INTAKE = "subsidy.intake.rent-relief.v1";
   // One enterprise per application: one claim each, so no DUPLICATE_CLAIM between them.
-  private static final Map<String, String> CODES = Map.of("RR-A", Samples.creditCode(7),
-      "RR-B", Samples.creditCode(8), "RR-C", Samples.creditCode(9), "RR-BAD", Samples.creditCode(7));
+  private static final Map<String, String> CODES =
+      Map.of(
+          "RR-A",
+          Samples.creditCode(7),
+          "RR-B",
+          Samples.creditCode(8),
+          "RR-C",
+          Samples.creditCode(9),
+          "RR-BAD",
+          Samples.creditCode(7));
   private static final Topics TOPICS = Topics.defaults();
   private static final Path HOME = Path.of(System.getProperty("connectors.home", "."));
 
@@ -71,12 +79,13 @@ final class ConnectorFlow implements AutoCloseable {
   /** A PostgreSQL database and how to reach it. */
   record Database(String host, int port, String name, String user, String password) {
     Connection connect() throws java.sql.SQLException {
-      return java.sql.DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/"
-          + name, user, password);
+      return java.sql.DriverManager.getConnection(
+          "jdbc:postgresql://" + host + ":" + port + "/" + name, user, password);
     }
 
     void run(Path sql) throws Exception {
-      try (Connection c = connect(); Statement s = c.createStatement()) {
+      try (Connection c = connect();
+          Statement s = c.createStatement()) {
         s.execute(Files.readString(sql));
       }
     }
@@ -103,33 +112,70 @@ final class ConnectorFlow implements AutoCloseable {
 
     // The application creates the contract topics; the worker starts meanwhile.
     final int appPort = freePort();
-    final ChildProcess app = ChildProcess.start("application", List.of(javaBin(), "-Xmx512m", "-cp",
-            System.getProperty("java.class.path"), "cn.gxq.subsidy.app.SubsidyCli", "run",
-            "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url",
-            stack.registryUrl(), "--http-port", Integer.toString(appPort), "--data-dir",
-            work.resolve("app").toString(), "--partitions", "2"),
-        Map.of(), work.resolve("app.log"));
+    final ChildProcess app =
+        ChildProcess.start(
+            "application",
+            List.of(
+                javaBin(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "cn.gxq.subsidy.app.SubsidyCli",
+                "run",
+                "--bootstrap-servers",
+                stack.bootstrapServers(),
+                "--schema-registry-url",
+                stack.registryUrl(),
+                "--http-port",
+                Integer.toString(appPort),
+                "--data-dir",
+                work.resolve("app").toString(),
+                "--partitions",
+                "2"),
+            Map.of(),
+            work.resolve("app.log"));
     open.add(app);
     connectPort = freePort();
     worker = startWorker();
-    await("the application's /health", Duration.ofSeconds(180), app,
+    await(
+        "the application's /health",
+        Duration.ofSeconds(180),
+        app,
         () -> Http.status("http://127.0.0.1:" + appPort + "/health") == 200);
 
-    final IntakeBridgeMain bridge = new IntakeBridgeMain(IntakeBridgeMain.Options.parse(
-        "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", stack.registryUrl(),
-        "--state-dir", work.resolve("bridge").toString(), "--partitions", "2"))
-        .start(() -> { });
+    final IntakeBridgeMain bridge =
+        new IntakeBridgeMain(
+                IntakeBridgeMain.Options.parse(
+                    "--bootstrap-servers",
+                    stack.bootstrapServers(),
+                    "--schema-registry-url",
+                    stack.registryUrl(),
+                    "--state-dir",
+                    work.resolve("bridge").toString(),
+                    "--partitions",
+                    "2"))
+            .start(() -> {});
     open.add(bridge);
-    await("the bridge RUNNING", Duration.ofSeconds(120), app,
+    await(
+        "the bridge RUNNING",
+        Duration.ofSeconds(120),
+        app,
         () -> bridge.streams().state() == KafkaStreams.State.RUNNING);
 
-    await("the Connect REST API", Duration.ofSeconds(120), worker,
+    await(
+        "the Connect REST API",
+        Duration.ofSeconds(120),
+        worker,
         () -> Http.status(connectUrl() + "/connectors") == 200);
     // A row already in the outbox before the connector exists: its snapshot must bring it.
-    insertOutbox("enterprise", Samples.creditCode(9),
+    insertOutbox(
+        "enterprise",
+        Samples.creditCode(9),
         Samples.enterprise(Samples.creditCode(9), "2022-01-01T00:00:00Z"));
-    final Process deploy = new ProcessBuilder("bash", HOME.resolve("bin/deploy").toString(),
-        "--url", connectUrl()).redirectErrorStream(true).start();
+    final Process deploy =
+        new ProcessBuilder("bash", HOME.resolve("bin/deploy").toString(), "--url", connectUrl())
+            .redirectErrorStream(true)
+            .start();
     final String deployed = new String(deploy.getInputStream().readAllBytes());
     assertThat(deploy.waitFor()).as(deployed).isZero();
     awaitConnectorsRunning();
@@ -168,7 +214,9 @@ final class ConnectorFlow implements AutoCloseable {
     for (String code : List.of(Samples.creditCode(7), Samples.creditCode(8))) {
       insertOutbox("enterprise", code, Samples.enterprise(code, "2022-01-01T00:00:00Z"));
     }
-    insertOutbox("budget", "ZGC:RENT_RELIEF:2022",
+    insertOutbox(
+        "budget",
+        "ZGC:RENT_RELIEF:2022",
         Samples.rentReliefBudget("5000000.00", "2022-01-01T00:00:00Z"));
     awaitRecords(TOPICS.enterprises(), 3);
     awaitRecords(TOPICS.budgets(), 1);
@@ -180,7 +228,8 @@ final class ConnectorFlow implements AutoCloseable {
     insertOutbox("rent-relief", "RR-A", rent("RR-A", 2, false, "18000.00", "2022-05-02T09:00:00Z"));
     insertOutbox("rent-relief", "RR-B", rent("RR-B", 2, true, "15000.00", "2022-05-02T09:05:00Z"));
     // A bad row: three decimals in money.
-    insertOutbox("rent-relief", "RR-BAD", rent("RR-BAD", 1, false, "12.345", "2022-05-01T10:00:00Z"));
+    insertOutbox(
+        "rent-relief", "RR-BAD", rent("RR-BAD", 1, false, "12.345", "2022-05-01T10:00:00Z"));
 
     final Map<String, Row> ledger = awaitLedger(Map.of("RR-A", 2L, "RR-B", 2L, "RR-C", 1L));
     assertThat(ledger.get("RR-A").revision()).isEqualTo(2);
@@ -190,8 +239,11 @@ final class ConnectorFlow implements AutoCloseable {
     assertThat(ledger.get("RR-B").approvedAmount()).isEqualByComparingTo("0");
     assertLedgerEqualsLatestDecisions(3);
 
-    final ConsumerRecord<String, byte[]> letter = readAll(TOPICS.deadLetter()).stream()
-        .filter(r -> "RR-BAD".equals(r.key())).findFirst().orElseThrow();
+    final ConsumerRecord<String, byte[]> letter =
+        readAll(TOPICS.deadLetter()).stream()
+            .filter(r -> "RR-BAD".equals(r.key()))
+            .findFirst()
+            .orElseThrow();
     assertThat(header(letter, DeadLetter.ERROR_CODE)).isEqualTo("UNDECODABLE");
     assertThat(header(letter, DeadLetter.ERROR_MESSAGE)).contains("monthlyRent");
     assertThat(header(letter, DeadLetter.SOURCE_TOPIC)).isEqualTo(RENT_INTAKE);
@@ -202,17 +254,20 @@ final class ConnectorFlow implements AutoCloseable {
     insertOutbox("rent-relief", "RR-C", rent("RR-C", 2, false, "9500.00", "2022-05-03T09:10:00Z"));
     worker = startWorker();
     awaitConnectorsRunning();
-    assertThat(Http.post(connectUrl() + "/connectors/finance-ledger-sink/restart?includeTasks=true"))
+    assertThat(
+            Http.post(connectUrl() + "/connectors/finance-ledger-sink/restart?includeTasks=true"))
         .isBetween(200, 204);
     awaitLedger(Map.of("RR-A", 2L, "RR-B", 2L, "RR-C", 2L));
     assertThat(readAll(RENT_INTAKE)).hasSize(7); // nothing re-sent by the source after the restart
     assertLedgerEqualsLatestDecisions(3);
 
     // An older decision replayed into the table never replaces a newer one.
-    try (Connection c = stack.finance().connect(); Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO current_decision SELECT * FROM current_decision"
-          + " WHERE application_id = 'RR-A' ON CONFLICT (application_id) DO UPDATE"
-          + " SET sequence = 1, status = 'REJECTED'");
+    try (Connection c = stack.finance().connect();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO current_decision SELECT * FROM current_decision"
+              + " WHERE application_id = 'RR-A' ON CONFLICT (application_id) DO UPDATE"
+              + " SET sequence = 1, status = 'REJECTED'");
     }
     assertThat(ledger().get("RR-A")).isEqualTo(ledger.get("RR-A"));
   }
@@ -227,8 +282,8 @@ final class ConnectorFlow implements AutoCloseable {
     env.put("CONNECT_REST_PORT", Integer.toString(connectPort));
     env.put("CONNECT_WORK_DIR", work.resolve("connect").toString());
     env.put("CONNECT_JAVA_OPTS", "-Xmx768m");
-    for (Map.Entry<String, Database> db : Map.of("GOVERNMENT", stack.government(), "FINANCE",
-        stack.finance()).entrySet()) {
+    for (Map.Entry<String, Database> db :
+        Map.of("GOVERNMENT", stack.government(), "FINANCE", stack.finance()).entrySet()) {
       env.put(db.getKey() + "_DB_HOST", db.getValue().host());
       env.put(db.getKey() + "_DB_PORT", Integer.toString(db.getValue().port()));
       env.put(db.getKey() + "_DB_NAME", db.getValue().name());
@@ -236,8 +291,11 @@ final class ConnectorFlow implements AutoCloseable {
       env.put(db.getKey() + "_DB_PASSWORD", db.getValue().password());
     }
     env.put("SCHEMA_REGISTRY_URL", stack.registryUrl());
-    return ChildProcess.start("connect worker", List.of("bash",
-        HOME.resolve("bin/connect-worker").toString()), env, work.resolve("connect.log"));
+    return ChildProcess.start(
+        "connect worker",
+        List.of("bash", HOME.resolve("bin/connect-worker").toString()),
+        env,
+        work.resolve("connect.log"));
   }
 
   private String connectUrl() {
@@ -246,25 +304,32 @@ final class ConnectorFlow implements AutoCloseable {
 
   private void awaitConnectorsRunning() throws Exception {
     for (String name : List.of("government-outbox-source", "finance-ledger-sink")) {
-      await(name + " RUNNING", Duration.ofSeconds(120), worker, () -> {
-        if (Http.status(connectUrl() + "/connectors/" + name + "/status") != 200) {
-          return false;
-        }
-        final var status = Http.get(connectUrl() + "/connectors/" + name + "/status");
-        final var tasks = status.path("tasks");
-        if (tasks.size() > 0 && "FAILED".equals(tasks.get(0).path("state").asText())) {
-          throw new AssertionError(name + " failed: " + tasks.get(0).path("trace").asText());
-        }
-        return "RUNNING".equals(status.path("connector").path("state").asText())
-            && tasks.size() == 1 && "RUNNING".equals(tasks.get(0).path("state").asText());
-      });
+      await(
+          name + " RUNNING",
+          Duration.ofSeconds(120),
+          worker,
+          () -> {
+            if (Http.status(connectUrl() + "/connectors/" + name + "/status") != 200) {
+              return false;
+            }
+            final var status = Http.get(connectUrl() + "/connectors/" + name + "/status");
+            final var tasks = status.path("tasks");
+            if (tasks.size() > 0 && "FAILED".equals(tasks.get(0).path("state").asText())) {
+              throw new AssertionError(name + " failed: " + tasks.get(0).path("trace").asText());
+            }
+            return "RUNNING".equals(status.path("connector").path("state").asText())
+                && tasks.size() == 1
+                && "RUNNING".equals(tasks.get(0).path("state").asText());
+          });
     }
   }
 
   private void insertOutbox(String type, String key, String payload) throws Exception {
     assertThat(IntakeKind.ofAggregateType(type)).isPresent();
-    try (Connection c = stack.government().connect(); PreparedStatement s = c.prepareStatement(
-        "INSERT INTO outbox (aggregatetype, aggregateid, payload) VALUES (?, ?, ?::jsonb)")) {
+    try (Connection c = stack.government().connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO outbox (aggregatetype, aggregateid, payload) VALUES (?, ?, ?::jsonb)")) {
       s.setString(1, type);
       s.setString(2, key);
       s.setString(3, payload);
@@ -273,18 +338,36 @@ final class ConnectorFlow implements AutoCloseable {
   }
 
   /** One finance row, with what the assertions compare. */
-  record Row(String applicationId, int revision, long sequence, String status,
-      java.math.BigDecimal approvedAmount, String reasons, String details, long decidedAt) {}
+  record Row(
+      String applicationId,
+      int revision,
+      long sequence,
+      String status,
+      java.math.BigDecimal approvedAmount,
+      String reasons,
+      String details,
+      long decidedAt) {}
 
   private Map<String, Row> ledger() throws Exception {
     final Map<String, Row> rows = new LinkedHashMap<>();
-    try (Connection c = stack.finance().connect(); Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT application_id, revision, sequence, status,"
-            + " approved_amount, reasons::text, details::text, decided_at FROM current_decision")) {
+    try (Connection c = stack.finance().connect();
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT application_id, revision, sequence, status,"
+                    + " approved_amount, reasons::text, details::text, decided_at FROM current_decision")) {
       while (r.next()) {
-        rows.put(r.getString(1), new Row(r.getString(1), r.getInt(2), r.getLong(3),
-            r.getString(4), r.getBigDecimal(5), r.getString(6), r.getString(7),
-            r.getTimestamp(8).getTime()));
+        rows.put(
+            r.getString(1),
+            new Row(
+                r.getString(1),
+                r.getInt(2),
+                r.getLong(3),
+                r.getString(4),
+                r.getBigDecimal(5),
+                r.getString(6),
+                r.getString(7),
+                r.getTimestamp(8).getTime()));
       }
     }
     return rows;
@@ -292,11 +375,18 @@ final class ConnectorFlow implements AutoCloseable {
 
   private Map<String, Row> awaitLedger(Map<String, Long> sequences) throws Exception {
     final Map<String, Row>[] last = new Map[1];
-    await("finance sequences " + sequences, Duration.ofSeconds(150), worker, () -> {
-      last[0] = ledger();
-      return sequences.entrySet().stream().allMatch(e -> last[0].containsKey(e.getKey())
-          && last[0].get(e.getKey()).sequence() == e.getValue());
-    });
+    await(
+        "finance sequences " + sequences,
+        Duration.ofSeconds(150),
+        worker,
+        () -> {
+          last[0] = ledger();
+          return sequences.entrySet().stream()
+              .allMatch(
+                  e ->
+                      last[0].containsKey(e.getKey())
+                          && last[0].get(e.getKey()).sequence() == e.getValue());
+        });
     return last[0];
   }
 
@@ -313,20 +403,24 @@ final class ConnectorFlow implements AutoCloseable {
     final Map<String, Row> ledger = ledger();
     assertThat(ledger).hasSize(applications);
     assertThat(ledger.keySet()).isEqualTo(latest.keySet());
-    latest.forEach((id, d) -> {
-      final Row row = ledger.get(id);
-      assertThat(row.sequence()).as(id).isEqualTo(d.getSequence());
-      assertThat(row.revision()).as(id).isEqualTo(d.getRevision());
-      assertThat(row.status()).as(id).isEqualTo(d.getStatus().name());
-      assertThat(row.approvedAmount()).as(id).isEqualByComparingTo(d.getApprovedAmount());
-      assertThat(row.decidedAt()).as(id).isEqualTo(d.getDecidedAt().toEpochMilli());
-      d.getReasons().forEach(reason -> assertThat(row.reasons()).contains(reason.getCode()));
-      System.out.println("ledger " + id + ": " + row);
-    });
+    latest.forEach(
+        (id, d) -> {
+          final Row row = ledger.get(id);
+          assertThat(row.sequence()).as(id).isEqualTo(d.getSequence());
+          assertThat(row.revision()).as(id).isEqualTo(d.getRevision());
+          assertThat(row.status()).as(id).isEqualTo(d.getStatus().name());
+          assertThat(row.approvedAmount()).as(id).isEqualByComparingTo(d.getApprovedAmount());
+          assertThat(row.decidedAt()).as(id).isEqualTo(d.getDecidedAt().toEpochMilli());
+          d.getReasons().forEach(reason -> assertThat(row.reasons()).contains(reason.getCode()));
+          System.out.println("ledger " + id + ": " + row);
+        });
   }
 
   private void awaitRecords(String topic, int count) throws Exception {
-    await(count + " record(s) on " + topic, Duration.ofSeconds(120), worker,
+    await(
+        count + " record(s) on " + topic,
+        Duration.ofSeconds(120),
+        worker,
         () -> readAll(topic).size() >= count);
   }
 
@@ -337,8 +431,8 @@ final class ConnectorFlow implements AutoCloseable {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props,
-        new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topic));
       // Until a poll after the assignment brings nothing new.
       int quiet = 0;
@@ -355,13 +449,19 @@ final class ConnectorFlow implements AutoCloseable {
     return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 
-  private static void await(String what, Duration timeout, ChildProcess watched,
-      Callable<Boolean> done) throws Exception {
+  private static void await(
+      String what, Duration timeout, ChildProcess watched, Callable<Boolean> done)
+      throws Exception {
     final long deadline = System.nanoTime() + timeout.toNanos();
     while (!done.call()) {
       if (System.nanoTime() > deadline || (watched != null && !watched.isAlive())) {
-        throw new AssertionError("gave up waiting for " + what + " after " + timeout + "\n"
-            + (watched == null ? "" : watched.tail()));
+        throw new AssertionError(
+            "gave up waiting for "
+                + what
+                + " after "
+                + timeout
+                + "\n"
+                + (watched == null ? "" : watched.tail()));
       }
       Thread.sleep(250);
     }

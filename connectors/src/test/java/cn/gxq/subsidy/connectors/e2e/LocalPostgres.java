@@ -25,10 +25,18 @@ import java.util.stream.Stream;
  */
 final class LocalPostgres implements AutoCloseable {
 
-  private static final String SETTINGS = String.join("\n",
-      "listen_addresses = '127.0.0.1'", "wal_level = logical", "max_replication_slots = 4",
-      "max_wal_senders = 4", "fsync = off", "synchronous_commit = off", "full_page_writes = off",
-      "shared_buffers = 32MB", "");
+  private static final String SETTINGS =
+      String.join(
+          "\n",
+          "listen_addresses = '127.0.0.1'",
+          "wal_level = logical",
+          "max_replication_slots = 4",
+          "max_wal_senders = 4",
+          "fsync = off",
+          "synchronous_commit = off",
+          "full_page_writes = off",
+          "shared_buffers = 32MB",
+          "");
 
   private final Path bin;
   private final String version;
@@ -50,8 +58,9 @@ final class LocalPostgres implements AutoCloseable {
   static LocalPostgres start(int port) throws Exception {
     final Path bin = installedBin();
     if (bin == null) {
-      final String message = "PostgreSQL is not installed (apt-get install -y postgresql):"
-          + " the end-to-end connector test needs it";
+      final String message =
+          "PostgreSQL is not installed (apt-get install -y postgresql):"
+              + " the end-to-end connector test needs it";
       if ("true".equals(System.getenv("CI"))) {
         fail(message);
       }
@@ -71,10 +80,14 @@ final class LocalPostgres implements AutoCloseable {
       return null;
     }
     try (Stream<Path> versions = Files.list(root)) {
-      return versions.map(v -> v.resolve("bin"))
+      return versions
+          .map(v -> v.resolve("bin"))
           .filter(b -> Files.isExecutable(b.resolve("pg_ctl")))
-          .max(Comparator.comparing(b -> Integer.parseInt(
-              b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
+          .max(
+              Comparator.comparing(
+                  b ->
+                      Integer.parseInt(
+                          b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
           .orElse(null);
     }
   }
@@ -82,17 +95,31 @@ final class LocalPostgres implements AutoCloseable {
   private void boot() throws Exception {
     final Path data = dir.resolve("data");
     if (asRoot) {
-      run("pg_createcluster", version, clusterName, "--datadir=" + data, "--port=" + port,
-          "--", "--auth-local=trust", "--auth-host=trust");
-      Files.writeString(Path.of("/etc/postgresql", version, clusterName, "conf.d", "subsidy.conf"),
-          SETTINGS);
+      run(
+          "pg_createcluster",
+          version,
+          clusterName,
+          "--datadir=" + data,
+          "--port=" + port,
+          "--",
+          "--auth-local=trust",
+          "--auth-host=trust");
+      Files.writeString(
+          Path.of("/etc/postgresql", version, clusterName, "conf.d", "subsidy.conf"), SETTINGS);
       run("pg_ctlcluster", version, clusterName, "start");
     } else {
       run(bin.resolve("initdb").toString(), "-D", data.toString(), "-A", "trust", "-U", "postgres");
-      Files.writeString(data.resolve("postgresql.auto.conf"), SETTINGS + "port = " + port
-          + "\nunix_socket_directories = '" + dir + "'\n");
-      run(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
-          dir.resolve("server.log").toString(), "-w", "start");
+      Files.writeString(
+          data.resolve("postgresql.auto.conf"),
+          SETTINGS + "port = " + port + "\nunix_socket_directories = '" + dir + "'\n");
+      run(
+          bin.resolve("pg_ctl").toString(),
+          "-D",
+          data.toString(),
+          "-l",
+          dir.resolve("server.log").toString(),
+          "-w",
+          "start");
     }
   }
 
@@ -102,14 +129,15 @@ final class LocalPostgres implements AutoCloseable {
 
   /** Creates an empty database. */
   void createDatabase(String name) throws SQLException {
-    try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+    try (Connection c = connect("postgres");
+        Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     }
   }
 
   Connection connect(String database) throws SQLException {
-    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database,
-        "postgres", "postgres");
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", "postgres");
   }
 
   @Override
@@ -118,11 +146,17 @@ final class LocalPostgres implements AutoCloseable {
       if (asRoot) {
         run("pg_ctlcluster", version, clusterName, "stop", "-m", "immediate");
         // Our conf.d file is not pg_dropcluster's: remove it first, or the config folder stays.
-        Files.deleteIfExists(Path.of("/etc/postgresql", version, clusterName, "conf.d", "subsidy.conf"));
+        Files.deleteIfExists(
+            Path.of("/etc/postgresql", version, clusterName, "conf.d", "subsidy.conf"));
         run("pg_dropcluster", version, clusterName);
       } else {
-        run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m",
-            "immediate", "stop");
+        run(
+            bin.resolve("pg_ctl").toString(),
+            "-D",
+            dir.resolve("data").toString(),
+            "-m",
+            "immediate",
+            "stop");
       }
     } catch (Exception e) {
       System.err.println("could not stop PostgreSQL cluster " + clusterName + ": " + e);
@@ -131,8 +165,8 @@ final class LocalPostgres implements AutoCloseable {
   }
 
   private static void run(String... command) throws IOException, InterruptedException {
-    final Process process = new ProcessBuilder(new ArrayList<>(List.of(command)))
-        .redirectErrorStream(true).start();
+    final Process process =
+        new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true).start();
     final String output;
     if (!process.waitFor(Duration.ofSeconds(60).toSeconds(), TimeUnit.SECONDS)) {
       process.destroyForcibly();
@@ -140,8 +174,8 @@ final class LocalPostgres implements AutoCloseable {
     }
     output = new String(process.getInputStream().readAllBytes());
     if (process.exitValue() != 0) {
-      throw new IOException(String.join(" ", command) + " failed (" + process.exitValue() + "): "
-          + output);
+      throw new IOException(
+          String.join(" ", command) + " failed (" + process.exitValue() + "): " + output);
     }
   }
 }

@@ -40,14 +40,23 @@ class JsonIntakeBridgeTest {
   @BeforeEach
   void start() {
     final Clock clock = Clock.fixed(Instant.parse("2022-06-01T00:00:00Z"), ZoneOffset.UTC);
-    driver = new TopologyTestDriver(JsonIntakeBridge.build(topics, registry, clock),
-        JsonIntakeBridge.config("bridge-test", "unused:9092", 1));
-    rentIntake = driver.createInputTopic(IntakeKind.RENT_RELIEF.intakeTopic(topics),
-        new StringSerializer(), new ByteArraySerializer());
-    rentContract = driver.createOutputTopic(IntakeKind.RENT_RELIEF.contractTopic(topics),
-        new StringDeserializer(), new ByteArrayDeserializer());
-    deadLetters = driver.createOutputTopic(topics.deadLetter(), new StringDeserializer(),
-        new ByteArrayDeserializer());
+    driver =
+        new TopologyTestDriver(
+            JsonIntakeBridge.build(topics, registry, clock),
+            JsonIntakeBridge.config("bridge-test", "unused:9092", 1));
+    rentIntake =
+        driver.createInputTopic(
+            IntakeKind.RENT_RELIEF.intakeTopic(topics),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    rentContract =
+        driver.createOutputTopic(
+            IntakeKind.RENT_RELIEF.contractTopic(topics),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            topics.deadLetter(), new StringDeserializer(), new ByteArrayDeserializer());
   }
 
   @AfterEach
@@ -65,14 +74,17 @@ class JsonIntakeBridgeTest {
 
   @Test
   void validJsonBecomesContractAvroKeyedAndTimedByTheRecord() {
-    rentIntake.pipeInput("RR-1", utf8(Samples.rentRelief("RR-1", 2, false, CODE, "20000.00",
-        "2022-05-01T09:30:00Z")), Instant.parse("2022-05-31T00:00:00Z"));
+    rentIntake.pipeInput(
+        "RR-1",
+        utf8(Samples.rentRelief("RR-1", 2, false, CODE, "20000.00", "2022-05-01T09:30:00Z")),
+        Instant.parse("2022-05-31T00:00:00Z"));
 
     final TestRecord<String, byte[]> out = rentContract.readRecord();
     assertThat(out.key()).isEqualTo("RR-1");
     assertThat(out.timestamp()).isEqualTo(Instant.parse("2022-05-01T09:30:00Z").toEpochMilli());
-    final RentReliefApplication app = new AvroDeserializer<>(RentReliefApplication.class, registry)
-        .deserialize(rentContract.toString(), out.value());
+    final RentReliefApplication app =
+        new AvroDeserializer<>(RentReliefApplication.class, registry)
+            .deserialize(rentContract.toString(), out.value());
     assertThat(app.getRevision()).isEqualTo(2);
     assertThat(app.getMonthlyRent()).isEqualTo(new BigDecimal("20000.00"));
     assertThat(deadLetters.isEmpty()).isTrue();
@@ -87,8 +99,8 @@ class JsonIntakeBridgeTest {
 
   @Test
   void aBadFieldIsDeadLetteredUntouchedWithTheFieldNamed() {
-    final byte[] bad = utf8(Samples.rentRelief("RR-3", 1, false, CODE, "12.345",
-        "2022-05-01T09:30:00Z"));
+    final byte[] bad =
+        utf8(Samples.rentRelief("RR-3", 1, false, CODE, "12.345", "2022-05-01T09:30:00Z"));
     rentIntake.pipeInput("RR-3", bad);
 
     assertThat(rentContract.isEmpty()).isTrue();
@@ -97,7 +109,8 @@ class JsonIntakeBridgeTest {
     assertThat(letter.value()).isEqualTo(bad);
     assertThat(header(letter.headers(), DeadLetter.ERROR_CODE)).isEqualTo("UNDECODABLE");
     assertThat(header(letter.headers(), DeadLetter.ERROR_MESSAGE))
-        .contains("monthlyRent").contains("at most 2 allowed");
+        .contains("monthlyRent")
+        .contains("at most 2 allowed");
     assertThat(header(letter.headers(), DeadLetter.SOURCE_TOPIC))
         .isEqualTo("subsidy.intake.rent-relief.v1");
     assertThat(header(letter.headers(), DeadLetter.SOURCE_PARTITION)).isEqualTo("0");
@@ -108,31 +121,44 @@ class JsonIntakeBridgeTest {
   void notJsonNullValuesWrongKeysAndFutureTimesAreDeadLettered() {
     rentIntake.pipeInput("RR-4", utf8("{not json"));
     rentIntake.pipeInput("RR-5", (byte[]) null);
-    rentIntake.pipeInput("OTHER", utf8(Samples.rentRelief("RR-6", 1, false, CODE, "1.00",
-        "2022-05-01T09:30:00Z")));
-    rentIntake.pipeInput((String) null, utf8(Samples.rentRelief("RR-7", 1, false, CODE, "1.00",
-        "2022-05-01T09:30:00Z")));
-    rentIntake.pipeInput("RR-8", utf8(Samples.rentRelief("RR-8", 1, false, CODE, "1.00",
-        "2030-01-01T00:00:00Z")));
+    rentIntake.pipeInput(
+        "OTHER", utf8(Samples.rentRelief("RR-6", 1, false, CODE, "1.00", "2022-05-01T09:30:00Z")));
+    rentIntake.pipeInput(
+        (String) null,
+        utf8(Samples.rentRelief("RR-7", 1, false, CODE, "1.00", "2022-05-01T09:30:00Z")));
+    rentIntake.pipeInput(
+        "RR-8", utf8(Samples.rentRelief("RR-8", 1, false, CODE, "1.00", "2030-01-01T00:00:00Z")));
 
-    assertThat(deadLetters.readRecordsToList()).extracting(
-            r -> r.key() + " " + header(r.headers(), DeadLetter.ERROR_CODE))
-        .containsExactly("RR-4 UNDECODABLE", "RR-5 NULL_VALUE", "OTHER INVALID_RECORD",
-            "null MISSING_KEY", "RR-8 INVALID_RECORD");
+    assertThat(deadLetters.readRecordsToList())
+        .extracting(r -> r.key() + " " + header(r.headers(), DeadLetter.ERROR_CODE))
+        .containsExactly(
+            "RR-4 UNDECODABLE",
+            "RR-5 NULL_VALUE",
+            "OTHER INVALID_RECORD",
+            "null MISSING_KEY",
+            "RR-8 INVALID_RECORD");
     assertThat(rentContract.isEmpty()).isTrue();
   }
 
   @Test
   void budgetsAreKeyedZoneProgrammeYear() {
-    final TestInputTopic<String, byte[]> intake = driver.createInputTopic(
-        IntakeKind.BUDGET.intakeTopic(topics), new StringSerializer(), new ByteArraySerializer());
-    final TestOutputTopic<String, byte[]> budgets = driver.createOutputTopic(topics.budgets(),
-        new StringDeserializer(), new ByteArrayDeserializer());
-    intake.pipeInput("ZGC:RENT_RELIEF:2022", utf8(Samples.rentReliefBudget("1000000.00",
-        "2022-01-01T00:00:00Z")));
+    final TestInputTopic<String, byte[]> intake =
+        driver.createInputTopic(
+            IntakeKind.BUDGET.intakeTopic(topics),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    final TestOutputTopic<String, byte[]> budgets =
+        driver.createOutputTopic(
+            topics.budgets(), new StringDeserializer(), new ByteArrayDeserializer());
+    intake.pipeInput(
+        "ZGC:RENT_RELIEF:2022",
+        utf8(Samples.rentReliefBudget("1000000.00", "2022-01-01T00:00:00Z")));
     final TestRecord<String, byte[]> out = budgets.readRecord();
     assertThat(out.key()).isEqualTo("ZGC:RENT_RELIEF:2022");
-    assertThat(new AvroDeserializer<>(Budget.class, registry).deserialize("b", out.value())
-        .getAmount()).isEqualTo(new BigDecimal("1000000.00"));
+    assertThat(
+            new AvroDeserializer<>(Budget.class, registry)
+                .deserialize("b", out.value())
+                .getAmount())
+        .isEqualTo(new BigDecimal("1000000.00"));
   }
 }
