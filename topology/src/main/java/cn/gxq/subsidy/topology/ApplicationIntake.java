@@ -1,6 +1,5 @@
 package cn.gxq.subsidy.topology;
 
-import cn.gxq.subsidy.serde.WireFormatException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -15,11 +14,16 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 final class ApplicationIntake implements Processor<String, byte[], String, Routed<byte[]>> {
 
-  private final Deserializer<? extends SpecificRecord> decoder;
+  private final InputDecoder<SpecificRecord> input;
   private ProcessorContext<String, Routed<byte[]>> context;
 
   ApplicationIntake(Deserializer<? extends SpecificRecord> decoder) {
-    this.decoder = decoder;
+    this.input =
+        new InputDecoder<>(
+            decoder,
+            "applications are never deleted: publish a new revision with withdrawn=true to withdraw"
+                + " one",
+            "the application id");
   }
 
   @Override
@@ -30,30 +34,12 @@ final class ApplicationIntake implements Processor<String, byte[], String, Route
   @Override
   public void process(Record<String, byte[]> record) {
     final DeadLetter.Source source = Sources.of(context, record.key());
-    if (record.value() == null) {
-      deadLetter(
-          record,
-          source,
-          DeadLetterCode.NULL_VALUE,
-          "the value is null; applications are never deleted: publish a new revision with"
-              + " withdrawn=true to withdraw one");
+    final Routed<? extends SpecificRecord> decoded = input.decode(record, source);
+    if (decoded.isDead()) {
+      context.forward(record.withValue(Routed.dead(decoded.deadLetter())));
       return;
     }
-    if (record.key() == null || record.key().isBlank()) {
-      deadLetter(
-          record,
-          source,
-          DeadLetterCode.MISSING_KEY,
-          "the record has no key; the key must be the application id");
-      return;
-    }
-    final ApplicationHeader header;
-    try {
-      header = ApplicationHeader.of(decoder.deserialize(source.topic(), record.value()));
-    } catch (WireFormatException e) {
-      deadLetter(record, source, DeadLetterCode.valueOf(e.code().name()), e.getMessage());
-      return;
-    }
+    final ApplicationHeader header = ApplicationHeader.of(decoded.value());
     if (header.applicationId() == null || header.applicationId().isBlank()) {
       deadLetter(
           record,

@@ -3,7 +3,6 @@ package cn.gxq.subsidy.topology;
 import cn.gxq.subsidy.avro.Budget;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
 import cn.gxq.subsidy.rules.Money;
-import cn.gxq.subsidy.serde.WireFormatException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -16,11 +15,15 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 final class BudgetIntake implements Processor<String, byte[], String, Routed<LedgerCommand>> {
 
-  private final Deserializer<Budget> decoder;
+  private final InputDecoder<Budget> input;
   private ProcessorContext<String, Routed<LedgerCommand>> context;
 
   BudgetIntake(Deserializer<Budget> decoder) {
-    this.decoder = decoder;
+    this.input =
+        new InputDecoder<>(
+            decoder,
+            "to stop a programme's spending publish a budget equal to what is already approved",
+            "ZONE:PROGRAMME:YEAR");
   }
 
   @Override
@@ -31,30 +34,12 @@ final class BudgetIntake implements Processor<String, byte[], String, Routed<Led
   @Override
   public void process(Record<String, byte[]> record) {
     final DeadLetter.Source source = Sources.of(context, record.key());
-    if (record.value() == null) {
-      deadLetter(
-          record,
-          source,
-          DeadLetterCode.NULL_VALUE,
-          "the value is null; to stop a programme's spending publish a budget equal to what is"
-              + " already approved");
+    final Routed<Budget> decoded = input.decode(record, source);
+    if (decoded.isDead()) {
+      context.forward(record.withValue(Routed.dead(decoded.deadLetter())));
       return;
     }
-    if (record.key() == null || record.key().isBlank()) {
-      deadLetter(
-          record,
-          source,
-          DeadLetterCode.MISSING_KEY,
-          "the record has no key; the key must be ZONE:PROGRAMME:YEAR");
-      return;
-    }
-    final Budget budget;
-    try {
-      budget = decoder.deserialize(source.topic(), record.value());
-    } catch (WireFormatException e) {
-      deadLetter(record, source, DeadLetterCode.valueOf(e.code().name()), e.getMessage());
-      return;
-    }
+    final Budget budget = decoded.value();
     final String expectedKey =
         Buckets.key(budget.getZone(), budget.getProgramme(), budget.getYear());
     if (!expectedKey.equals(record.key())) {
