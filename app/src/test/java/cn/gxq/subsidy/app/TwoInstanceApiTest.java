@@ -9,6 +9,7 @@ import cn.gxq.subsidy.demo.DemoScenario;
 import cn.gxq.subsidy.demo.Mix;
 import cn.gxq.subsidy.json.RecordJson;
 import cn.gxq.subsidy.topology.LedgerStores;
+import cn.gxq.subsidy.topology.ProgrammePartitioner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
@@ -155,7 +155,8 @@ class TwoInstanceApiTest {
     final Map<Programme, HostInfo> owners = new EnumMap<>(Programme.class);
     for (Programme p : Programme.values()) {
       final KeyQueryMetadata m =
-          streams.queryMetadataForKey(LedgerStores.APPLICATIONS, p.name(), new StringSerializer());
+          streams.queryMetadataForKey(
+              LedgerStores.APPLICATIONS, p.name(), new ProgrammePartitioner<>());
       if (m == null || m.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
         return null;
       }
