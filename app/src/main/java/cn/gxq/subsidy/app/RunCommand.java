@@ -279,6 +279,7 @@ final class RunCommand implements Callable<Integer> {
             TopologySettings.defaults().registryHistory(),
             Duration.ofMillis(registryGraceMs),
             Duration.ofMillis(totalsIntervalMs));
+    final Rulebook rulebook = Rulebook.fromDefaultPolicy();
     final AppInstance instance =
         new AppInstance(
             new SubsidyApplication.Settings(
@@ -292,7 +293,7 @@ final class RunCommand implements Callable<Integer> {
                 ClientConfig.asMap(appClient)),
             topics,
             client,
-            Rulebook.fromDefaultPolicy(),
+            rulebook,
             new HostInfo(httpHost, httpPort),
             PipelineObserver.NONE);
     running.push(instance);
@@ -303,7 +304,7 @@ final class RunCommand implements Callable<Integer> {
         "HTTP API         "
             + url
             + "  (GET /applications/{id}, /totals, /decisions/latest, /events, /health, /metrics)");
-    System.out.println("Policy           " + Rulebook.fromDefaultPolicy().policyVersion());
+    System.out.println("Policy           " + rulebook.policyVersion());
     if (demo) {
       running.push(
           new DemoFeed(

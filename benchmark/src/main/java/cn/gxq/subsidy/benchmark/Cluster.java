@@ -69,7 +69,7 @@ final class Cluster implements AutoCloseable {
     admin.createTopics(topics).all().get();
   }
 
-  /** The contract's topics as the app's TopicSetup makes them: compacted or kept forever. */
+  /** The contract's topics with the configuration the contract's TopicSpec gives them. */
   void createContractTopics(Topics topics, int partitions) throws Exception {
     final Set<String> existing = admin.listTopics().names().get();
     final List<NewTopic> missing = new ArrayList<>();
@@ -77,16 +77,7 @@ final class Cluster implements AutoCloseable {
       if (existing.contains(spec.name())) {
         continue;
       }
-      final Map<String, String> configs = new HashMap<>();
-      configs.put(
-          TopicConfig.CLEANUP_POLICY_CONFIG,
-          spec.compacted()
-              ? TopicConfig.CLEANUP_POLICY_COMPACT
-              : TopicConfig.CLEANUP_POLICY_DELETE);
-      if (!spec.compacted()) {
-        configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
-      }
-      missing.add(new NewTopic(spec.name(), partitions, (short) 1).configs(configs));
+      missing.add(new NewTopic(spec.name(), partitions, (short) 1).configs(spec.configs()));
     }
     admin.createTopics(missing).all().get();
   }

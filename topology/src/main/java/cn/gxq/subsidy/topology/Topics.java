@@ -1,8 +1,11 @@
 package cn.gxq.subsidy.topology;
 
 import cn.gxq.subsidy.avro.Programme;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The topic names of the contract, in one place. A prefix lets several environments share a
@@ -65,6 +68,31 @@ public final class Topics {
         new TopicSpec(deadLetter(), false));
   }
 
-  /** A topic and its cleanup policy. Decisions are kept whole: finance replays them. */
-  public record TopicSpec(String name, boolean compacted) {}
+  /** A topic and how it is kept. Decisions are kept whole: finance replays them. */
+  public record TopicSpec(String name, boolean compacted) {
+
+    /** Publishers' clocks may run a little ahead; a record dated further out is refused. */
+    public static final long MAX_FUTURE_MS = 60 * 60 * 1000L;
+
+    /** Every version stays a week before compaction may drop it. */
+    public static final long MIN_COMPACTION_LAG_MS = 7 * 24 * 60 * 60 * 1000L;
+
+    /** The topic configuration whoever creates the topic must give it. */
+    public Map<String, String> configs() {
+      final Map<String, String> configs = new HashMap<>();
+      configs.put(
+          TopicConfig.CLEANUP_POLICY_CONFIG,
+          compacted ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
+      // A record dated years ahead would move stream time, and with it the registry's history
+      // window, past every real application: refuse it at the broker.
+      configs.put(TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG, Long.toString(MAX_FUTURE_MS));
+      if (compacted) {
+        // An instance that lags (restarting, rebalancing) must still see intermediate versions.
+        configs.put(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, Long.toString(MIN_COMPACTION_LAG_MS));
+      } else {
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1"); // records of state money
+      }
+      return Map.copyOf(configs);
+    }
+  }
 }
