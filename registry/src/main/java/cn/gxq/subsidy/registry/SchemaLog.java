@@ -33,6 +33,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -269,12 +270,7 @@ final class SchemaLog implements AutoCloseable {
           throw e;
         }
       }
-      final TopicDescription description =
-          admin
-              .describeTopics(List.of(topic))
-              .allTopicNames()
-              .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-              .get(topic);
+      final TopicDescription description = describeOnceVisible();
       if (description.partitions().size() != 1) {
         // Order across partitions is undefined, and ids depend on order.
         throw new IllegalStateException(
@@ -290,6 +286,30 @@ final class SchemaLog implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(
           "Cannot create or describe schema topic " + topic + ": " + e, e);
+    }
+  }
+
+  /**
+   * A topic just created may not be in the broker's metadata yet, and describing it then fails with
+   * UnknownTopicOrPartition: wait for it, within the start-up timeout.
+   */
+  private TopicDescription describeOnceVisible()
+      throws ExecutionException, InterruptedException, TimeoutException {
+    final long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        return admin
+            .describeTopics(List.of(topic))
+            .allTopicNames()
+            .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .get(topic);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(50);
+      }
     }
   }
 
