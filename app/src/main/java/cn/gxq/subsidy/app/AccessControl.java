@@ -65,8 +65,18 @@ final class AccessControl {
         for (String topic : inputs()) {
           allow(acls, principal, topic(topic), AclOperation.READ, AclOperation.DESCRIBE);
         }
-        for (String topic : List.of(topics.decisions(), topics.totals(), topics.deadLetter())) {
+        for (String topic : List.of(topics.totals(), topics.deadLetter())) {
           allow(acls, principal, topic(topic), AclOperation.WRITE, AclOperation.DESCRIBE);
+        }
+        // It reads back its decisions (the HTTP API's table) and its own hand-overs.
+        for (String topic : List.of(topics.decisions(), topics.ledgerHandovers())) {
+          allow(
+              acls,
+              principal,
+              topic(topic),
+              AclOperation.READ,
+              AclOperation.WRITE,
+              AclOperation.DESCRIBE);
         }
         // Repartition topics and changelogs are named after the application id.
         allow(acls, principal, prefixed(ResourceType.TOPIC, applicationId + "-"), AclOperation.ALL);

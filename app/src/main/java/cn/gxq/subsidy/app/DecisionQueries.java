@@ -2,11 +2,10 @@ package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Programme;
-import cn.gxq.subsidy.avro.internal.ApplicationState;
+import cn.gxq.subsidy.avro.Totals;
 import cn.gxq.subsidy.avro.internal.BucketState;
 import cn.gxq.subsidy.json.RecordJson;
 import cn.gxq.subsidy.topology.LedgerStores;
-import cn.gxq.subsidy.topology.ProgrammePartitioner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,6 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -28,12 +29,13 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Answers questions from the decision ledger's state. The ledger is partitioned by programme, so a
- * question about an application goes to the owners of at most three partitions; a partition this
+ * Answers questions from the pipeline's state. The current decision of an application lives in the
+ * decisions table, partitioned by application id like the decisions topic; bucket totals live with
+ * the bucket ledger (partitioned by bucket) and ALL sums with their aggregation. A partition this
  * instance does not own is asked of its owner over HTTP ({@code application.server}) with {@code
- * local=true&programme=P}, which the owner answers from that one partition or refuses with 503 if
- * it no longer owns it. Answers come only while Streams is RUNNING: during a rebalance or restore
- * the caller gets 503 and {@code Retry-After}, never a stale or partial answer.
+ * local=true}, which the owner answers from its own state or refuses with 503 if it no longer owns
+ * it. Answers come only while Streams is RUNNING: during a rebalance or restore the caller gets 503
+ * and {@code Retry-After}, never a stale or partial answer.
  */
 final class DecisionQueries {
 
@@ -41,7 +43,6 @@ final class DecisionQueries {
   static final int MAX_LATEST = 200;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final ProgrammePartitioner<Object> PARTITIONER = new ProgrammePartitioner<>();
   private static final Comparator<JsonNode> TOTALS_ORDER =
       Comparator.<JsonNode, String>comparing(t -> t.path("year").asText())
           .thenComparing(t -> t.path("programme").asText())
@@ -70,76 +71,70 @@ final class DecisionQueries {
   /** {@code GET /applications/{id}}: the current decision, from whichever instance owns it. */
   void application(Context ctx, String id) {
     final boolean hop = isHop(ctx);
-    final List<Programme> programmes =
-        hop ? List.of(hopProgramme(ctx)) : List.of(Programme.values());
     requireRunning();
-    for (Programme programme : programmes) {
-      final KeyQueryMetadata owner = owner(programme);
-      final Optional<JsonNode> found;
-      if (owner.activeHost().equals(self)) {
-        final ApplicationState state =
-            this.<ApplicationState>store(LedgerStores.APPLICATIONS, owner).get(id);
-        found = Optional.ofNullable(state).map(s -> json.toTree(s.getDecision()));
-      } else if (hop) {
-        throw notOwner(programme, owner);
-      } else {
-        found =
-            peers.getLocal(
-                owner.activeHost(),
-                "/applications/" + PeerClient.pathSegment(id),
-                PeerClient.param("programme", programme.name()));
-      }
-      if (found.isPresent()) {
-        ctx.json(found.get());
-        return;
-      }
+    final KeyQueryMetadata owner =
+        streams.queryMetadataForKey(LedgerStores.DECISIONS, id, Serdes.String().serializer());
+    if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+      throw new QueryUnavailableException("the decisions are being rebalanced or restored", null);
+    }
+    final Optional<JsonNode> found;
+    if (owner.activeHost().equals(self)) {
+      final Decision decision =
+          this.<Decision>store(LedgerStores.DECISIONS, owner.partition()).get(id);
+      found = Optional.ofNullable(decision).map(json::toTree);
+    } else if (hop) {
+      throw new QueryUnavailableException(
+          "this instance no longer owns application '" + id + "' (now " + owner.activeHost() + ")",
+          null);
+    } else {
+      found = peers.getLocal(owner.activeHost(), "/applications/" + PeerClient.pathSegment(id), "");
+    }
+    if (found.isPresent()) {
+      ctx.json(found.get());
+      return;
     }
     ctx.status(404).json(Map.of("error", "no decision for application '" + id + "'"));
   }
 
-  /** {@code GET /totals?zone=&programme=&year=}: matching totals, from every owner. */
+  /** {@code GET /totals?zone=&programme=&year=}: matching totals, from every instance. */
   void totals(Context ctx) {
     final Optional<String> zone = QueryParams.zone(ctx.queryParam("zone"));
     final Optional<Integer> year = QueryParams.year(ctx.queryParam("year"));
-    final boolean hop = isHop(ctx);
-    final List<Programme> programmes =
-        hop
-            ? List.of(hopProgramme(ctx))
-            : QueryParams.programme(ctx.queryParam("programme"))
-                .map(List::of)
-                .orElse(List.of(Programme.values()));
+    final Optional<Programme> programme = QueryParams.programme(ctx.queryParam("programme"));
     requireRunning();
     final List<JsonNode> result = new ArrayList<>();
-    for (Programme programme : programmes) {
-      final KeyQueryMetadata owner = owner(programme);
-      if (owner.activeHost().equals(self)) {
-        try (KeyValueIterator<String, BucketState> it =
-            this.<BucketState>store(LedgerStores.BUCKETS, owner).all()) {
-          it.forEachRemaining(
-              kv -> {
-                final var t = kv.value.getTotals();
-                if (t.getProgramme() == programme
-                    && zone.map(z -> z.equals(t.getZone())).orElse(true)
-                    && year.map(y -> y == t.getYear()).orElse(true)) {
-                  result.add(json.toTree(t));
-                }
-              });
+    final Predicate<Totals> wanted =
+        t ->
+            programme.map(p -> p == t.getProgramme()).orElse(true)
+                && zone.map(z -> z.equals(t.getZone())).orElse(true)
+                && year.map(y -> y == t.getYear()).orElse(true);
+    this.<BucketState>localStore(LedgerStores.BUCKETS)
+        .forEach(state -> addIf(result, state.getTotals(), wanted));
+    this.<Totals>localStore(LedgerStores.ALL_TOTALS).forEach(t -> addIf(result, t, wanted));
+    if (!isHop(ctx)) {
+      final StringBuilder query = new StringBuilder();
+      programme.ifPresent(p -> query.append('&').append(PeerClient.param("programme", p)));
+      zone.ifPresent(z -> query.append('&').append(PeerClient.param("zone", z)));
+      year.ifPresent(y -> query.append('&').append(PeerClient.param("year", y)));
+      final String q = query.length() == 0 ? "" : query.substring(1);
+      for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
+        if (!instance.hostInfo().equals(self)) {
+          peers
+              .getLocal(instance.hostInfo(), "/totals", q)
+              .ifPresent(remote -> remote.forEach(result::add));
         }
-      } else if (hop) {
-        throw notOwner(programme, owner);
-      } else {
-        final StringBuilder query = new StringBuilder(PeerClient.param("programme", programme));
-        zone.ifPresent(z -> query.append('&').append(PeerClient.param("zone", z)));
-        year.ifPresent(y -> query.append('&').append(PeerClient.param("year", y)));
-        peers
-            .getLocal(owner.activeHost(), "/totals", query.toString())
-            .ifPresent(remote -> remote.forEach(result::add));
       }
     }
     result.sort(TOTALS_ORDER);
     final ArrayNode body = MAPPER.createArrayNode();
     result.forEach(body::add);
     ctx.json(body);
+  }
+
+  private void addIf(List<JsonNode> result, Totals totals, Predicate<Totals> wanted) {
+    if (wanted.test(totals)) {
+      result.add(json.toTree(totals));
+    }
   }
 
   /**
@@ -174,12 +169,6 @@ final class DecisionQueries {
     return ctx.queryParam("local") != null;
   }
 
-  private static Programme hopProgramme(Context ctx) {
-    return QueryParams.programme(ctx.queryParam("programme"))
-        .orElseThrow(
-            () -> new BadRequestException("local=true needs programme=…: it names the partition"));
-  }
-
   private void requireRunning() {
     final KafkaStreams.State state = streams.state();
     if (state != KafkaStreams.State.RUNNING) {
@@ -188,31 +177,28 @@ final class DecisionQueries {
     }
   }
 
-  private KeyQueryMetadata owner(Programme programme) {
-    final KeyQueryMetadata owner =
-        streams.queryMetadataForKey(LedgerStores.APPLICATIONS, programme.name(), PARTITIONER);
-    if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+  /** The values of every partition of a store this instance holds as active. */
+  private <V> List<V> localStore(String name) {
+    final List<V> values = new ArrayList<>();
+    try (KeyValueIterator<String, V> it =
+        streams
+            .store(
+                StoreQueryParameters.fromNameAndType(
+                    name, QueryableStoreTypes.<String, V>keyValueStore()))
+            .all()) {
+      it.forEachRemaining(kv -> values.add(kv.value));
+    } catch (InvalidStateStoreException e) {
       throw new QueryUnavailableException(
-          "the decision ledger is being rebalanced or restored", null);
+          "state store " + name + " is not ready: " + e.getMessage(), e);
     }
-    return owner;
+    return values;
   }
 
-  private QueryUnavailableException notOwner(Programme programme, KeyQueryMetadata owner) {
-    return new QueryUnavailableException(
-        "this instance no longer owns the "
-            + programme
-            + " partition (now "
-            + owner.activeHost()
-            + ")",
-        null);
-  }
-
-  private <V> ReadOnlyKeyValueStore<String, V> store(String name, KeyQueryMetadata owner) {
+  private <V> ReadOnlyKeyValueStore<String, V> store(String name, int partition) {
     try {
       return streams.store(
           StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
-              .withPartition(owner.partition()));
+              .withPartition(partition));
     } catch (InvalidStateStoreException e) {
       throw new QueryUnavailableException(
           "state store " + name + " is not ready: " + e.getMessage(), e);

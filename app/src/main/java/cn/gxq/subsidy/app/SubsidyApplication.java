@@ -79,8 +79,6 @@ final class SubsidyApplication implements AutoCloseable {
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replication());
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.advertisedHttp());
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-    props.put(StreamsConfig.producerPrefix("transaction.timeout.ms"), 30_000);
     props.putAll(settings.clientConfig());
     return props;
   }

@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.app;
 
+import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.topology.Topics;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ final class TopicSetup {
     final Set<String> existing = admin.listTopics().names().get();
     final List<NewTopic> missing = new ArrayList<>();
     for (Topics.TopicSpec spec : topics.all()) {
-      if (existing.contains(spec.name())) {
+      if (existing.contains(spec.name()) || spec.name().equals(topics.ledgerHandovers())) {
         continue;
       }
       missing.add(new NewTopic(spec.name(), partitions, replication).configs(spec.configs()));
@@ -34,6 +35,62 @@ final class TopicSetup {
         throw e; // another instance creating the same topics at the same moment is fine
       }
     }
-    return missing.stream().map(NewTopic::name).toList();
+    final List<String> created = new ArrayList<>(missing.stream().map(NewTopic::name).toList());
+    if (ensureHandovers(admin, topics, replication)) {
+      created.add(topics.ledgerHandovers());
+    }
+    return created;
+  }
+
+  /**
+   * The ledger reads hand-overs beside its repartition topic, whose partition count Kafka Streams
+   * takes from the topics upstream of it (the largest count among applications, registry and
+   * budgets); a hand-over reaches its bucket's task only if the counts agree.
+   */
+  private static boolean ensureHandovers(Admin admin, Topics topics, short replication)
+      throws InterruptedException, ExecutionException {
+    final List<String> upstream = new ArrayList<>();
+    upstream.add(topics.enterprises());
+    upstream.add(topics.budgets());
+    for (Programme programme : Programme.values()) {
+      upstream.add(topics.applications(programme));
+    }
+    final int ledgerPartitions =
+        admin.describeTopics(upstream).allTopicNames().get().values().stream()
+            .mapToInt(d -> d.partitions().size())
+            .max()
+            .orElseThrow();
+    final String name = topics.ledgerHandovers();
+    if (admin.listTopics().names().get().contains(name)) {
+      final int actual =
+          admin.describeTopics(List.of(name)).allTopicNames().get().get(name).partitions().size();
+      if (actual != ledgerPartitions) {
+        throw new IllegalStateException(
+            "topic "
+                + name
+                + " has "
+                + actual
+                + " partitions but the ledger has "
+                + ledgerPartitions
+                + " (the most of "
+                + String.join(", ", upstream)
+                + "): delete it, or add partitions to match, before starting");
+      }
+      return false;
+    }
+    final Topics.TopicSpec spec =
+        topics.all().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    try {
+      admin
+          .createTopics(
+              List.of(new NewTopic(name, ledgerPartitions, replication).configs(spec.configs())))
+          .all()
+          .get();
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw e;
+      }
+    }
+    return true;
   }
 }

@@ -4,16 +4,13 @@ import static cn.gxq.subsidy.app.HttpClientSupport.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gxq.subsidy.avro.Decision;
-import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.demo.DemoScenario;
 import cn.gxq.subsidy.demo.Mix;
 import cn.gxq.subsidy.json.RecordJson;
 import cn.gxq.subsidy.topology.LedgerStores;
-import cn.gxq.subsidy.topology.ProgrammePartitioner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +48,7 @@ class TwoInstanceApiTest {
 
       final ClusterFixture.Instance a = cluster.startInstance("two-instance-it");
       final ClusterFixture.Instance b = cluster.startInstance("two-instance-it");
-      final Map<Programme, HostInfo> owners = awaitSettled(cluster, a, b);
+      awaitSettled(cluster, a, b);
 
       final List<ConsumerRecord<String, byte[]>> records =
           cluster.readUntil(
@@ -61,43 +58,42 @@ class TwoInstanceApiTest {
       final Map<String, Decision> decided = HttpClientSupport.latestDecisions(cluster, records);
       assertThat(decided).hasSize(APPLICATIONS);
 
-      // Every programme's ledger partition has one owner; the other instance must answer too.
+      // Every application's decision has one owner; the other instance must answer too.
       // (Which instance owns which is the assignor's choice: with a split, both directions.)
+      final Map<String, HostInfo> owners = owners(a.streams(), decided.keySet());
       final HostInfo hostA = new HostInfo("127.0.0.1", a.httpPort());
       System.out.println(
-          "ledger owners: "
-              + describe(owners)
+          "owners: "
+              + owners.values().stream()
+                  .collect(Collectors.groupingBy(HostInfo::port, Collectors.counting()))
               + " (A="
               + a.httpPort()
               + ", B="
               + b.httpPort()
               + ")");
+      assertThat(owners(b.streams(), decided.keySet())).isEqualTo(owners);
+      assertThat(new java.util.HashSet<>(owners.values())).as("both instances own some").hasSize(2);
       final RecordJson json = new RecordJson();
-      for (Programme programme : Programme.values()) {
-        final ClusterFixture.Instance owner = owners.get(programme).equals(hostA) ? a : b;
+      for (Decision decision : decided.values()) {
+        final ClusterFixture.Instance owner =
+            owners.get(decision.getApplicationId()).equals(hostA) ? a : b;
         final ClusterFixture.Instance other = owner == a ? b : a;
-        final Decision decision =
-            decided.values().stream()
-                .filter(d -> d.getProgramme() == programme)
-                .findFirst()
-                .orElseThrow();
         final String path = "/applications/" + decision.getApplicationId();
         // The non-owner asks the owner; the answer is the same as the owner's own.
         final HttpClientSupport.Answer viaOther = get(other.url() + path);
         assertThat(viaOther.status())
-            .as(programme + " via non-owner: " + viaOther.body())
+            .as(decision.getApplicationId() + " via non-owner: " + viaOther.body())
             .isEqualTo(200);
         assertThat(viaOther.json())
             .isEqualTo(HttpClientSupport.MAPPER.readTree(json.write(decision)));
         assertThat(get(owner.url() + path).json()).isEqualTo(viaOther.json());
         // An internal hop that lands on the wrong instance is refused, not forwarded.
-        final HttpClientSupport.Answer misrouted =
-            get(other.url() + path + "?local=true&programme=" + programme);
+        final HttpClientSupport.Answer misrouted = get(other.url() + path + "?local=true");
         assertThat(misrouted.status()).as(misrouted.body()).isEqualTo(503);
         assertThat(misrouted.header("Retry-After")).isNotNull();
-        assertThat(get(owner.url() + "/applications/RR-2022-424242").status()).isEqualTo(404);
-        assertThat(get(other.url() + "/applications/RR-2022-424242").status()).isEqualTo(404);
       }
+      assertThat(get(a.url() + "/applications/RR-2022-424242").status()).isEqualTo(404);
+      assertThat(get(b.url() + "/applications/RR-2022-424242").status()).isEqualTo(404);
 
       // Totals: the same whole answer from either instance.
       final var totalsA = get(a.url() + "/totals").json();
@@ -119,20 +115,20 @@ class TwoInstanceApiTest {
   }
 
   /**
-   * Waits until both instances are RUNNING, agree on the owner of every programme's ledger
-   * partition, and each answers {@code /totals} (every partition queryable): the assignment has
-   * settled. Returns the owners.
+   * Waits until both instances are RUNNING, agree on the owners of the decisions, and each answers
+   * {@code /totals} (every partition queryable): the assignment has settled.
    */
-  private static Map<Programme, HostInfo> awaitSettled(
+  private static void awaitSettled(
       ClusterFixture cluster, ClusterFixture.Instance a, ClusterFixture.Instance b)
       throws InterruptedException {
     cluster.awaitRunning(Duration.ofSeconds(120));
+    final List<String> probe = List.of("probe-1", "probe-2", "probe-3", "probe-4", "probe-5");
     final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     int stableRounds = 0;
-    Map<Programme, HostInfo> last = null;
+    Map<String, HostInfo> last = null;
     while (System.nanoTime() < deadline) {
-      final Map<Programme, HostInfo> ownersA = owners(a.streams());
-      final Map<Programme, HostInfo> ownersB = owners(b.streams());
+      final Map<String, HostInfo> ownersA = owners(a.streams(), probe);
+      final Map<String, HostInfo> ownersB = owners(b.streams(), probe);
       final boolean settled =
           a.streams().state() == KafkaStreams.State.RUNNING
               && b.streams().state() == KafkaStreams.State.RUNNING
@@ -143,31 +139,32 @@ class TwoInstanceApiTest {
       stableRounds = settled && ownersA.equals(last) ? stableRounds + 1 : 0;
       last = settled ? ownersA : null;
       if (stableRounds >= 5) {
-        return last;
+        return;
       }
       Thread.sleep(200);
     }
     throw new AssertionError(
-        "assignment did not settle: " + owners(a.streams()) + " vs " + owners(b.streams()));
+        "assignment did not settle: "
+            + owners(a.streams(), probe)
+            + " vs "
+            + owners(b.streams(), probe));
   }
 
-  private static Map<Programme, HostInfo> owners(KafkaStreams streams) {
-    final Map<Programme, HostInfo> owners = new EnumMap<>(Programme.class);
-    for (Programme p : Programme.values()) {
+  /** Who answers for each application id, as one instance sees it; null while unknown. */
+  private static Map<String, HostInfo> owners(
+      KafkaStreams streams, java.util.Collection<String> ids) {
+    final Map<String, HostInfo> owners = new java.util.TreeMap<>();
+    for (String id : ids) {
       final KeyQueryMetadata m =
           streams.queryMetadataForKey(
-              LedgerStores.APPLICATIONS, p.name(), new ProgrammePartitioner<>());
+              LedgerStores.DECISIONS,
+              id,
+              org.apache.kafka.common.serialization.Serdes.String().serializer());
       if (m == null || m.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
         return null;
       }
-      owners.put(p, m.activeHost());
+      owners.put(id, m.activeHost());
     }
     return owners;
-  }
-
-  private static String describe(Map<Programme, HostInfo> owners) {
-    return owners.entrySet().stream()
-        .map(e -> e.getKey() + "@" + e.getValue().port())
-        .collect(Collectors.joining(", "));
   }
 }

@@ -69,6 +69,8 @@ public final class StreamsWorker {
       props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, opts.get("bootstrap"));
       props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
       props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
+      // the pipeline's own commit interval, so the ratio compares like with like
+      props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, SubsidyTopology.COMMIT_INTERVAL_MS);
     }
     props.put(StreamsConfig.STATE_DIR_CONFIG, opts.get("stateDir"));
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);

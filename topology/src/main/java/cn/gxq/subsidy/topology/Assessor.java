@@ -3,7 +3,6 @@ package cn.gxq.subsidy.topology;
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.Reason;
 import cn.gxq.subsidy.avro.internal.Assessment;
-import cn.gxq.subsidy.avro.internal.LedgerCommand;
 import cn.gxq.subsidy.avro.internal.Proposal;
 import cn.gxq.subsidy.rules.Finding;
 import cn.gxq.subsidy.rules.Outcome;
@@ -25,16 +24,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the programme's rules to an application and the enterprise as of its submission, and
- * passes the result to the programme's decision ledger. A rule that throws is a bug, not a reason
- * to stop deciding everybody else: that one record is dead-lettered with the cause.
+ * passes the result on to the router (still keyed by credit code). A rule that throws is a bug, not
+ * a reason to stop deciding everybody else: that one record is dead-lettered with the cause.
  */
-final class Assessor implements Processor<String, Submission, String, Routed<LedgerCommand>> {
+final class Assessor implements Processor<String, Submission, String, Routed<Proposal>> {
 
   private static final Logger LOG = LoggerFactory.getLogger(Assessor.class);
 
   private final Deserializer<SpecificRecord> decoder;
   private final Rulebook rulebook;
-  private ProcessorContext<String, Routed<LedgerCommand>> context;
+  private ProcessorContext<String, Routed<Proposal>> context;
 
   Assessor(Deserializer<SpecificRecord> decoder, Rulebook rulebook) {
     this.decoder = decoder;
@@ -42,7 +41,7 @@ final class Assessor implements Processor<String, Submission, String, Routed<Led
   }
 
   @Override
-  public void init(ProcessorContext<String, Routed<LedgerCommand>> context) {
+  public void init(ProcessorContext<String, Routed<Proposal>> context) {
     this.context = context;
   }
 
@@ -70,10 +69,7 @@ final class Assessor implements Processor<String, Submission, String, Routed<Led
               e.getClass().getSimpleName() + ": " + e.getMessage()));
       return;
     }
-    context.forward(
-        record
-            .withKey(proposal.getProgramme().name())
-            .withValue(Routed.ok(new LedgerCommand(proposal))));
+    context.forward(record.withValue(Routed.ok(proposal)));
   }
 
   private Proposal propose(SpecificRecord application, Enterprise enterprise) {

@@ -2,6 +2,7 @@ package cn.gxq.subsidy.topology;
 
 import cn.gxq.subsidy.avro.Budget;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
+import cn.gxq.subsidy.ledger.BucketKey;
 import cn.gxq.subsidy.rules.Money;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -41,7 +42,7 @@ final class BudgetIntake implements Processor<String, byte[], String, Routed<Led
     }
     final Budget budget = decoded.value();
     final String expectedKey =
-        Buckets.key(budget.getZone(), budget.getProgramme(), budget.getYear());
+        new BucketKey(budget.getZone(), budget.getProgramme(), budget.getYear()).toString();
     if (!expectedKey.equals(record.key())) {
       deadLetter(
           record,
@@ -63,8 +64,8 @@ final class BudgetIntake implements Processor<String, byte[], String, Routed<Led
     }
     context.forward(
         record
-            .withKey(budget.getProgramme().name())
-            .withValue(Routed.ok(new LedgerCommand(budget)))
+            .withKey(expectedKey)
+            .withValue(Routed.ok(LedgerCommand.newBuilder().setCommand(budget).build()))
             .withTimestamp(budget.getUpdatedAt().toEpochMilli()));
   }
 

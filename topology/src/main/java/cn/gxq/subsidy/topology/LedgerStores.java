@@ -1,22 +1,34 @@
 package cn.gxq.subsidy.topology;
 
-/** Names of the decision ledger's state stores; the HTTP API queries the first. */
+/** Names of the ledger's state stores; the HTTP API queries the public ones. */
 public final class LedgerStores {
 
-  /** Application id → its current decision and holdings. Partitioned by programme. */
-  public static final String APPLICATIONS = "ledger-applications";
+  /** Router, by credit code partition: application id → last revision, bucket and claim. */
+  static final String ROUTES = "ledger-routes";
 
-  /** Claim key → application id holding the claim. */
+  /** Router: claim key → application id holding the claim. */
   static final String CLAIMS = "ledger-claims";
 
-  /** ZONE:PROGRAMME:YEAR → budget and counts. */
+  /** Bucket ledger: application id → what it holds in the bucket whose partition keeps it. */
+  static final String HOLDINGS = "ledger-holdings";
+
+  /** Bucket ledger: ZONE:PROGRAMME:YEAR → budget, counts and line bookkeeping. */
   public static final String BUCKETS = "ledger-buckets";
 
-  /** BUCKET#TICKET → waitlisted application id. */
-  static final String WAITLIST = "ledger-waitlist";
+  /** Bucket ledger: BUCKET#TICKET → amount and application id of a waiting application. */
+  static final String LINE = "ledger-line";
 
-  /** Buckets whose totals changed since the last emission. */
-  static final String PENDING_TOTALS = "ledger-pending-totals";
+  /** Bucket ledger: APPLICATION#REVISION → a command waiting for that revision to arrive. */
+  static final String PARKED = "ledger-parked";
+
+  /** Zone totals as last reported, by zone bucket, for the ALL sums. */
+  static final String ZONE_TOTALS = "totals-by-zone";
+
+  /** ALL:PROGRAMME:YEAR → the sum over its zones. */
+  public static final String ALL_TOTALS = "totals-all";
+
+  /** Application id → its current decision (the decisions topic as a table). */
+  public static final String DECISIONS = "decisions-by-application";
 
   /** The registry, versioned by updatedAt. */
   public static final String ENTERPRISES = "enterprises";

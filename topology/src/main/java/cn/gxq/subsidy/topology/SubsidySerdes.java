@@ -5,9 +5,10 @@ import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.Totals;
-import cn.gxq.subsidy.avro.internal.ApplicationState;
 import cn.gxq.subsidy.avro.internal.BucketState;
+import cn.gxq.subsidy.avro.internal.Holding;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
+import cn.gxq.subsidy.avro.internal.Route;
 import cn.gxq.subsidy.serde.AvroSerde;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import cn.gxq.subsidy.serde.SpecificRecordDeserializer;
@@ -57,8 +58,12 @@ public final class SubsidySerdes {
     return of(LedgerCommand.class);
   }
 
-  AvroSerde<ApplicationState> applicationState() {
-    return of(ApplicationState.class);
+  AvroSerde<Holding> holding() {
+    return of(Holding.class);
+  }
+
+  AvroSerde<Route> route() {
+    return of(Route.class);
   }
 
   AvroSerde<BucketState> bucketState() {

@@ -55,6 +55,15 @@ public final class Topics {
     return prefix + "subsidy.deadletter.v1";
   }
 
+  /**
+   * Internal: revisions handed over by the bucket an application leaves to the bucket it moves to.
+   * Read and written by the ledger itself, so it must have as many partitions as the ledger's
+   * repartition topic (the application topics' count); {@code run} creates it so.
+   */
+  public String ledgerHandovers() {
+    return prefix + "subsidy.internal.ledger-handovers.v1";
+  }
+
   /** Every topic the application reads or writes, with whether it is compacted. */
   public List<TopicSpec> all() {
     return List.of(
@@ -65,7 +74,8 @@ public final class Topics {
         new TopicSpec(applications(Programme.INNOVATION_CREDIT_LOAN), false),
         new TopicSpec(decisions(), false),
         new TopicSpec(totals(), true),
-        new TopicSpec(deadLetter(), false));
+        new TopicSpec(deadLetter(), false),
+        new TopicSpec(ledgerHandovers(), false));
   }
 
   /** A topic and how it is kept. Decisions are kept whole: finance replays them. */

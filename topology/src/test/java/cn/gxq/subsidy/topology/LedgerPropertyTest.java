@@ -9,6 +9,7 @@ import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.DecisionStatus;
 import cn.gxq.subsidy.avro.RentReliefApplication;
 import cn.gxq.subsidy.avro.Totals;
+import cn.gxq.subsidy.ledger.BucketKey;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,8 +137,8 @@ class LedgerPropertyTest {
     final Map<String, long[]> counts = new HashMap<>();
     final Map<String, BigDecimal> money = new HashMap<>();
     for (Decision d : current.values()) {
-      final String zone = d.getZone() == null ? Buckets.UNKNOWN_ZONE : d.getZone();
-      for (String bucket : List.of(Fixtures.bucket(zone), Fixtures.bucket(Buckets.ALL))) {
+      final String zone = d.getZone() == null ? BucketKey.UNKNOWN_ZONE : d.getZone();
+      for (String bucket : List.of(Fixtures.bucket(zone), Fixtures.bucket(BucketKey.ALL))) {
         final long[] c = counts.computeIfAbsent(bucket, k -> new long[5]);
         c[0]++;
         c[1 + d.getStatus().ordinal()]++;
@@ -172,10 +173,11 @@ class LedgerPropertyTest {
 
   private void assertApprovalsFitTheBudget(int step, Map<String, BigDecimal> before) {
     for (Totals totals : published.values()) {
-      final String key = Buckets.key(totals.getZone(), totals.getProgramme(), totals.getYear());
+      final String key =
+          new BucketKey(totals.getZone(), totals.getProgramme(), totals.getYear()).toString();
       final BigDecimal was = before.getOrDefault(key, BigDecimal.ZERO);
       if (totals.getBudget() != null
-          && !Buckets.ALL.equals(totals.getZone())
+          && !BucketKey.ALL.equals(totals.getZone())
           && totals.getApprovedAmount().compareTo(was) > 0) {
         assertThat(totals.getApprovedAmount())
             .as("step %d: approved money in %s grew past its" + " budget", step, key)

@@ -6,6 +6,7 @@ import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.RentReliefApplication;
 import cn.gxq.subsidy.avro.Totals;
+import cn.gxq.subsidy.ledger.BucketKey;
 import cn.gxq.subsidy.rules.Rulebook;
 import cn.gxq.subsidy.serde.InMemorySchemaRegistryClient;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ final class TopologyHarness implements AutoCloseable {
 
   void allot(Budget budget) {
     budgets.pipeInput(
-        Buckets.key(budget.getZone(), budget.getProgramme(), budget.getYear()),
+        new BucketKey(budget.getZone(), budget.getProgramme(), budget.getYear()).toString(),
         budget,
         budget.getUpdatedAt().toEpochMilli());
   }

@@ -1,0 +1,98 @@
+package cn.gxq.subsidy.ledger;
+
+import cn.gxq.subsidy.avro.Reason;
+import cn.gxq.subsidy.avro.internal.Assessment;
+import cn.gxq.subsidy.avro.internal.LedgerCommand;
+import cn.gxq.subsidy.avro.internal.Proposal;
+import cn.gxq.subsidy.avro.internal.Route;
+import cn.gxq.subsidy.rules.ReasonCode;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decides which bucket acts on an assessed revision, and settles claims, before the ledger sees it.
+ *
+ * <p>It runs where applications meet the registry, partitioned by credit code. Every claim names
+ * its enterprise's credit code, so every contender for a claim passes through the same partition:
+ * claims need no other owner. It also sees every revision of an application in order, so it alone
+ * drops stale revisions and knows the bucket that holds the application now (its home). A revision
+ * goes to that home first; the home settles it there or hands it over to its new bucket.
+ */
+public final class RevisionRouter {
+
+  private static final BigDecimal ZERO = new BigDecimal("0.00");
+
+  private final RouteBook book;
+
+  public RevisionRouter(RouteBook book) {
+    this.book = book;
+  }
+
+  /** A command and the bucket whose partition must receive it first. */
+  public record Routing(BucketKey home, LedgerCommand command) {}
+
+  /** The routing of a revision, or null when it is not above the last revision routed. */
+  public Routing route(Proposal proposal) {
+    final String id = proposal.getApplicationId();
+    final Route last = book.route(id);
+    if (last != null && proposal.getRevision() <= last.getRevision()) {
+      return null; // a revision not above the last one seen changes nothing (contract)
+    }
+    final Proposal settled = settleClaim(proposal, last == null ? null : last.getClaimKey());
+    final BucketKey bucket = bucketOf(settled);
+    final String held =
+        settled.getAssessment() == Assessment.ELIGIBLE ? settled.getClaimKey() : null;
+    book.putRoute(id, new Route(settled.getRevision(), bucket.toString(), held));
+    final BucketKey home = last == null ? bucket : BucketKey.parse(last.getBucket());
+    return new Routing(
+        home,
+        LedgerCommand.newBuilder()
+            .setCommand(settled)
+            .setAfterRevision(last == null ? null : last.getRevision())
+            .build());
+  }
+
+  public static BucketKey bucketOf(Proposal proposal) {
+    return new BucketKey(proposal.getZone(), proposal.getProgramme(), proposal.getYear());
+  }
+
+  /**
+   * Releases the claim the previous revision held unless this one keeps it, and takes the claim of
+   * an eligible revision, or rejects it as a duplicate when another application holds it.
+   */
+  private Proposal settleClaim(Proposal proposal, String heldBefore) {
+    final String id = proposal.getApplicationId();
+    final boolean eligible = proposal.getAssessment() == Assessment.ELIGIBLE;
+    final String wanted = proposal.getClaimKey();
+    if (heldBefore != null && !(eligible && heldBefore.equals(wanted))) {
+      if (id.equals(book.claimHolder(heldBefore))) {
+        book.deleteClaim(heldBefore);
+      }
+    }
+    if (!eligible) {
+      return proposal;
+    }
+    if (Objects.equals(heldBefore, wanted)) {
+      return proposal; // still ours
+    }
+    final String holder = book.claimHolder(wanted);
+    if (holder == null) {
+      book.putClaim(wanted, id);
+      return proposal;
+    }
+    return Proposal.newBuilder(proposal)
+        .setAssessment(Assessment.REJECTED)
+        .setEligibleAmount(ZERO)
+        .setReasons(
+            List.of(
+                new Reason(
+                    ReasonCode.DUPLICATE_CLAIM.name(),
+                    "application "
+                        + holder
+                        + " already claims this for the same enterprise and period ("
+                        + wanted
+                        + "); withdraw it or amend it instead of applying again")))
+        .build();
+  }
+}

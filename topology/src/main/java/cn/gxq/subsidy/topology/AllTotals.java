@@ -1,0 +1,52 @@
+package cn.gxq.subsidy.topology;
+
+import cn.gxq.subsidy.avro.Totals;
+import cn.gxq.subsidy.ledger.BucketKey;
+import cn.gxq.subsidy.ledger.BudgetLedger;
+import cn.gxq.subsidy.ledger.TotalsSum;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Sums a programme's zone buckets into {@code ALL:PROGRAMME:YEAR}. Zone totals arrive keyed by
+ * their ALL bucket, each a whole snapshot in the order its bucket published them; the sum moves by
+ * the difference to the zone's previous snapshot, so it is exact whatever the zones' interleaving.
+ * Zone totals are already published at most once per interval, so each one is passed on at once.
+ */
+final class AllTotals implements Processor<String, Totals, String, Totals> {
+
+  private final PipelineObserver observer;
+  private ProcessorContext<String, Totals> context;
+  private KeyValueStore<String, Totals> zones;
+  private KeyValueStore<String, Totals> sums;
+
+  AllTotals(PipelineObserver observer) {
+    this.observer = observer;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Totals> context) {
+    this.context = context;
+    zones = context.getStateStore(LedgerStores.ZONE_TOTALS);
+    sums = context.getStateStore(LedgerStores.ALL_TOTALS);
+  }
+
+  @Override
+  public void process(Record<String, Totals> record) {
+    final Totals zone = record.value();
+    final String zoneKey =
+        new BucketKey(zone.getZone(), zone.getProgramme(), zone.getYear()).toString();
+    final Totals before = zones.get(zoneKey);
+    Totals sum = sums.get(record.key());
+    if (sum == null) {
+      sum = BudgetLedger.emptyTotals(BucketKey.parse(record.key()));
+    }
+    TotalsSum.move(sum, before, zone);
+    zones.put(zoneKey, zone);
+    sums.put(record.key(), sum);
+    observer.totalsPublished(sum);
+    context.forward(record.withValue(sum).withTimestamp(sum.getUpdatedAt().toEpochMilli()));
+  }
+}

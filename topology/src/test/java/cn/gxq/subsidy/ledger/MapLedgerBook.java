@@ -1,0 +1,72 @@
+package cn.gxq.subsidy.ledger;
+
+import cn.gxq.subsidy.avro.internal.BucketState;
+import cn.gxq.subsidy.avro.internal.Holding;
+import cn.gxq.subsidy.avro.internal.LedgerCommand;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A ledger book in maps, for tests. Values are copied in and out, as a serialising store does. */
+final class MapLedgerBook implements LedgerBook {
+
+  final Map<String, Holding> holdings = new HashMap<>();
+  final Map<BucketKey, BucketState> buckets = new HashMap<>();
+  final Map<BucketKey, TreeMap<Long, LineEntry>> lines = new HashMap<>();
+  final Map<String, LedgerCommand> parked = new HashMap<>();
+
+  @Override
+  public Holding holding(String applicationId) {
+    final Holding h = holdings.get(applicationId);
+    return h == null ? null : Holding.newBuilder(h).build();
+  }
+
+  @Override
+  public void putHolding(String applicationId, Holding holding) {
+    holdings.put(applicationId, Holding.newBuilder(holding).build());
+  }
+
+  @Override
+  public void deleteHolding(String applicationId) {
+    holdings.remove(applicationId);
+  }
+
+  @Override
+  public BucketState bucket(BucketKey bucket) {
+    final BucketState s = buckets.get(bucket);
+    return s == null ? null : BucketState.newBuilder(s).build();
+  }
+
+  @Override
+  public void putBucket(BucketKey bucket, BucketState state) {
+    buckets.put(bucket, BucketState.newBuilder(state).build());
+  }
+
+  @Override
+  public void putInLine(BucketKey bucket, LineEntry entry) {
+    lines.computeIfAbsent(bucket, b -> new TreeMap<>()).put(entry.ticket(), entry);
+  }
+
+  @Override
+  public void deleteFromLine(BucketKey bucket, long ticket) {
+    lines.getOrDefault(bucket, new TreeMap<>()).remove(ticket);
+  }
+
+  @Override
+  public List<LineEntry> line(BucketKey bucket, long fromTicket) {
+    return new ArrayList<>(
+        lines.getOrDefault(bucket, new TreeMap<>()).tailMap(fromTicket, true).values());
+  }
+
+  @Override
+  public void park(String applicationId, int afterRevision, LedgerCommand command) {
+    parked.put(applicationId + "#" + afterRevision, command);
+  }
+
+  @Override
+  public LedgerCommand unpark(String applicationId, int revision) {
+    return parked.remove(applicationId + "#" + revision);
+  }
+}
