@@ -28,6 +28,7 @@ final class AppInstance implements AutoCloseable {
   private final PipelineMetrics metrics = new PipelineMetrics(registry, Clock.systemUTC());
   private final SubsidyApplication app;
   private final KafkaStreamsMetrics streamsMetrics;
+  private final BudgetGauges budgets;
   private final HostInfo advertised;
   private ApiServer api;
 
@@ -50,6 +51,7 @@ final class AppInstance implements AutoCloseable {
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
+    this.budgets = new BudgetGauges(app.streams(), registry);
   }
 
   /** Opens the HTTP API on {@code bindHost} and the advertised port, then starts the streams. */
@@ -58,6 +60,7 @@ final class AppInstance implements AutoCloseable {
         new ApiServer(new DecisionQueries(app.streams(), advertised, recent), registry, events)
             .start(bindHost, advertised.port());
     app.start();
+    budgets.start();
     return this;
   }
 
@@ -84,6 +87,7 @@ final class AppInstance implements AutoCloseable {
       api.close();
     }
     events.close();
+    budgets.close();
     app.close();
     streamsMetrics.close();
     registry.close();

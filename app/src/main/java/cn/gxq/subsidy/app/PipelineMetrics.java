@@ -1,28 +1,21 @@
 package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.avro.Decision;
-import cn.gxq.subsidy.avro.Totals;
 import cn.gxq.subsidy.topology.DeadLetterCode;
 import cn.gxq.subsidy.topology.PipelineObserver;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The pipeline's own meters, fed by the topology's {@link PipelineObserver} hook:
+ * The pipeline's own meters, fed by the topology's {@link PipelineObserver} hook (the budget gauges
+ * are {@link BudgetGauges}, read from the partitions this instance holds):
  *
  * <ul>
  *   <li>{@code subsidy_decisions_total{programme,status}}: decisions emitted;
  *   <li>{@code subsidy_dead_letters_total{code,topic}}: records sent to the dead-letter topic;
- *   <li>{@code subsidy_budget_remaining_yuan{zone,programme,year}} and {@code
- *       subsidy_budget_allotted_yuan{…}}: from the latest totals of each budgeted bucket;
  *   <li>{@code subsidy_decision_event_latency_seconds{programme}}: submittedAt → decidedAt (event
  *       time: how long an application waited for its decision, e.g. on the waitlist);
  *   <li>{@code subsidy_decision_processing_latency_seconds{programme}}: submittedAt → emitted, by
@@ -36,8 +29,6 @@ final class PipelineMetrics implements PipelineObserver {
 
   private final MeterRegistry registry;
   private final Clock clock;
-  private final Map<String, AtomicReference<Double>> remaining = new ConcurrentHashMap<>();
-  private final Map<String, AtomicReference<Double>> allotted = new ConcurrentHashMap<>();
 
   PipelineMetrics(MeterRegistry registry, Clock clock) {
     this.registry = registry;
@@ -78,43 +69,6 @@ final class PipelineMetrics implements PipelineObserver {
     }
   }
 
-  @Override
-  public void totalsPublished(Totals totals) {
-    try {
-      if (totals.getBudget() == null) {
-        return; // unlimited (R&D deductions): nothing to run out of
-      }
-      gauge(
-              remaining,
-              "subsidy.budget.remaining",
-              "Budget not yet approved, from the latest totals",
-              totals)
-          .set(yuan(totals.getBudgetRemaining()));
-      gauge(allotted, "subsidy.budget.allotted", "Budget allotted, from the latest totals", totals)
-          .set(yuan(totals.getBudget()));
-    } catch (RuntimeException e) {
-      // metrics must never stop the pipeline
-    }
-  }
-
-  private AtomicReference<Double> gauge(
-      Map<String, AtomicReference<Double>> values, String name, String description, Totals totals) {
-    final String key = totals.getZone() + ":" + totals.getProgramme() + ":" + totals.getYear();
-    return values.computeIfAbsent(
-        key,
-        k -> {
-          final AtomicReference<Double> value = new AtomicReference<>(Double.NaN);
-          Gauge.builder(name, value, AtomicReference::get)
-              .description(description)
-              .baseUnit("yuan")
-              .tag("zone", totals.getZone())
-              .tag("programme", totals.getProgramme().name())
-              .tag("year", Integer.toString(totals.getYear()))
-              .register(registry);
-          return value;
-        });
-  }
-
   private Timer eventLatency(String programme) {
     return Timer.builder("subsidy.decision.event.latency")
         .description("Event time from submission to decision (waitlist, late budgets)")
@@ -137,9 +91,5 @@ final class PipelineMetrics implements PipelineObserver {
 
   private static Duration nonNegative(Duration d) {
     return d.isNegative() ? Duration.ZERO : d;
-  }
-
-  private static double yuan(BigDecimal amount) {
-    return amount == null ? Double.NaN : amount.doubleValue();
   }
 }

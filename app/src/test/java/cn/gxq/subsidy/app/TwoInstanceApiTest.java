@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -111,6 +112,66 @@ class TwoInstanceApiTest {
       final List<String> ids = new ArrayList<>();
       latest.forEach(d -> ids.add(d.get("applicationId").asText()));
       assertThat(ids).containsAll(decided.keySet());
+
+      // Budget gauges: each instance shows the buckets it holds, together all of them once;
+      // when one instance leaves, the other takes its partitions and their gauges.
+      final Set<String> budgeted = new java.util.TreeSet<>();
+      totalsA.forEach(
+          t -> {
+            if (!t.get("budget").isNull()) {
+              budgeted.add(
+                  t.get("zone").asText()
+                      + ":"
+                      + t.get("programme").asText()
+                      + ":"
+                      + t.get("year").asText());
+            }
+          });
+      assertThat(budgeted).isNotEmpty();
+      awaitGauges(
+          () -> {
+            final Set<String> onA = gaugeBuckets(a);
+            final Set<String> onB = gaugeBuckets(b);
+            final Set<String> both = new java.util.TreeSet<>(onA);
+            both.retainAll(onB);
+            final Set<String> either = new java.util.TreeSet<>(onA);
+            either.addAll(onB);
+            return both.isEmpty() && either.equals(budgeted) && !onA.isEmpty() && !onB.isEmpty();
+          },
+          "the instances' gauges split the budgeted buckets " + budgeted);
+      b.close();
+      awaitGauges(
+          () -> gaugeBuckets(a).equals(budgeted),
+          "the remaining instance shows every budgeted bucket " + budgeted);
+    }
+  }
+
+  /** The buckets of {@code subsidy_budget_remaining_yuan} rows in an instance's /metrics. */
+  private static Set<String> gaugeBuckets(ClusterFixture.Instance instance) {
+    final Set<String> buckets = new java.util.TreeSet<>();
+    final java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?m)^subsidy_budget_remaining_yuan\\{([^}]*)\\} \\S+$")
+            .matcher(get(instance.url() + "/metrics").body());
+    while (m.find()) {
+      final Map<String, String> labels = new java.util.HashMap<>();
+      for (String pair : m.group(1).split(",")) {
+        final String[] kv = pair.split("=", 2);
+        labels.put(kv[0], kv[1].replace("\"", ""));
+      }
+      buckets.add(labels.get("zone") + ":" + labels.get("programme") + ":" + labels.get("year"));
+    }
+    return buckets;
+  }
+
+  private static void awaitGauges(java.util.function.BooleanSupplier done, String what)
+      throws InterruptedException {
+    final long deadline =
+        System.nanoTime() + TimeUnit.SECONDS.toNanos(60 + 3 * BudgetGauges.REFRESH_SECONDS);
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting until " + what);
+      }
+      Thread.sleep(500);
     }
   }
 

@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code bin/benchmark}: one broker, then the machine limit, the Streams pass-through baseline, the
- * decision pipeline with its latency at 20% load, and the million-enterprise registry, in that
- * order; a table on stdout and {@code results.json}.
+ * pipeline's skeleton (hops and state without logic), the decision pipeline with its latency at 20%
+ * load, and the million-enterprise registry, in that order; a table on stdout and {@code
+ * results.json}.
  */
 public final class BenchmarkMain {
 
@@ -44,23 +45,28 @@ public final class BenchmarkMain {
       out.println(
           "broker at " + cluster.bootstrap() + ", schema registry at " + cluster.registryUrl());
       if (options.runs("plain")) {
-        out.println("[1/4] machine limit: plain producer and consumer");
+        out.println("[1/5] machine limit: plain producer and consumer");
         report.plain(new MachineLimit(cluster, options, out).run());
         report.load("after plain");
       }
       if (options.runs("passthrough")) {
-        out.println("[2/4] Streams baseline: exactly-once pass-through");
+        out.println("[2/5] Streams baseline: exactly-once pass-through");
         report.baseline(new PassThroughPhase(cluster, options, workers, out).run());
         report.load("after pass-through");
       }
+      if (options.runs("skeleton")) {
+        out.println("[3/5] pipeline skeleton: the same hops and state, no decoding or logic");
+        report.skeleton(new SkeletonPhase(cluster, options, workers, out).run());
+        report.load("after skeleton");
+      }
       if (options.runs("pipeline") || options.runs("latency")) {
-        out.println("[3/4] decision pipeline" + (options.runs("latency") ? " and latency" : ""));
+        out.println("[4/5] decision pipeline" + (options.runs("latency") ? " and latency" : ""));
         report.pipeline(
             new PipelinePhase(cluster, options, workers, out).run(options.runs("latency")));
         report.load("after pipeline");
       }
       if (options.runs("scale")) {
-        out.println("[4/4] scale: registry of " + options.scaleEnterprises() + " enterprises");
+        out.println("[5/5] scale: registry of " + options.scaleEnterprises() + " enterprises");
         report.scale(new ScalePhase(cluster, options, workers, out).run());
         report.load("after scale");
       }

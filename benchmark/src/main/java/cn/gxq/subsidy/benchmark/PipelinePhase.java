@@ -106,7 +106,14 @@ final class PipelinePhase {
       workload.put("undecided", watcher.pending());
       workload.put("decisionsByStatus", new TreeMap<>(watcher.statuses()));
       // Write amplification: records (and EOS markers) per topic for this many applications.
-      workload.put("endOffsets", cluster.endOffsets(topics.prefix(), APP_ID));
+      final Map<String, Long> offsets = cluster.endOffsets(topics.prefix(), APP_ID);
+      workload.put("endOffsets", offsets);
+      workload.put(
+          "changelogRecordsPerApplication (incl. transaction markers)",
+          Throughput.round(perApplication(offsets, "-changelog", applications.size()), 2));
+      workload.put(
+          "repartitionRecordsPerApplication (incl. transaction markers)",
+          Throughput.round(perApplication(offsets, "-repartition", applications.size()), 2));
       final HeapMonitor.Snapshot heapAfterThroughput = streams.heap();
       final Throughput throughput =
           new Throughput(
@@ -127,8 +134,22 @@ final class PipelinePhase {
       } else {
         streams.stop();
       }
+      // Counted in process on the same workload, after the clocks have stopped.
+      final DemoScenario fresh =
+          DemoScenario.of(SEED, options.enterprises(), START, MEAN_GAP, Mix.defaults());
+      workload.put(
+          "stateCost",
+          StateCost.measure(fresh, fresh.applicationGenerator().take(applications.size())));
       return new Result(throughput, workload, latency);
     }
+  }
+
+  private static double perApplication(Map<String, Long> offsets, String suffix, int n) {
+    return offsets.entrySet().stream()
+            .filter(e -> e.getKey().endsWith(suffix))
+            .mapToLong(Map.Entry::getValue)
+            .sum()
+        / (double) n;
   }
 
   private LatencyResult latency(

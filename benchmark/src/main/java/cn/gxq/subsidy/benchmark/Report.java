@@ -75,6 +75,17 @@ final class Report {
     json.put("passThrough", t.json());
   }
 
+  void skeleton(Throughput t) {
+    throughputs.add(t);
+    final Map<String, Object> m = t.json();
+    if (baseline != null) {
+      m.put(
+          "ratioToBaseline",
+          Throughput.round(t.recordsPerSecond() / baseline.recordsPerSecond(), 3));
+    }
+    json.put("skeleton", m);
+  }
+
   void pipeline(PipelinePhase.Result result) {
     pipeline = result.throughput();
     throughputs.add(pipeline);

@@ -37,9 +37,9 @@ public final class StreamsWorker {
   private StreamsWorker() {}
 
   /**
-   * Keys: {@code mode} (pipeline or passthrough), {@code bootstrap}, {@code registry} (URL), {@code
-   * appId}, {@code stateDir}, {@code prefix} (pipeline topics), {@code in} and {@code out}
-   * (pass-through topics), and {@code streams.X=V} for any Streams setting X.
+   * Keys: {@code mode} (pipeline, skeleton or passthrough), {@code bootstrap}, {@code registry}
+   * (URL), {@code appId}, {@code stateDir}, {@code prefix} (pipeline and skeleton topics), {@code
+   * in} and {@code out} (pass-through topics), and {@code streams.X=V} for any Streams setting X.
    */
   public static void main(String[] args) throws Exception {
     final Map<String, String> opts = new LinkedHashMap<>();
@@ -61,6 +61,10 @@ public final class StreamsWorker {
               new SubsidySerdes(registry),
               Rulebook.fromDefaultPolicy(),
               TopologySettings.defaults());
+      props = SubsidyTopology.baseConfig(opts.get("appId"), opts.get("bootstrap"), topics);
+    } else if ("skeleton".equals(opts.get("mode"))) {
+      final Topics topics = new Topics(opts.getOrDefault("prefix", ""));
+      topology = SkeletonTopology.build(topics);
       props = SubsidyTopology.baseConfig(opts.get("appId"), opts.get("bootstrap"), topics);
     } else {
       topology = PassThroughTopology.build(opts.get("in"), opts.get("out"));

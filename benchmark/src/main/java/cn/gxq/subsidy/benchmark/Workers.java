@@ -27,6 +27,12 @@ final class Workers {
     return start(appId, args);
   }
 
+  StreamsProcess skeleton(String appId, String prefix) {
+    final Map<String, String> args = common("skeleton", appId);
+    args.put("prefix", prefix);
+    return start(appId, args);
+  }
+
   StreamsProcess passThrough(String appId, String in, String out) {
     final Map<String, String> args = common("passthrough", appId);
     args.put("in", in);

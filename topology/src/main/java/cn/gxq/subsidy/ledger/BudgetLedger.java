@@ -13,6 +13,7 @@ import cn.gxq.subsidy.rules.ReasonCode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,7 @@ public final class BudgetLedger {
     if (holding.getStatus() == DecisionStatus.APPROVED) {
       totals.setApprovedAmount(totals.getApprovedAmount().subtract(holding.getAmount()));
     } else if (holding.getStatus() == DecisionStatus.WAITLISTED) {
-      book.deleteFromLine(bucket, holding.getTicket());
+      book.deleteFromLine(bucket, new LineEntry(holding.getTicket(), "", holding.getAmount()));
       state.setWaitingAmount(state.getWaitingAmount().subtract(holding.getAmount()));
     }
   }
@@ -271,8 +272,6 @@ public final class BudgetLedger {
     count(totals, DecisionStatus.WAITLISTED, +1);
     book.putInLine(bucket, new LineEntry(ticket, proposal.getApplicationId(), amount));
     state.setWaitingAmount(state.getWaitingAmount().add(amount));
-    state.setSmallestWaiting(min(state.getSmallestWaiting(), amount));
-    state.setLineFrom(Math.min(state.getLineFrom(), ticket));
 
     final BigDecimal remaining = remaining(totals);
     final Map<String, String> details = new HashMap<>(proposal.getDetails());
@@ -334,14 +333,14 @@ public final class BudgetLedger {
       // A new ticket is the last in line: everyone waiting is ahead of it.
       return new Ahead(state.getTotals().getWaitlisted(), state.getWaitingAmount());
     }
+    // A raise waiting at its old ticket (rare): count who is ahead of it.
     long count = 0;
     BigDecimal amount = ZERO;
-    for (LineEntry entry : book.line(bucket, state.getLineFrom())) {
-      if (entry.ticket() >= ticket) {
-        break;
+    for (LineEntry entry : book.line(bucket)) {
+      if (entry.ticket() < ticket) {
+        count++;
+        amount = amount.add(entry.amount());
       }
-      count++;
-      amount = amount.add(entry.amount());
     }
     return new Ahead(count, amount);
   }
@@ -363,7 +362,9 @@ public final class BudgetLedger {
 
   /**
    * First fit in line order: approves every waiting application that fits in what remains, in
-   * ticket order; one that does not fit keeps its place and the walk goes on.
+   * ticket order; one that does not fit keeps its place and the walk goes on. What remains only
+   * shrinks during a walk, so only applications needing at most what remains at its start can be
+   * approved: just those are read, then taken in ticket order.
    */
   private void walk(BucketKey bucket, BucketState state, Instant eventTime, Effects effects) {
     final Totals totals = state.getTotals();
@@ -371,22 +372,17 @@ public final class BudgetLedger {
       return;
     }
     BigDecimal remaining = remaining(totals);
-    if (state.getSmallestWaiting() != null && remaining.compareTo(state.getSmallestWaiting()) < 0) {
-      return; // nobody waiting needs as little as remains
+    if (remaining.signum() < 0) {
+      return; // a lowered budget: nothing fits until it is raised
     }
-    BigDecimal smallest = null;
-    Long firstStillWaiting = null;
-    for (LineEntry entry : book.line(bucket, state.getLineFrom())) {
-      if (entry.amount().compareTo(remaining) > 0) {
-        smallest = min(smallest, entry.amount());
-        firstStillWaiting = firstStillWaiting == null ? entry.ticket() : firstStillWaiting;
-        continue;
+    final List<LineEntry> candidates = book.needingAtMost(bucket, remaining);
+    candidates.sort(Comparator.comparingLong(LineEntry::ticket));
+    for (LineEntry entry : candidates) {
+      if (entry.amount().compareTo(remaining) <= 0) {
+        remaining = remaining.subtract(entry.amount());
+        effects.decisions().add(release(bucket, state, entry, eventTime));
       }
-      remaining = remaining.subtract(entry.amount());
-      effects.decisions().add(release(bucket, state, entry, eventTime));
     }
-    state.setSmallestWaiting(smallest);
-    state.setLineFrom(firstStillWaiting == null ? state.getNextTicket() : firstStillWaiting);
   }
 
   /** Approves one waiting application from the line: its next decision. */
@@ -394,7 +390,7 @@ public final class BudgetLedger {
       BucketKey bucket, BucketState state, LineEntry entry, Instant eventTime) {
     final Totals totals = state.getTotals();
     final Holding holding = book.holding(entry.applicationId());
-    book.deleteFromLine(bucket, entry.ticket());
+    book.deleteFromLine(bucket, entry);
     state.setWaitingAmount(state.getWaitingAmount().subtract(entry.amount()));
     count(totals, DecisionStatus.WAITLISTED, -1);
     count(totals, DecisionStatus.APPROVED, +1);
@@ -487,17 +483,11 @@ public final class BudgetLedger {
     return after != null && (before == null || after.compareTo(before) > 0);
   }
 
-  private static BigDecimal min(BigDecimal a, BigDecimal b) {
-    return a == null ? b : b == null ? a : a.min(b);
-  }
-
   private static BucketState empty(BucketKey bucket) {
     return BucketState.newBuilder()
         .setTotals(emptyTotals(bucket))
         .setNextTicket(1L)
-        .setLineFrom(1L)
         .setWaitingAmount(ZERO)
-        .setSmallestWaiting(null)
         .setBudgetUpdatedAt(null)
         .build();
   }

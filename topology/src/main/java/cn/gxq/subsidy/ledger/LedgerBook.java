@@ -3,12 +3,13 @@ package cn.gxq.subsidy.ledger;
 import cn.gxq.subsidy.avro.internal.BucketState;
 import cn.gxq.subsidy.avro.internal.Holding;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
  * What the ledger of one partition keeps: in production Kafka Streams stores, in tests maps. Reads
- * return null for what is not there. Lines are returned whole (never as an open iterator) because
- * the ledger writes the line while walking it.
+ * return null for what is not there. Line entries are returned whole (never as an open iterator)
+ * because the ledger writes the line while walking it.
  */
 public interface LedgerBook {
 
@@ -24,10 +25,16 @@ public interface LedgerBook {
 
   void putInLine(BucketKey bucket, LineEntry entry);
 
-  void deleteFromLine(BucketKey bucket, long ticket);
+  void deleteFromLine(BucketKey bucket, LineEntry entry);
 
-  /** The waiting entries of a bucket with a ticket of at least {@code fromTicket}, in order. */
-  List<LineEntry> line(BucketKey bucket, long fromTicket);
+  /**
+   * The waiting entries of a bucket that need at most {@code amount}, in any order: the only ones a
+   * walk with that much left could approve, found without reading the rest of the line.
+   */
+  List<LineEntry> needingAtMost(BucketKey bucket, BigDecimal amount);
+
+  /** Every waiting entry of a bucket, in any order. */
+  List<LineEntry> line(BucketKey bucket);
 
   /** Keeps a command that arrived before the revision it follows. */
   void park(String applicationId, int afterRevision, LedgerCommand command);

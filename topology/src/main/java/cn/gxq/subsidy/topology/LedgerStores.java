@@ -15,7 +15,7 @@ public final class LedgerStores {
   /** Bucket ledger: ZONE:PROGRAMME:YEAR → budget, counts and line bookkeeping. */
   public static final String BUCKETS = "ledger-buckets";
 
-  /** Bucket ledger: BUCKET#TICKET → amount and application id of a waiting application. */
+  /** Bucket ledger: BUCKET#AMOUNT#TICKET → application id of a waiting application. */
   static final String LINE = "ledger-line";
 
   /** Bucket ledger: APPLICATION#REVISION → a command waiting for that revision to arrive. */

@@ -58,31 +58,37 @@ final class StoreLedgerBook implements LedgerBook {
 
   @Override
   public void putInLine(BucketKey bucket, LineEntry entry) {
-    line.put(
-        lineKey(bucket, entry.ticket()),
-        entry.amount().toPlainString() + " " + entry.applicationId());
+    line.put(lineKey(bucket, entry.amount(), entry.ticket()), entry.applicationId());
   }
 
   @Override
-  public void deleteFromLine(BucketKey bucket, long ticket) {
-    line.delete(lineKey(bucket, ticket));
+  public void deleteFromLine(BucketKey bucket, LineEntry entry) {
+    line.delete(lineKey(bucket, entry.amount(), entry.ticket()));
   }
 
   @Override
-  public List<LineEntry> line(BucketKey bucket, long fromTicket) {
+  public List<LineEntry> needingAtMost(BucketKey bucket, BigDecimal amount) {
+    return read(lineKey(bucket, BigDecimal.ZERO, 0), lineKey(bucket, amount, Long.MAX_VALUE));
+  }
+
+  @Override
+  public List<LineEntry> line(BucketKey bucket) {
+    return read(
+        lineKey(bucket, BigDecimal.ZERO, 0),
+        bucket + "#" + "9".repeat(DIGITS) + "#" + "9".repeat(DIGITS));
+  }
+
+  private List<LineEntry> read(String from, String to) {
     final List<LineEntry> entries = new ArrayList<>();
-    // A range from the lowest ticket that can still be waiting, not the whole prefix: released
-    // entries leave RocksDB tombstones that a scan from the start would wade through.
-    try (KeyValueIterator<String, String> it =
-        line.range(lineKey(bucket, fromTicket), lineKey(bucket, Long.MAX_VALUE))) {
+    try (KeyValueIterator<String, String> it = line.range(from, to)) {
       it.forEachRemaining(
           kv -> {
-            final int space = kv.value.indexOf(' ');
+            final String[] parts = kv.key.substring(kv.key.lastIndexOf(':')).split("#");
             entries.add(
                 new LineEntry(
-                    Long.parseLong(kv.key.substring(kv.key.lastIndexOf('#') + 1)),
-                    kv.value.substring(space + 1),
-                    new BigDecimal(kv.value.substring(0, space))));
+                    Long.parseLong(parts[2]),
+                    kv.value,
+                    BigDecimal.valueOf(Long.parseLong(parts[1]), 2)));
           });
     }
     return entries;
@@ -95,13 +101,28 @@ final class StoreLedgerBook implements LedgerBook {
 
   @Override
   public LedgerCommand unpark(String applicationId, int revision) {
-    return parked.delete(parkKey(applicationId, revision));
+    // Almost never anything there: a read, not a delete, which would log a tombstone each time.
+    final String key = parkKey(applicationId, revision);
+    final LedgerCommand command = parked.get(key);
+    if (command != null) {
+      parked.delete(key);
+    }
+    return command;
   }
 
-  /** Zero-padded so that a bucket's line sorts by ticket. */
-  static String lineKey(BucketKey bucket, long ticket) {
-    return bucket + "#" + String.format("%019d", ticket);
+  /**
+   * {@code BUCKET#AMOUNT#TICKET}, amount in fen and both zero-padded: a bucket's line sorts by
+   * amount, so the entries that fit in what remains are one range.
+   */
+  static String lineKey(BucketKey bucket, BigDecimal amount, long ticket) {
+    return bucket
+        + "#"
+        + String.format("%0" + DIGITS + "d", amount.movePointRight(2).longValueExact())
+        + "#"
+        + String.format("%0" + DIGITS + "d", ticket);
   }
+
+  private static final int DIGITS = 19;
 
   private static String parkKey(String applicationId, int revision) {
     return applicationId + "#" + revision;

@@ -50,14 +50,28 @@ final class MapLedgerBook implements LedgerBook {
   }
 
   @Override
-  public void deleteFromLine(BucketKey bucket, long ticket) {
-    lines.getOrDefault(bucket, new TreeMap<>()).remove(ticket);
+  public void deleteFromLine(BucketKey bucket, LineEntry entry) {
+    final LineEntry removed = lines.getOrDefault(bucket, new TreeMap<>()).remove(entry.ticket());
+    if (removed == null || removed.amount().compareTo(entry.amount()) != 0) {
+      throw new AssertionError("no entry " + entry + " in line " + bucket);
+    }
   }
 
   @Override
-  public List<LineEntry> line(BucketKey bucket, long fromTicket) {
-    return new ArrayList<>(
-        lines.getOrDefault(bucket, new TreeMap<>()).tailMap(fromTicket, true).values());
+  public List<LineEntry> needingAtMost(BucketKey bucket, java.math.BigDecimal amount) {
+    final List<LineEntry> fitting = new ArrayList<>();
+    for (LineEntry e : lines.getOrDefault(bucket, new TreeMap<>()).values()) {
+      if (e.amount().compareTo(amount) <= 0) {
+        fitting.add(e);
+      }
+    }
+    java.util.Collections.shuffle(fitting, new java.util.Random(fitting.size()));
+    return fitting; // in any order, as the interface allows
+  }
+
+  @Override
+  public List<LineEntry> line(BucketKey bucket) {
+    return new ArrayList<>(lines.getOrDefault(bucket, new TreeMap<>()).values());
   }
 
   @Override
