@@ -36,7 +36,7 @@ record Options(
     Path out) {
 
   static final List<String> ALL_PHASES =
-      List.of("plain", "passthrough", "skeleton", "pipeline", "latency", "scale");
+      List.of("plain", "passthrough", "skeleton", "pipeline", "latency", "threads", "scale");
 
   static final String USAGE =
       """

@@ -50,13 +50,23 @@ final class PipelinePhase {
   private final Options options;
   private final Workers workers;
   private final PrintStream out;
-  private final Topics topics = new Topics("bench.");
+  private final Topics topics;
+  private final String appId;
+  private final int threads;
 
   PipelinePhase(Cluster cluster, Options options, Workers workers, PrintStream out) {
+    this(cluster, options, workers, out, 1);
+  }
+
+  /** A run with {@code threads} stream threads, on topics and an application id of its own. */
+  PipelinePhase(Cluster cluster, Options options, Workers workers, PrintStream out, int threads) {
     this.cluster = cluster;
     this.options = options;
     this.workers = workers;
     this.out = out;
+    this.threads = threads;
+    this.topics = new Topics(threads == 1 ? "bench." : "bench" + threads + "t.");
+    this.appId = threads == 1 ? APP_ID : APP_ID + "-" + threads + "t";
   }
 
   Result run(boolean withLatency) throws Exception {
@@ -81,7 +91,7 @@ final class PipelinePhase {
     final List<Prepared> applications = prepare(generator, encoder, options.records());
     final Map<String, Object> workload = describe(applications);
 
-    try (StreamsProcess streams = workers.pipeline(APP_ID, topics.prefix());
+    try (StreamsProcess streams = workers.pipeline(appId, topics.prefix(), threads);
         DecisionWatcher watcher = new DecisionWatcher(cluster.bootstrap(), topics.decisions());
         KafkaProducer<String, byte[]> producer = Clients.batchedProducer(cluster.bootstrap())) {
       streams.awaitRunning(Duration.ofMinutes(2));
@@ -106,7 +116,7 @@ final class PipelinePhase {
       workload.put("undecided", watcher.pending());
       workload.put("decisionsByStatus", new TreeMap<>(watcher.statuses()));
       // Write amplification: records (and EOS markers) per topic for this many applications.
-      final Map<String, Long> offsets = cluster.endOffsets(topics.prefix(), APP_ID);
+      final Map<String, Long> offsets = cluster.endOffsets(topics.prefix(), appId);
       workload.put("endOffsets", offsets);
       workload.put(
           "changelogRecordsPerApplication (incl. transaction markers)",
@@ -117,7 +127,9 @@ final class PipelinePhase {
       final HeapMonitor.Snapshot heapAfterThroughput = streams.heap();
       final Throughput throughput =
           new Throughput(
-              "decision pipeline (EOS v2, Avro)",
+              threads == 1
+                  ? "decision pipeline (EOS v2, Avro)"
+                  : "decision pipeline, " + threads + " stream threads",
               decided,
               applications.stream().mapToLong(p -> p.value().length + p.key().length()).sum(),
               seconds,
@@ -133,6 +145,9 @@ final class PipelinePhase {
                 throughput.recordsPerSecond() * options.loadShare());
       } else {
         streams.stop();
+      }
+      if (threads != 1) {
+        return new Result(throughput, workload, latency);
       }
       // Counted in process on the same workload, after the clocks have stopped.
       final DemoScenario fresh =
@@ -223,9 +238,9 @@ final class PipelinePhase {
 
   private void awaitCaughtUp(String topic) throws Exception {
     final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-    while (!cluster.caughtUp(APP_ID, topic)) {
+    while (!cluster.caughtUp(appId, topic)) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(APP_ID + " never caught up with " + topic);
+        throw new IllegalStateException(appId + " never caught up with " + topic);
       }
       Thread.sleep(100);
     }

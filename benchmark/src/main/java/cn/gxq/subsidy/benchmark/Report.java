@@ -86,6 +86,18 @@ final class Report {
     json.put("skeleton", m);
   }
 
+  void threads(PipelinePhase.Result result) {
+    throughputs.add(result.throughput());
+    final Map<String, Object> m = result.throughput().json();
+    if (pipeline != null) {
+      m.put(
+          "ratioToOneThread",
+          Throughput.round(
+              result.throughput().recordsPerSecond() / pipeline.recordsPerSecond(), 3));
+    }
+    json.put("pipelineTwoThreads", m);
+  }
+
   void pipeline(PipelinePhase.Result result) {
     pipeline = result.throughput();
     throughputs.add(pipeline);

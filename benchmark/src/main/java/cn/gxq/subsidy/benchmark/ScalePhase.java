@@ -64,7 +64,7 @@ final class ScalePhase {
     final HeapMonitor.Snapshot loadHeap;
     final int applications = Math.min(LEDGER_APPLICATIONS, Math.max(1, n / 50));
     final int undecided;
-    try (StreamsProcess streams = workers.pipeline(APP_ID, topics.prefix());
+    try (StreamsProcess streams = workers.pipeline(APP_ID, topics.prefix(), 1);
         KafkaProducer<String, byte[]> producer = Clients.batchedProducer(cluster.bootstrap())) {
       streams.awaitRunning(Duration.ofMinutes(2));
       final EnterpriseGenerator registry =
@@ -95,7 +95,7 @@ final class ScalePhase {
     final long brokerBytes = cluster.topicBytes(topics.prefix()) + cluster.topicBytes(APP_ID);
     deleteRecursively(stateDir);
     out.printf("  scale        state directory (%,d MB) deleted; restoring%n", stateBytes >> 20);
-    try (StreamsProcess streams = workers.pipeline(APP_ID, topics.prefix())) {
+    try (StreamsProcess streams = workers.pipeline(APP_ID, topics.prefix(), 1)) {
       final long running = streams.awaitRunning(Duration.ofMinutes(10));
       final List<StreamsProcess.Restored> restored = streams.restored();
       final long lastRestore =

@@ -21,9 +21,10 @@ final class Workers {
     return runDir.resolve("state-" + appId);
   }
 
-  StreamsProcess pipeline(String appId, String prefix) {
+  StreamsProcess pipeline(String appId, String prefix, int threads) {
     final Map<String, String> args = common("pipeline", appId);
     args.put("prefix", prefix);
+    args.put("streams.num.stream.threads", Integer.toString(threads));
     return start(appId, args);
   }
 
