@@ -14,10 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /**
  * {@code subsidy_budget_remaining_yuan} and {@code subsidy_budget_allotted_yuan} per {@code
@@ -66,8 +63,9 @@ final class BudgetGauges implements AutoCloseable {
     }
     try {
       final List<Totals> budgeted = new ArrayList<>();
-      this.<BucketState>local(LedgerStores.BUCKETS).forEach(s -> add(budgeted, s.getTotals()));
-      this.<Totals>local(LedgerStores.ALL_TOTALS).forEach(t -> add(budgeted, t));
+      LocalStores.<BucketState>values(streams, LedgerStores.BUCKETS)
+          .forEach(s -> add(budgeted, s.getTotals()));
+      LocalStores.<Totals>values(streams, LedgerStores.ALL_TOTALS).forEach(t -> add(budgeted, t));
       remaining.register(rows(budgeted, Totals::getBudgetRemaining), true);
       allotted.register(rows(budgeted, Totals::getBudget), true);
     } catch (InvalidStateStoreException e) {
@@ -96,19 +94,6 @@ final class BudgetGauges implements AutoCloseable {
               figure.apply(t).doubleValue()));
     }
     return rows;
-  }
-
-  private <V> List<V> local(String store) {
-    final List<V> values = new ArrayList<>();
-    try (KeyValueIterator<String, V> it =
-        streams
-            .store(
-                StoreQueryParameters.fromNameAndType(
-                    store, QueryableStoreTypes.<String, V>keyValueStore()))
-            .all()) {
-      it.forEachRemaining(kv -> values.add(kv.value));
-    }
-    return values;
   }
 
   @Override

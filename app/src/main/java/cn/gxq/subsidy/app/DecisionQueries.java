@@ -24,7 +24,6 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -179,19 +178,12 @@ final class DecisionQueries {
 
   /** The values of every partition of a store this instance holds as active. */
   private <V> List<V> localStore(String name) {
-    final List<V> values = new ArrayList<>();
-    try (KeyValueIterator<String, V> it =
-        streams
-            .store(
-                StoreQueryParameters.fromNameAndType(
-                    name, QueryableStoreTypes.<String, V>keyValueStore()))
-            .all()) {
-      it.forEachRemaining(kv -> values.add(kv.value));
+    try {
+      return LocalStores.values(streams, name);
     } catch (InvalidStateStoreException e) {
       throw new QueryUnavailableException(
           "state store " + name + " is not ready: " + e.getMessage(), e);
     }
-    return values;
   }
 
   private <V> ReadOnlyKeyValueStore<String, V> store(String name, int partition) {

@@ -163,9 +163,7 @@ class HttpApiTest {
         "/totals?programme=FOO",
         "/totals?zone=zgc",
         "/decisions/latest?limit=0",
-        "/decisions/latest?limit=x",
-        "/applications/RR-1?local=true",
-        "/totals?local=true"
+        "/decisions/latest?limit=x"
       })
   void badInputIs400WithAJsonError(String pathAndQuery) {
     final HttpClientSupport.Answer answer = get(instance.url() + pathAndQuery);
