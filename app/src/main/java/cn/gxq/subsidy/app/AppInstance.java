@@ -1,6 +1,8 @@
 package cn.gxq.subsidy.app;
 
+import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.rules.Rulebook;
+import cn.gxq.subsidy.serde.AvroDeserializer;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import cn.gxq.subsidy.topology.PipelineObserver;
 import cn.gxq.subsidy.topology.Topics;
@@ -12,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -30,6 +33,7 @@ final class AppInstance implements AutoCloseable {
   private final KafkaStreamsMetrics streamsMetrics;
   private final BudgetGauges budgets;
   private final HostInfo advertised;
+  private final Function<byte[], Decision> decodeDecision;
   private ApiServer api;
 
   /**
@@ -46,6 +50,8 @@ final class AppInstance implements AutoCloseable {
     this.advertised = advertised;
     final PipelineObserver observer = new ObserverChain(List.of(metrics, recent, events, extra));
     this.app = new SubsidyApplication(settings, topics, client, rulebook, observer);
+    final AvroDeserializer<Decision> decisions = new AvroDeserializer<>(Decision.class, client);
+    this.decodeDecision = bytes -> decisions.deserialize(topics.decisions(), bytes);
     this.streamsMetrics = new KafkaStreamsMetrics(app.streams());
     streamsMetrics.bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
@@ -57,7 +63,10 @@ final class AppInstance implements AutoCloseable {
   /** Opens the HTTP API on {@code bindHost} and the advertised port, then starts the streams. */
   AppInstance start(String bindHost) {
     api =
-        new ApiServer(new DecisionQueries(app.streams(), advertised, recent), registry, events)
+        new ApiServer(
+                new DecisionQueries(app.streams(), advertised, recent, decodeDecision),
+                registry,
+                events)
             .start(bindHost, advertised.port());
     app.start();
     budgets.start();

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -53,14 +54,20 @@ final class DecisionQueries {
   private final PeerClient peers = new PeerClient();
   private final RecordJson json = new RecordJson();
 
-  DecisionQueries(KafkaStreams streams, HostInfo self, RecentDecisions recent) {
+  private final Function<byte[], Decision> decode;
+
+  /**
+   * @param decode reads a decision as the decisions topic holds it (the table keeps its bytes)
+   */
+  DecisionQueries(
+      KafkaStreams streams,
+      HostInfo self,
+      RecentDecisions recent,
+      Function<byte[], Decision> decode) {
     this.streams = streams;
     this.self = self;
     this.recent = recent;
-  }
-
-  DecisionQueries(KafkaStreams streams, HostInfo self) {
-    this(streams, self, new RecentDecisions(MAX_LATEST));
+    this.decode = decode;
   }
 
   String state() {
@@ -78,9 +85,8 @@ final class DecisionQueries {
     }
     final Optional<JsonNode> found;
     if (owner.activeHost().equals(self)) {
-      final Decision decision =
-          this.<Decision>store(LedgerStores.DECISIONS, owner.partition()).get(id);
-      found = Optional.ofNullable(decision).map(json::toTree);
+      final byte[] decision = this.<byte[]>store(LedgerStores.DECISIONS, owner.partition()).get(id);
+      found = Optional.ofNullable(decision).map(decode).map(json::toTree);
     } else if (hop) {
       throw new QueryUnavailableException(
           "this instance no longer owns application '" + id + "' (now " + owner.activeHost() + ")",

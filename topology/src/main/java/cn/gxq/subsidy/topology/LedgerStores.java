@@ -27,7 +27,9 @@ public final class LedgerStores {
   /** ALL:PROGRAMME:YEAR → the sum over its zones. */
   public static final String ALL_TOTALS = "totals-all";
 
-  /** Application id → its current decision (the decisions topic as a table). */
+  /**
+   * Application id → its current decision as the topic's bytes (the decisions topic as a table).
+   */
   public static final String DECISIONS = "decisions-by-application";
 
   /** The registry, versioned by updatedAt. */

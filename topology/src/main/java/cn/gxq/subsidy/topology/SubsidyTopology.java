@@ -1,6 +1,5 @@
 package cn.gxq.subsidy.topology;
 
-import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.Totals;
@@ -184,13 +183,14 @@ public final class SubsidyTopology {
                 "totals"));
 
     // The current decision per application, for the HTTP API: the decisions topic as a table
-    // (its own changelog), partitioned by application id like the topic.
+    // (its own changelog), partitioned by application id like the topic. Kept as the topic's
+    // bytes: a lookup decodes the one decision it answers with, the pipeline decodes none.
     builder.table(
         topics.decisions(),
-        Consumed.with(Serdes.String(), serdes.decision()).withName("read-decisions"),
-        Materialized.<String, Decision, KeyValueStore<Bytes, byte[]>>as(LedgerStores.DECISIONS)
+        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-decisions"),
+        Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(LedgerStores.DECISIONS)
             .withKeySerde(Serdes.String())
-            .withValueSerde(serdes.decision()));
+            .withValueSerde(Serdes.ByteArray()));
   }
 
   /**
