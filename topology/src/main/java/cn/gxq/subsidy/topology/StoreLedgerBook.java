@@ -81,15 +81,18 @@ final class StoreLedgerBook implements LedgerBook {
   private List<LineEntry> read(String from, String to) {
     final List<LineEntry> entries = new ArrayList<>();
     try (KeyValueIterator<String, String> it = line.range(from, to)) {
-      it.forEachRemaining(
-          kv -> {
-            final String[] parts = kv.key.substring(kv.key.lastIndexOf(':')).split("#");
-            entries.add(
-                new LineEntry(
-                    Long.parseLong(parts[2]),
-                    kv.value,
-                    BigDecimal.valueOf(Long.parseLong(parts[1]), 2)));
-          });
+      while (it.hasNext()) {
+        final var kv = it.next();
+        // Fixed width from the end: ...#AMOUNT#TICKET; a walk may read thousands, so no split.
+        final String key = kv.key;
+        final int ticketAt = key.length() - DIGITS;
+        final int amountAt = ticketAt - 1 - DIGITS;
+        entries.add(
+            new LineEntry(
+                Long.parseLong(key, ticketAt, key.length(), 10),
+                kv.value,
+                BigDecimal.valueOf(Long.parseLong(key, amountAt, ticketAt - 1, 10), 2)));
+      }
     }
     return entries;
   }
