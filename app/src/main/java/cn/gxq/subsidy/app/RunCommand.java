@@ -274,6 +274,11 @@ final class RunCommand implements Callable<Integer> {
       System.out.println("Schema registry  " + registryUrl.replaceAll("//[^@/]*@", "//"));
     }
     running.push(client);
+    // Outside clients fetch <topic>-value before their first produce (or before ours).
+    System.out.println(
+        "Contract schemas "
+            + ContractSchemas.register(client, topics).size()
+            + " registered under <topic>-value");
     final TopologySettings topology =
         new TopologySettings(
             TopologySettings.defaults().registryHistory(),
