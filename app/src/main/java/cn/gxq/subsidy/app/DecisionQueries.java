@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -94,7 +93,7 @@ final class DecisionQueries {
         return;
       }
     }
-    ctx.status(404).json(Map.of("error", "no decision for application '" + id + "'"));
+    ApiServer.error(ctx, 404, "no decision for application '" + id + "'");
   }
 
   /** {@code GET /totals?zone=&programme=&year=}: matching totals, from every owner. */
@@ -171,7 +170,7 @@ final class DecisionQueries {
 
   /** An internal hop from another instance: answer from local state only, never forward. */
   private static boolean isHop(Context ctx) {
-    return ctx.queryParam("local") != null;
+    return QueryParams.local(ctx.queryParam("local"));
   }
 
   private static Programme hopProgramme(Context ctx) {
