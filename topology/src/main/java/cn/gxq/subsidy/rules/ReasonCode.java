@@ -21,5 +21,10 @@ public enum ReasonCode {
   CAPPED_AT_TIER,
   BUDGET_EXHAUSTED,
   APPROVED_FROM_WAITLIST,
-  WITHDRAWN_BY_APPLICANT
+  WITHDRAWN_BY_APPLICANT,
+  /**
+   * This project's addition to the contract: the first reason of every eligible outcome, stating
+   * the amount and its arithmetic in plain words.
+   */
+  ELIGIBLE
 }
