@@ -1,6 +1,8 @@
 package cn.gxq.subsidy.rules;
 
-/** Reason codes of the contract (docs/contract.md, plus ELIGIBLE). Decisions carry them as strings. */
+/**
+ * Reason codes of the contract (docs/contract.md, plus ELIGIBLE). Decisions carry them as strings.
+ */
 public enum ReasonCode {
   INVALID_CREDIT_CODE,
   INVALID_FIELD,
