@@ -1,5 +1,7 @@
 package cn.gxq.subsidy.app;
 
+import cn.gxq.subsidy.policy.Policy;
+import cn.gxq.subsidy.policy.PolicyBook;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -7,6 +9,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +36,11 @@ final class ApiServer implements AutoCloseable {
   private final Javalin javalin;
   private final List<Served> served = new ArrayList<>();
 
-  ApiServer(DecisionQueries queries, PrometheusMeterRegistry metrics, LiveEvents events) {
+  ApiServer(
+      DecisionQueries queries,
+      PrometheusMeterRegistry metrics,
+      LiveEvents events,
+      PolicyBook policies) {
     this.javalin =
         Javalin.create(
             cfg -> {
@@ -59,6 +66,7 @@ final class ApiServer implements AutoCloseable {
                   ctx -> queries.application(ctx, ctx.pathParam("id")));
               get(cfg, "/totals", Set.of("local", "programme", "zone", "year"), queries::totals);
               get(cfg, "/decisions/latest", Set.of("local", "limit"), queries::latestDecisions);
+              get(cfg, "/policy/{version}", Set.of(), ctx -> policy(ctx, policies));
               // Without this check Javalin answers a plain GET of the stream with an empty 200.
               cfg.routes.before(
                   "/events",
@@ -158,6 +166,23 @@ final class ApiServer implements AutoCloseable {
 
   int port() {
     return javalin.port();
+  }
+
+  /**
+   * {@code GET /policy/{version}}: when a decision's policy version took effect, and its sources.
+   */
+  private static void policy(Context ctx, PolicyBook policies) {
+    final String version = ctx.pathParam("version");
+    if (!policies.versions().contains(version)) {
+      error(ctx, 404, "no policy version '" + version + "'; known: " + policies.versions());
+      return;
+    }
+    final Policy policy = policies.version(version);
+    final Map<String, Object> body = new LinkedHashMap<>();
+    body.put("version", policy.version());
+    body.put("effectiveFrom", policy.effectiveFrom().toString());
+    body.put("sources", policy.sources());
+    ctx.json(body);
   }
 
   private static void health(Context ctx, DecisionQueries queries) {

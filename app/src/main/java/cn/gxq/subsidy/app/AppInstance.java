@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.app;
 
+import cn.gxq.subsidy.policy.PolicyBook;
 import cn.gxq.subsidy.rules.Rulebook;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import cn.gxq.subsidy.topology.PipelineObserver;
@@ -55,7 +56,11 @@ final class AppInstance implements AutoCloseable {
   /** Opens the HTTP API on {@code bindHost} and the advertised port, then starts the streams. */
   AppInstance start(String bindHost) {
     api =
-        new ApiServer(new DecisionQueries(app.streams(), advertised, recent), registry, events)
+        new ApiServer(
+                new DecisionQueries(app.streams(), advertised, recent),
+                registry,
+                events,
+                PolicyBook.loadDefault())
             .start(bindHost, advertised.port());
     app.start();
     return this;

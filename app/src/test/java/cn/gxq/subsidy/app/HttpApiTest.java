@@ -280,6 +280,17 @@ class HttpApiTest {
   }
 
   @Test
+  void aPolicyVersionSaysWhenItTookEffectAndItsSources() {
+    final String version = decided.values().iterator().next().getPolicyVersion();
+    final HttpClientSupport.Answer answer = get(instance.url() + "/policy/" + version);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().get("version").asText()).isEqualTo(version);
+    assertThat(answer.json().get("effectiveFrom").asText()).isEqualTo("2022-01-01");
+    assertThat(answer.json().get("sources").toString()).contains("发改财金〔2022〕271号");
+    assertThat(get(instance.url() + "/policy/1999.1").status()).isEqualTo(404);
+  }
+
+  @Test
   void eventsWithoutAcceptingAnEventStreamIs406() {
     final HttpClientSupport.Answer answer = get(instance.url() + "/events");
     assertThat(answer.status()).isEqualTo(406);
