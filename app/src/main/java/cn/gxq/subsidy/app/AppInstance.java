@@ -1,6 +1,7 @@
 package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.avro.Decision;
+import cn.gxq.subsidy.policy.PolicyBook;
 import cn.gxq.subsidy.rules.Rulebook;
 import cn.gxq.subsidy.serde.AvroDeserializer;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
@@ -66,7 +67,8 @@ final class AppInstance implements AutoCloseable {
         new ApiServer(
                 new DecisionQueries(app.streams(), advertised, recent, decodeDecision),
                 registry,
-                events)
+                events,
+                PolicyBook.loadDefault())
             .start(bindHost, advertised.port());
     app.start();
     budgets.start();

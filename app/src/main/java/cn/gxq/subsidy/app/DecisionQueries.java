@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -98,7 +97,7 @@ final class DecisionQueries {
       ctx.json(found.get());
       return;
     }
-    ctx.status(404).json(Map.of("error", "no decision for application '" + id + "'"));
+    ApiServer.error(ctx, 404, "no decision for application '" + id + "'");
   }
 
   /** {@code GET /totals?zone=&programme=&year=}: matching totals, from every instance. */
@@ -171,7 +170,7 @@ final class DecisionQueries {
 
   /** An internal hop from another instance: answer from local state only, never forward. */
   private static boolean isHop(Context ctx) {
-    return ctx.queryParam("local") != null;
+    return QueryParams.local(ctx.queryParam("local"));
   }
 
   private void requireRunning() {

@@ -22,12 +22,24 @@ import java.util.concurrent.TimeUnit;
  * events, {@code decision} (a Decision) and {@code totals} (a Totals), JSON as RecordJson writes
  * them. The stream thread only queues; a separate thread writes to the sockets, so a slow browser
  * can never hold up the pipeline. Totals are coalesced per bucket, decisions capped per flush.
+ * Every event carries an {@code id:}; the last {@value #REPLAYABLE} are kept, so a browser that
+ * reconnects with {@code Last-Event-ID} gets what it missed (if it was away briefly) and then the
+ * live events, without gap or repeat.
  */
 final class LiveEvents implements PipelineObserver, AutoCloseable {
 
   private static final int MAX_DECISIONS_PER_FLUSH = 50;
   private static final long FLUSH_MS = 500;
   private static final long HEARTBEAT_MS = 15_000;
+  static final int REPLAYABLE = 1000;
+
+  /** One sent event, kept for replay. */
+  private record Sent(long id, String event, String data) {}
+
+  // Guarded by itself: appending and sending happen together, as do replaying and joining, so a
+  // reconnecting client sees each event exactly once.
+  private final Deque<Sent> recent = new ArrayDeque<>();
+  private long lastId;
 
   private final RecordJson json = new RecordJson();
   private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
@@ -52,7 +64,27 @@ final class LiveEvents implements PipelineObserver, AutoCloseable {
     client.keepAlive();
     client.onClose(() -> clients.remove(client));
     client.sendComment("connected");
-    clients.add(client);
+    final long resumeAfter = lastEventId(client.ctx().header("Last-Event-ID"));
+    synchronized (recent) {
+      for (Sent sent : recent) {
+        if (sent.id() > resumeAfter) {
+          client.sendEvent(sent.event(), sent.data(), Long.toString(sent.id()));
+        }
+      }
+      clients.add(client);
+    }
+  }
+
+  /** The id a reconnecting browser saw last; none (or garbage) means only live events. */
+  private long lastEventId(String header) {
+    if (header == null) {
+      return Long.MAX_VALUE;
+    }
+    try {
+      return Long.parseLong(header.trim());
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   int clients() {
@@ -93,9 +125,6 @@ final class LiveEvents implements PipelineObserver, AutoCloseable {
       decisions.clear();
       totals.clear();
     }
-    if (clients.isEmpty()) {
-      return;
-    }
     for (Totals one : t) {
       send("totals", json.write(one));
     }
@@ -114,16 +143,27 @@ final class LiveEvents implements PipelineObserver, AutoCloseable {
     }
   }
 
+  private void send(String event, String data) {
+    synchronized (recent) {
+      final Sent sent = new Sent(++lastId, event, data);
+      recent.addLast(sent);
+      while (recent.size() > REPLAYABLE) {
+        recent.removeFirst();
+      }
+      sendToAll(sent);
+    }
+  }
+
   // The set is concurrent: removing while iterating is safe and intended.
   @SuppressWarnings("ModifyCollectionInEnhancedForLoop")
-  private void send(String event, String data) {
+  private void sendToAll(Sent sent) {
     for (SseClient client : clients) {
       if (client.terminated()) {
         clients.remove(client);
         continue;
       }
       try {
-        client.sendEvent(event, data);
+        client.sendEvent(sent.event(), sent.data(), Long.toString(sent.id()));
       } catch (RuntimeException e) {
         drop(client);
       }

@@ -4,8 +4,8 @@ import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.topology.DeadLetterCode;
 import cn.gxq.subsidy.topology.PipelineObserver;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -27,6 +27,37 @@ import java.time.Duration;
  */
 final class PipelineMetrics implements PipelineObserver {
 
+  private static final double MINUTE = 60;
+  private static final double HOUR = 3600;
+  private static final double DAY = 86_400;
+
+  /** Event time: 0 on submission, up to weeks for an application waiting on the waitlist. */
+  static final double[] EVENT_LATENCY_BUCKETS = {
+    0.001, 1, 10, MINUTE, 10 * MINUTE, HOUR, 6 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY
+  };
+
+  /** Wall clock: milliseconds when live, days for a backlog replayed; beyond 30 days only +Inf. */
+  static final double[] PROCESSING_LATENCY_BUCKETS = {
+    0.005,
+    0.01,
+    0.025,
+    0.05,
+    0.1,
+    0.25,
+    0.5,
+    1,
+    2.5,
+    5,
+    10,
+    30,
+    MINUTE,
+    5 * MINUTE,
+    HOUR,
+    DAY,
+    7 * DAY,
+    30 * DAY
+  };
+
   private final MeterRegistry registry;
   private final Clock clock;
 
@@ -46,10 +77,9 @@ final class PipelineMetrics implements PipelineObserver {
           .register(registry)
           .increment();
       eventLatency(programme)
-          .record(
-              nonNegative(Duration.between(decision.getSubmittedAt(), decision.getDecidedAt())));
+          .record(seconds(Duration.between(decision.getSubmittedAt(), decision.getDecidedAt())));
       processingLatency(programme)
-          .record(nonNegative(Duration.between(decision.getSubmittedAt(), clock.instant())));
+          .record(seconds(Duration.between(decision.getSubmittedAt(), clock.instant())));
     } catch (RuntimeException e) {
       // metrics must never stop the pipeline
     }
@@ -69,27 +99,28 @@ final class PipelineMetrics implements PipelineObserver {
     }
   }
 
-  private Timer eventLatency(String programme) {
-    return Timer.builder("subsidy.decision.event.latency")
+  // Summaries in seconds, not Timers: a Timer sums nanoseconds in a long, which a few dozen
+  // decisions on applications years old (the demo's) overflow into a negative _sum. The buckets
+  // are set to what each measures instead of Micrometer's generated ones.
+  private DistributionSummary eventLatency(String programme) {
+    return DistributionSummary.builder("subsidy.decision.event.latency")
         .description("Event time from submission to decision (waitlist, late budgets)")
+        .baseUnit("seconds")
         .tag("programme", programme)
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1))
-        .maximumExpectedValue(Duration.ofDays(365))
+        .serviceLevelObjectives(EVENT_LATENCY_BUCKETS)
         .register(registry);
   }
 
-  private Timer processingLatency(String programme) {
-    return Timer.builder("subsidy.decision.processing.latency")
+  private DistributionSummary processingLatency(String programme) {
+    return DistributionSummary.builder("subsidy.decision.processing.latency")
         .description("Wall-clock time from submission to the decision being emitted")
+        .baseUnit("seconds")
         .tag("programme", programme)
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1))
-        .maximumExpectedValue(Duration.ofHours(1))
+        .serviceLevelObjectives(PROCESSING_LATENCY_BUCKETS)
         .register(registry);
   }
 
-  private static Duration nonNegative(Duration d) {
-    return d.isNegative() ? Duration.ZERO : d;
+  private static double seconds(Duration d) {
+    return d.isNegative() ? 0 : d.toNanos() / 1e9;
   }
 }

@@ -94,26 +94,41 @@ final class ProduceCommand implements Callable<Integer> {
           continue;
         }
         final int lineNumber = number;
-        producer.send(
-            new ProducerRecord<>(
-                topic,
-                null,
-                recordType.eventTime(record).toEpochMilli(),
-                recordType.key(record),
-                record),
-            (metadata, exception) -> {
-              if (exception != null) {
-                err.println(
-                    "line "
-                        + lineNumber
-                        + ": not published: "
-                        + exception.getMessage()
-                        + (exception instanceof AuthorizationException
-                            ? " (refused by the broker: check the role in --client-config)"
-                            : ""));
-                failed.incrementAndGet();
-              }
-            });
+        try {
+          producer.send(
+              new ProducerRecord<>(
+                  topic,
+                  null,
+                  recordType.eventTime(record).toEpochMilli(),
+                  recordType.key(record),
+                  record),
+              (metadata, exception) -> {
+                if (exception != null) {
+                  err.println(
+                      "line "
+                          + lineNumber
+                          + ": not published: "
+                          + exception.getMessage()
+                          + (exception instanceof AuthorizationException
+                              ? " (refused by the broker: check the role in --client-config)"
+                              : ""));
+                  failed.incrementAndGet();
+                }
+              });
+        } catch (RuntimeException e) {
+          // The value is serialized inside send(): the registry failing surfaces here, not in the
+          // callback. Every later line would fail the same way, so stop.
+          err.println(
+              "line "
+                  + lineNumber
+                  + ": not published: "
+                  + e.getMessage()
+                  + " (schema registry or serialization failed; the remaining lines are not"
+                  + " published)");
+          published++;
+          failed.incrementAndGet();
+          break;
+        }
         published++;
       }
       producer.flush();

@@ -2,11 +2,14 @@ package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.avro.Programme;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Reads and checks query parameters; a bad value is a {@link BadRequestException} (400). */
 final class QueryParams {
 
+  private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
   private static final Pattern ZONE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
 
   private QueryParams() {}
@@ -66,6 +69,45 @@ final class QueryParams {
       // reported below
     }
     throw new BadRequestException("limit must be between 1 and " + max + ", not '" + raw + "'");
+  }
+
+  /**
+   * Refuses a query with a {@code %} not followed by two hex digits: the servlet layer would
+   * silently drop or mangle that parameter instead.
+   */
+  static void wellEncoded(String query) {
+    if (query != null && BAD_ESCAPE.matcher(query).find()) {
+      throw new BadRequestException(
+          "bad percent-encoding in the query '"
+              + query
+              + "': % must be followed by two hex digits");
+    }
+  }
+
+  /** Refuses any parameter the endpoint does not take, naming it and those it takes. */
+  static void only(Set<String> given, Set<String> allowed) {
+    for (String name : new TreeSet<>(given)) {
+      if (!allowed.contains(name)) {
+        throw new BadRequestException(
+            "unknown query parameter '"
+                + name
+                + "'"
+                + (allowed.isEmpty()
+                    ? "; this endpoint takes none"
+                    : "; this endpoint takes " + new TreeSet<>(allowed)));
+      }
+    }
+  }
+
+  /** The internal-hop flag: absent or exactly {@code false} is off, exactly {@code true} is on. */
+  static boolean local(String raw) {
+    if (raw == null || "false".equals(raw)) {
+      return false;
+    }
+    if ("true".equals(raw)) {
+      return true;
+    }
+    throw new BadRequestException("local must be true or false, not '" + raw + "'");
   }
 
   private static boolean blank(String s) {

@@ -8,13 +8,18 @@ import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import cn.gxq.subsidy.topology.PipelineObserver;
 import cn.gxq.subsidy.topology.Topics;
 import cn.gxq.subsidy.topology.TopologySettings;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine.Command;
@@ -154,20 +159,36 @@ final class RunCommand implements Callable<Integer> {
       description = "Demo applications per second (default: ${DEFAULT-VALUE}).")
   int demoRate;
 
+  @Option(
+      names = "--streams-config",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A Kafka Streams or client property (e.g. session.timeout.ms=10000,"
+              + " consumer.max.poll.records=200), applied last, over the defaults; repeatable.")
+  Map<String, String> streamsConfig = new LinkedHashMap<>();
+
+  @Option(
+      names = "--streams-config-file",
+      paramLabel = "FILE",
+      description =
+          "A properties file of Kafka Streams and client properties, applied over the defaults;"
+              + " --streams-config wins over it.")
+  Path streamsConfigFile;
+
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final CompletableFuture<String> fatal = new CompletableFuture<>();
 
   @Override
   public Integer call() throws Exception {
-    final CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  System.err.println("Shutting down…");
-                  closeAll();
-                  stopped.countDown();
-                },
-                "subsidy-shutdown"));
+    final Thread hook =
+        new Thread(
+            () -> {
+              System.err.println("Shutting down…");
+              closeAll();
+              fatal.complete(null);
+            },
+            "subsidy-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
     try {
       start();
     } catch (Exception e) {
@@ -175,8 +196,37 @@ final class RunCommand implements Callable<Integer> {
       closeAll();
       return 1;
     }
-    stopped.await();
-    return 0;
+    // Until Ctrl-C (null) or a fatal pipeline error (its description).
+    final String failure = fatal.get();
+    if (failure == null) {
+      return 0;
+    }
+    System.err.println(
+        "run: fatal: "
+            + failure
+            + ". Stopping: this instance no longer decides anything; fix the cause and start it"
+            + " again (it resumes from its committed offsets).");
+    closeAll();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException alreadyExiting) {
+      // the JVM is shutting down anyway
+    }
+    return 1;
+  }
+
+  /** The Kafka Streams overrides: the file's, then each --streams-config on top. */
+  private Map<String, String> streamsOverrides() throws IOException {
+    final Map<String, String> overrides = new LinkedHashMap<>();
+    if (streamsConfigFile != null) {
+      final Properties file = new Properties();
+      try (Reader in = Files.newBufferedReader(streamsConfigFile)) {
+        file.load(in);
+      }
+      file.stringPropertyNames().forEach(k -> overrides.put(k, file.getProperty(k)));
+    }
+    overrides.putAll(streamsConfig);
+    return overrides;
   }
 
   private void start() throws Exception {
@@ -274,6 +324,11 @@ final class RunCommand implements Callable<Integer> {
       System.out.println("Schema registry  " + registryUrl.replaceAll("//[^@/]*@", "//"));
     }
     running.push(client);
+    // Outside clients fetch <topic>-value before their first produce (or before ours).
+    System.out.println(
+        "Contract schemas "
+            + ContractSchemas.register(client, topics).size()
+            + " registered under <topic>-value");
     final TopologySettings topology =
         new TopologySettings(
             TopologySettings.defaults().registryHistory(),
@@ -290,13 +345,15 @@ final class RunCommand implements Callable<Integer> {
                 replication,
                 httpHost + ":" + httpPort,
                 topology,
-                ClientConfig.asMap(appClient)),
+                ClientConfig.asMap(appClient),
+                streamsOverrides()),
             topics,
             client,
             rulebook,
             new HostInfo(httpHost, httpPort),
             PipelineObserver.NONE);
     running.push(instance);
+    instance.app().fatal().thenAccept(fatal::complete);
     instance.start(httpHost);
     final String url = "http://" + httpHost + ":" + instance.api().port();
     System.out.println("Dashboard        " + url + "/");

@@ -11,17 +11,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The decision pipeline running against a cluster: the topology inside a KafkaStreams. */
 final class SubsidyApplication implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(SubsidyApplication.class);
+
   /**
    * How to run one instance. {@code clientConfig} (security settings, usually) applies to every
-   * client Kafka Streams makes.
+   * client Kafka Streams makes; {@code streamsConfig} (from {@code run --streams-config}) is
+   * applied last, over every default.
    */
   record Settings(
       String applicationId,
@@ -31,7 +38,30 @@ final class SubsidyApplication implements AutoCloseable {
       short replication,
       String advertisedHttp,
       TopologySettings topology,
-      Map<String, Object> clientConfig) {
+      Map<String, Object> clientConfig,
+      Map<String, String> streamsConfig) {
+
+    /** Without Kafka Streams overrides. */
+    Settings(
+        String applicationId,
+        String bootstrapServers,
+        Path stateDir,
+        int threads,
+        short replication,
+        String advertisedHttp,
+        TopologySettings topology,
+        Map<String, Object> clientConfig) {
+      this(
+          applicationId,
+          bootstrapServers,
+          stateDir,
+          threads,
+          replication,
+          advertisedHttp,
+          topology,
+          clientConfig,
+          Map.of());
+    }
 
     Settings(
         String applicationId,
@@ -55,6 +85,7 @@ final class SubsidyApplication implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final SubsidySerdes serdes;
+  private final CompletableFuture<String> fatal = new CompletableFuture<>();
 
   SubsidyApplication(
       Settings settings, Topics topics, SchemaRegistryClient registry, Rulebook rulebook) {
@@ -71,6 +102,37 @@ final class SubsidyApplication implements AutoCloseable {
     final Topology topology =
         SubsidyTopology.build(topics, serdes, rulebook, settings.topology(), observer);
     this.streams = new KafkaStreams(topology, config(settings, topics));
+    // An exception no dead letter could absorb stops this client: retrying the same record would
+    // fail the same way, and a half-alive instance answering 503 forever helps nobody. Whoever
+    // runs it learns of it through fatal().
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("Kafka Streams failed; shutting this instance down", e);
+          fatal.complete("Kafka Streams failed: " + describe(e));
+          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    streams.setStateListener(
+        (now, before) -> {
+          if (now == KafkaStreams.State.PENDING_ERROR || now == KafkaStreams.State.ERROR) {
+            fatal.complete("Kafka Streams went from " + before + " to " + now);
+          }
+        });
+  }
+
+  /**
+   * Completes, with what happened, when the pipeline has failed for good (state PENDING_ERROR or
+   * ERROR, or a thread died of an uncaught exception); never completes on a normal close.
+   */
+  CompletableFuture<String> fatal() {
+    return fatal;
+  }
+
+  private static String describe(Throwable e) {
+    final StringBuilder text = new StringBuilder(e.toString());
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      text.append("; caused by ").append(c);
+    }
+    return text.toString();
   }
 
   static Properties config(Settings settings, Topics topics) {
@@ -81,6 +143,7 @@ final class SubsidyApplication implements AutoCloseable {
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replication());
     props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.advertisedHttp());
     props.putAll(settings.clientConfig());
+    props.putAll(settings.streamsConfig());
     return props;
   }
 

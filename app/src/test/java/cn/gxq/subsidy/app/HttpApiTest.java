@@ -58,6 +58,7 @@ class HttpApiTest {
   private ContractPublisher publisher;
   private DemoScenario scenario;
   private Map<String, Decision> decided;
+  private long pushedEventId;
 
   @BeforeAll
   void startAndDecide() throws Exception {
@@ -163,7 +164,12 @@ class HttpApiTest {
         "/totals?programme=FOO",
         "/totals?zone=zgc",
         "/decisions/latest?limit=0",
-        "/decisions/latest?limit=x"
+        "/decisions/latest?limit=x",
+        "/totals?yaer=2022",
+        "/totals?local=yes",
+        "/applications/RR-1?local=1",
+        "/decisions/latest?limit=5&zone=ZGC",
+        "/health?verbose=true"
       })
   void badInputIs400WithAJsonError(String pathAndQuery) {
     final HttpClientSupport.Answer answer = get(instance.url() + pathAndQuery);
@@ -239,11 +245,86 @@ class HttpApiTest {
     final HttpClientSupport.Answer script = get(instance.url() + "/dashboard.js");
     assertThat(script.status()).isEqualTo(200);
     assertThat(script.body()).contains("EventSource");
-    assertThat(get(instance.url() + "/no-such-thing").status()).isEqualTo(404);
+    final HttpClientSupport.Answer missing = get(instance.url() + "/no-such-thing");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.json().get("error").asText()).contains("/no-such-thing");
   }
 
   @Test
-  @Order(Integer.MAX_VALUE) // adds a decision: the others count the first ones
+  void unknownQueryParametersAreNamedInThe400() {
+    final HttpClientSupport.Answer answer = get(instance.url() + "/totals?yaer=2022");
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("error").asText()).contains("'yaer'");
+    assertThat(get(instance.url() + "/totals?local=false&year=2022").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aWrongMethodIs405WithAllowAndAJsonError() {
+    for (String method : List.of("POST", "DELETE", "PUT")) {
+      final HttpClientSupport.Answer answer =
+          HttpClientSupport.send(method, instance.url() + "/applications/RR-1", null);
+      assertThat(answer.status()).as(method).isEqualTo(405);
+      assertThat(answer.header("Allow")).isEqualTo("GET, HEAD");
+      assertThat(answer.json().get("error").asText()).contains(method);
+    }
+    assertThat(HttpClientSupport.send("POST", instance.url() + "/totals", null).status())
+        .isEqualTo(405);
+  }
+
+  @Test
+  void headMirrorsGet() {
+    final String known = decided.keySet().iterator().next();
+    final HttpClientSupport.Answer found =
+        HttpClientSupport.send("HEAD", instance.url() + "/applications/" + known, null);
+    assertThat(found.status()).isEqualTo(200);
+    assertThat(found.header("Content-Type")).startsWith("application/json");
+    assertThat(found.body()).isEmpty();
+    assertThat(
+            HttpClientSupport.send("HEAD", instance.url() + "/applications/RR-2022-999999", null)
+                .status())
+        .isEqualTo(404);
+    assertThat(HttpClientSupport.send("HEAD", instance.url() + "/totals?year=x", null).status())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void aPolicyVersionSaysWhenItTookEffectAndItsSources() {
+    final String version = decided.values().iterator().next().getPolicyVersion();
+    final HttpClientSupport.Answer answer = get(instance.url() + "/policy/" + version);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().get("version").asText()).isEqualTo(version);
+    assertThat(answer.json().get("effectiveFrom").asText()).isEqualTo("2022-01-01");
+    assertThat(answer.json().get("sources").toString()).contains("发改财金〔2022〕271号");
+    assertThat(get(instance.url() + "/policy/1999.1").status()).isEqualTo(404);
+  }
+
+  @Test
+  void eventsWithoutAcceptingAnEventStreamIs406() {
+    final HttpClientSupport.Answer answer = get(instance.url() + "/events");
+    assertThat(answer.status()).isEqualTo(406);
+    assertThat(answer.json().get("error").asText()).contains("text/event-stream");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "400 GET /applications/%ZZ",
+        "400 GET /totals?zone=%ZZ",
+        "414 GET /applications/LONG",
+        "431 GET /health HUGE-HEADER"
+      })
+  void requestsJettyRefusesAreAnsweredInJsonToo(String spec) throws Exception {
+    final String[] parts = spec.split(" ");
+    final String path = parts[2].replace("LONG", "R".repeat(70_000));
+    final String extra = parts.length > 3 ? "X-Filler: " + "f".repeat(70_000) + "\r\n" : "";
+    final String answer = HttpClientSupport.raw(instance.url(), parts[1], path, extra);
+    assertThat(answer).as(answer).startsWith("HTTP/1.1 " + parts[0]);
+    assertThat(answer).containsIgnoringCase("Content-Type: application/json");
+    assertThat(answer.substring(answer.indexOf("\r\n\r\n"))).contains("{\"error\":");
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE - 1) // adds a decision: the others count the first ones
   void eventsPushNewDecisions() throws Exception {
     final HttpClient http = HttpClient.newHttpClient();
     final HttpResponse<java.io.InputStream> stream =
@@ -261,20 +342,52 @@ class HttpApiTest {
     try (BufferedReader lines =
         new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
       String event = null;
+      String id = null;
       String line;
       while ((line = lines.readLine()) != null) {
         if (line.startsWith("event:")) {
           event = line.substring(6).trim();
+        } else if (line.startsWith("id:")) {
+          id = line.substring(3).trim();
         } else if (line.startsWith("data:")
             && "decision".equals(event)
             && line.contains("\"" + next.key() + "\"")) {
           final JsonNode decision = HttpClientSupport.MAPPER.readTree(line.substring(5).trim());
           assertThat(decision.get("applicationId").asText()).isEqualTo(next.key());
+          assertThat(id).as("every event carries an id").isNotNull();
+          pushedEventId = Long.parseLong(id);
           return;
         }
       }
     }
     throw new AssertionError("the event stream ended without a decision for " + next.key());
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // after eventsPushNewDecisions, whose event it resumes from
+  void aReconnectWithLastEventIdResumesAfterIt() throws Exception {
+    assertThat(pushedEventId).as("eventsPushNewDecisions ran first").isPositive();
+    final HttpResponse<java.io.InputStream> stream =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(instance.url() + "/events"))
+                    .header("Accept", "text/event-stream")
+                    .header("Last-Event-ID", Long.toString(pushedEventId - 1))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        if (line.startsWith("id:")) {
+          // The first event replayed is the one right after the given id: the pushed decision.
+          assertThat(Long.parseLong(line.substring(3).trim())).isEqualTo(pushedEventId);
+          return;
+        }
+      }
+    }
+    throw new AssertionError("nothing replayed after Last-Event-ID " + (pushedEventId - 1));
   }
 
   /** Sum of the samples of a Prometheus metric whose labels contain {@code labelPart}. */

@@ -5,10 +5,13 @@ import cn.gxq.subsidy.serde.AvroDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +43,54 @@ final class HttpClientSupport {
 
     String header(String name) {
       return response.headers().firstValue(name).orElse(null);
+    }
+  }
+
+  /** Any method; {@code body} null sends none. */
+  static Answer send(String method, String url, String body) {
+    try {
+      final HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .timeout(Duration.ofSeconds(20))
+                  .method(
+                      method,
+                      body == null
+                          ? HttpRequest.BodyPublishers.noBody()
+                          : HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response);
+    } catch (IOException e) {
+      throw new AssertionError(method + " " + url + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * A request written by hand on a socket, for what {@link HttpClient} refuses to send (bad
+   * percent-encoding, huge lines); returns the whole answer as text.
+   */
+  static String raw(String baseUrl, String method, String path, String extraHeaders)
+      throws IOException {
+    final URI base = URI.create(baseUrl);
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(20_000);
+      final OutputStream out = socket.getOutputStream();
+      out.write(
+          (method
+                  + " "
+                  + path
+                  + " HTTP/1.1\r\nHost: "
+                  + base.getHost()
+                  + "\r\n"
+                  + extraHeaders
+                  + "Connection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

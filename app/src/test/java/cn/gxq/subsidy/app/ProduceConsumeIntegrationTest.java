@@ -134,6 +134,26 @@ class ProduceConsumeIntegrationTest {
     assertThat(zones).contains("ZJ", "BH").doesNotContain("XA");
   }
 
+  @Test
+  void aFailingRegistryExitsThreeNotOne() throws Exception {
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    // Nothing listens on port 1: every registration fails.
+    try (var deadRegistry =
+        new cn.gxq.subsidy.serde.RestSchemaRegistryClient("http://127.0.0.1:1")) {
+      final int status =
+          produce()
+              .publish(
+                  RecordType.BUDGET,
+                  deadRegistry,
+                  new BufferedReader(new StringReader(LINES.get(RecordType.BUDGET))),
+                  new PrintStream(err, true, StandardCharsets.UTF_8));
+      assertThat(status).isEqualTo(3);
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("line 1: not published")
+        .contains("schema registry");
+  }
+
   private ProduceCommand produce() {
     final ProduceCommand command = new ProduceCommand();
     command.cluster = options();

@@ -21,9 +21,12 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Endpoints: {@code POST /subjects/{s}/versions}, {@code POST /subjects/{s}}, {@code GET
- * /subjects}, {@code GET /subjects/{s}/versions[/{v}|/latest]}, {@code GET /schemas/ids/{id}},
- * {@code POST /compatibility/subjects/{s}/versions/{v}}, {@code GET|PUT /config[/{s}]}. With
- * credentials, every POST, PUT and DELETE needs HTTP Basic auth; reads stay open.
+ * /subjects}, {@code GET /subjects/{s}/versions[/{v}|/latest][/schema]}, {@code GET
+ * /schemas/ids/{id}[/subjects|/versions]}, {@code POST /compatibility/subjects/{s}/versions[/{v}]},
+ * {@code GET|PUT /config[/{s}]}, {@code GET /mode[/{s}]} (always READWRITE). Answers are UTF-8
+ * JSON; every error, unknown paths (404) and wrong methods (405 with {@code Allow}) included, is
+ * {@code {"error_code","message"}}. With credentials, every POST, PUT and DELETE needs HTTP Basic
+ * auth; reads stay open.
  */
 public final class LocalSchemaRegistry implements AutoCloseable {
 

@@ -8,11 +8,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +32,21 @@ final class RegistryRoutes {
   /** The content type of every answer; requests may also use {@code application/json}. */
   static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
+  // Bytes are written as UTF-8 and said to be: without a charset, Jetty encodes text as ISO-8859-1
+  // and every Chinese doc or default becomes "?".
+  private static final String CONTENT_TYPE_UTF8 = CONTENT_TYPE + "; charset=utf-8";
+
+  private static final String ANSWERED = "registry.answered";
+
   private static final Logger LOG = LoggerFactory.getLogger(RegistryRoutes.class);
 
   private final SchemaLog log;
   private final BasicAuth writeAuth;
   private final ObjectMapper json = new ObjectMapper();
+  private final List<Route> routes = new ArrayList<>();
+
+  /** A served method and path, kept to tell a wrong method (405) from an unknown path (404). */
+  private record Route(HandlerType method, Pattern path) {}
 
   /** {@code writeAuth} null leaves writes open. */
   RegistryRoutes(final SchemaLog log, final BasicAuth writeAuth) {
@@ -40,20 +57,36 @@ final class RegistryRoutes {
   void install(final JavalinConfig cfg) {
     cfg.routes.before(this::guardWrites);
 
-    cfg.routes.get("/", ctx -> answer(ctx, Map.of()));
-    cfg.routes.get("/schemas/types", ctx -> answer(ctx, List.of(AvroSchemas.AVRO)));
-    cfg.routes.get("/subjects", ctx -> answer(ctx, log.read(SchemaState::subjects)));
-    cfg.routes.post("/subjects/{subject}/versions", this::register);
-    cfg.routes.post("/subjects/{subject}", this::lookup);
-    cfg.routes.get("/subjects/{subject}/versions", this::versions);
-    cfg.routes.get("/subjects/{subject}/versions/{version}", this::version);
-    cfg.routes.get("/schemas/ids/{id}", this::schemaById);
-    cfg.routes.post(
-        "/compatibility/subjects/{subject}/versions/{version}", this::checkCompatibility);
-    cfg.routes.get("/config", ctx -> answer(ctx, levelBody(log.read(SchemaState::globalLevel))));
-    cfg.routes.put("/config", ctx -> setLevel(ctx, null));
-    cfg.routes.get("/config/{subject}", this::subjectLevel);
-    cfg.routes.put("/config/{subject}", ctx -> setLevel(ctx, ctx.pathParam("subject")));
+    route(cfg, HandlerType.GET, "/", ctx -> answer(ctx, Map.of()));
+    route(cfg, HandlerType.GET, "/schemas/types", ctx -> answer(ctx, List.of(AvroSchemas.AVRO)));
+    route(cfg, HandlerType.GET, "/subjects", ctx -> answer(ctx, log.read(SchemaState::subjects)));
+    route(cfg, HandlerType.POST, "/subjects/{subject}/versions", this::register);
+    route(cfg, HandlerType.POST, "/subjects/{subject}", this::lookup);
+    route(cfg, HandlerType.GET, "/subjects/{subject}/versions", this::versions);
+    route(cfg, HandlerType.GET, "/subjects/{subject}/versions/{version}", this::version);
+    route(cfg, HandlerType.GET, "/subjects/{subject}/versions/{version}/schema", this::rawSchema);
+    route(cfg, HandlerType.GET, "/schemas/ids/{id}", this::schemaById);
+    route(cfg, HandlerType.GET, "/schemas/ids/{id}/subjects", this::subjectsOfId);
+    route(cfg, HandlerType.GET, "/schemas/ids/{id}/versions", this::versionsOfId);
+    route(
+        cfg,
+        HandlerType.POST,
+        "/compatibility/subjects/{subject}/versions/{version}",
+        this::checkCompatibility);
+    route(
+        cfg, HandlerType.POST, "/compatibility/subjects/{subject}/versions", this::checkAgainstAll);
+    route(
+        cfg,
+        HandlerType.GET,
+        "/config",
+        ctx -> answer(ctx, levelBody(log.read(SchemaState::globalLevel))));
+    route(cfg, HandlerType.PUT, "/config", ctx -> setLevel(ctx, null));
+    route(cfg, HandlerType.GET, "/config/{subject}", this::subjectLevel);
+    route(
+        cfg, HandlerType.PUT, "/config/{subject}", ctx -> setLevel(ctx, ctx.pathParam("subject")));
+    // This registry has no import or read-only mode: every subject is always READWRITE.
+    route(cfg, HandlerType.GET, "/mode", ctx -> answer(ctx, Map.of("mode", "READWRITE")));
+    route(cfg, HandlerType.GET, "/mode/{subject}", ctx -> answer(ctx, Map.of("mode", "READWRITE")));
 
     cfg.routes.exception(RegistryException.class, this::fail);
     cfg.routes.exception(
@@ -62,6 +95,42 @@ final class RegistryRoutes {
           LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
           fail(new RegistryException(500, 50001, "Internal error: " + e), ctx);
         });
+    // Javalin answers unknown paths itself, in text; Confluent clients expect its JSON errors.
+    cfg.routes.error(404, this::noRoute);
+    cfg.routes.error(405, this::noRoute);
+  }
+
+  private void route(
+      final JavalinConfig cfg, final HandlerType method, final String path, final Handler handler) {
+    cfg.routes.addHttpHandler(method, path, handler);
+    routes.add(new Route(method, Pattern.compile(path.replaceAll("\\{[^/]+}", "[^/]+"))));
+  }
+
+  /** A path no route serves: 405 with {@code Allow} if another method serves it, else 404. */
+  private void noRoute(final Context ctx) {
+    if (ctx.attribute(ANSWERED) != null) {
+      return; // a route answered 404 itself (an unknown subject, version or id)
+    }
+    final Set<String> allowed = new TreeSet<>();
+    for (Route r : routes) {
+      if (r.path().matcher(ctx.path()).matches()) {
+        allowed.add(r.method().name());
+      }
+    }
+    if (allowed.isEmpty()) {
+      fail(new RegistryException(404, 404, "HTTP 404 Not Found: no endpoint " + ctx.path()), ctx);
+    } else {
+      ctx.header("Allow", String.join(", ", allowed));
+      fail(
+          new RegistryException(
+              405,
+              405,
+              "HTTP 405 Method Not Allowed: "
+                  + ctx.path()
+                  + " allows "
+                  + String.join(", ", allowed)),
+          ctx);
+    }
   }
 
   private void guardWrites(final Context ctx) {
@@ -116,18 +185,48 @@ final class RegistryRoutes {
     answer(ctx, versionBody(subjectVersion(ctx.pathParam("subject"), ctx.pathParam("version"))));
   }
 
+  private void rawSchema(final Context ctx) {
+    final SubjectVersion v = subjectVersion(ctx.pathParam("subject"), ctx.pathParam("version"));
+    // Confluent answers the schema text itself, not wrapped in an object.
+    ctx.attribute(ANSWERED, true);
+    ctx.contentType(CONTENT_TYPE_UTF8).result(v.schema().getBytes(StandardCharsets.UTF_8));
+  }
+
   private void schemaById(final Context ctx) {
-    final String raw = ctx.pathParam("id");
-    final int id;
-    try {
-      id = Integer.parseInt(raw);
-    } catch (NumberFormatException e) {
-      throw RegistryException.schemaNotFound("id " + raw);
-    }
+    final int id = schemaId(ctx);
     final ParsedSchema schema =
         log.read(s -> s.schemaById(id))
             .orElseThrow(() -> RegistryException.schemaNotFound("id " + id));
     answer(ctx, Map.of("schema", schema.normalized()));
+  }
+
+  private void subjectsOfId(final Context ctx) {
+    answer(ctx, registeredVersions(schemaId(ctx)).stream().map(SubjectVersion::subject).toList());
+  }
+
+  private void versionsOfId(final Context ctx) {
+    answer(
+        ctx,
+        registeredVersions(schemaId(ctx)).stream()
+            .map(v -> Map.of("subject", v.subject(), "version", v.version()))
+            .toList());
+  }
+
+  private List<SubjectVersion> registeredVersions(final int id) {
+    final List<SubjectVersion> found = log.read(s -> s.versionsOf(id));
+    if (found.isEmpty()) {
+      throw RegistryException.schemaNotFound("id " + id);
+    }
+    return found;
+  }
+
+  private static int schemaId(final Context ctx) {
+    final String raw = ctx.pathParam("id");
+    try {
+      return Integer.parseInt(raw);
+    } catch (NumberFormatException e) {
+      throw RegistryException.schemaNotFound("id " + raw);
+    }
   }
 
   private void checkCompatibility(final Context ctx) {
@@ -141,12 +240,31 @@ final class RegistryRoutes {
                     nonTransitive(s.effectiveLevel(subject)),
                     candidate.avro(),
                     List.of(s.schemaById(against.id()).orElseThrow().avro())));
+    answer(ctx, compatibilityBody(problems));
+  }
+
+  /**
+   * Checks a candidate as registering it would: against every version under a transitive level,
+   * against the latest otherwise. A subject without versions accepts anything.
+   */
+  private void checkAgainstAll(final Context ctx) {
+    final String subject = ctx.pathParam("subject");
+    final ParsedSchema candidate = schemaFrom(body(ctx));
+    final List<String> problems =
+        log.read(
+            s ->
+                CompatibilityChecker.incompatibilities(
+                    s.effectiveLevel(subject), candidate.avro(), s.schemasOf(subject)));
+    answer(ctx, compatibilityBody(problems));
+  }
+
+  private static Map<String, Object> compatibilityBody(final List<String> problems) {
     final Map<String, Object> body = new LinkedHashMap<>();
     body.put("is_compatible", problems.isEmpty());
     if (!problems.isEmpty()) {
       body.put("messages", problems);
     }
-    answer(ctx, body);
+    return body;
   }
 
   private void subjectLevel(final Context ctx) {
@@ -231,7 +349,9 @@ final class RegistryRoutes {
 
   private JsonNode body(final Context ctx) {
     try {
-      final JsonNode node = json.readTree(ctx.body());
+      // From the bytes: Jackson reads UTF-8 whatever charset the request declares (most declare
+      // none, which a servlet container would read as ISO-8859-1).
+      final JsonNode node = json.readTree(ctx.bodyAsBytes());
       if (node == null || !node.isObject()) {
         throw RegistryException.badRequest("The request body must be a JSON object.");
       }
@@ -239,6 +359,8 @@ final class RegistryRoutes {
     } catch (JsonProcessingException e) {
       throw RegistryException.badRequest(
           "The request body is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw RegistryException.badRequest("The request body cannot be read: " + e.getMessage());
     }
   }
 
@@ -270,7 +392,8 @@ final class RegistryRoutes {
 
   private void answer(final Context ctx, final Object body) {
     try {
-      ctx.contentType(CONTENT_TYPE).result(json.writeValueAsString(body));
+      ctx.attribute(ANSWERED, true);
+      ctx.contentType(CONTENT_TYPE_UTF8).result(json.writeValueAsBytes(body));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write a response", e);
     }

@@ -169,6 +169,25 @@ final class SchemaState {
     return version(subject, ids.indexOf(id) + 1);
   }
 
+  /** Every (subject, version) holding the schema with this id, subjects in order. */
+  List<SubjectVersion> versionsOf(final int id) {
+    final List<SubjectVersion> out = new ArrayList<>();
+    idsBySubject.forEach(
+        (subject, ids) -> {
+          for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i) == id) {
+              out.add(new SubjectVersion(subject, i + 1, id, schemasById.get(id).normalized()));
+            }
+          }
+        });
+    return out;
+  }
+
+  /** The Avro schemas of a subject, oldest first; empty when the subject is unknown. */
+  List<Schema> schemasOf(final String subject) {
+    return schemas(idsBySubject.getOrDefault(subject, List.of()));
+  }
+
   Optional<ParsedSchema> schemaById(final int id) {
     return Optional.ofNullable(schemasById.get(id));
   }

@@ -13,6 +13,7 @@ import cn.gxq.subsidy.registry.RegistryHttp.Answer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -294,6 +295,115 @@ class LocalSchemaRegistryTest {
           http.post("/subjects/known-value/versions", Map.of("schema", grant(ID, AMOUNT_REQUIRED))),
           409,
           409);
+    }
+  }
+
+  @Test
+  void chineseDocsAndDefaultsRoundTripAsUtf8() {
+    try (LocalSchemaRegistry registry = registryOn(freshTopic()).start()) {
+      final RegistryHttp http = new RegistryHttp(registry.url());
+      final String schema =
+          grant(
+              ID,
+              "{\"name\":\"city\",\"type\":\"string\",\"default\":\"北京\"," + "\"doc\":\"所在城市\"}");
+      final int id = http.register("chinese-value", schema);
+
+      final Answer served = http.get("/subjects/chinese-value/versions/1");
+      assertThat(served.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(
+              t -> assertThat(t.toLowerCase(Locale.ROOT)).contains("charset=utf-8"));
+      final Schema parsed = new Schema.Parser().parse(served.body().get("schema").asText());
+      assertThat(parsed.getField("city").defaultVal()).isEqualTo("北京");
+      assertThat(parsed.getField("city").doc()).isEqualTo("所在城市");
+      assertThat(http.get("/schemas/ids/" + id).body().get("schema").asText())
+          .isEqualTo(served.body().get("schema").asText());
+
+      // A client looks the schema up by the very text it was served.
+      final Answer found =
+          http.post(
+              "/subjects/chinese-value", Map.of("schema", served.body().get("schema").asText()));
+      assertThat(found.status()).as(found.toString()).isEqualTo(200);
+      assertThat(found.body().get("id").asInt()).isEqualTo(id);
+    }
+  }
+
+  @Test
+  void endpointsConfluentToolsCallAreServed() {
+    try (LocalSchemaRegistry registry = registryOn(freshTopic()).start()) {
+      final RegistryHttp http = new RegistryHttp(registry.url());
+      final int shared = http.register("a-value", grant(ID));
+      http.register("b-value", grant(ID));
+      http.register("b-value", grant(ID, NOTE_OPTIONAL));
+
+      // The schema text itself, not wrapped.
+      final Answer raw = http.get("/subjects/b-value/versions/1/schema");
+      assertThat(raw.status()).isEqualTo(200);
+      assertThat(new Schema.Parser().parse(raw.body().toString()))
+          .isEqualTo(new Schema.Parser().parse(grant(ID)));
+      assertThat(http.get("/subjects/b-value/versions/latest/schema").body().get("fields"))
+          .hasSize(2);
+      expect(http.get("/subjects/b-value/versions/9/schema"), 404, 40402);
+
+      assertThat(http.get("/schemas/ids/" + shared + "/subjects").body().toString())
+          .isEqualTo("[\"a-value\",\"b-value\"]");
+      assertThat(http.get("/schemas/ids/" + shared + "/versions").body().toString())
+          .isEqualTo(
+              "[{\"subject\":\"a-value\",\"version\":1},{\"subject\":\"b-value\",\"version\":1}]");
+      expect(http.get("/schemas/ids/999/subjects"), 404, 40403);
+      expect(http.get("/schemas/ids/999/versions"), 404, 40403);
+
+      assertThat(http.get("/mode").body().get("mode").asText()).isEqualTo("READWRITE");
+      assertThat(http.get("/mode/b-value").body().get("mode").asText()).isEqualTo("READWRITE");
+    }
+  }
+
+  @Test
+  void compatibilityAgainstAllVersionsFollowsTheLevel() {
+    try (LocalSchemaRegistry registry = registryOn(freshTopic()).start()) {
+      final RegistryHttp http = new RegistryHttp(registry.url());
+      // Unknown subject: anything is compatible, as registering would be.
+      assertThat(
+              http.post("/compatibility/subjects/new-value/versions", Map.of("schema", grant(ID)))
+                  .body()
+                  .get("is_compatible")
+                  .asBoolean())
+          .isTrue();
+
+      http.put("/config/t-value", Map.of("compatibility", "NONE"));
+      http.register("t-value", grant(ID, AMOUNT_REQUIRED));
+      http.register("t-value", grant(ID));
+      // Dropping then re-adding a field without default: fine against the latest under BACKWARD…
+      http.put("/config/t-value", Map.of("compatibility", "BACKWARD"));
+      final String candidate =
+          grant(ID, "{\"name\":\"amount\",\"type\":\"string\",\"default\":\"\"}");
+      assertThat(
+              http.post("/compatibility/subjects/t-value/versions", Map.of("schema", candidate))
+                  .body()
+                  .get("is_compatible")
+                  .asBoolean())
+          .isTrue();
+      // …but not against version 1 once the level is transitive (amount was a long there).
+      http.put("/config/t-value", Map.of("compatibility", "BACKWARD_TRANSITIVE"));
+      final Answer transitive =
+          http.post("/compatibility/subjects/t-value/versions", Map.of("schema", candidate));
+      assertThat(transitive.body().get("is_compatible").asBoolean()).isFalse();
+      assertThat(transitive.body().get("messages").toString()).contains("version 1");
+    }
+  }
+
+  @Test
+  void unknownPathsAndWrongMethodsAnswerRegistryErrors() {
+    try (LocalSchemaRegistry registry = registryOn(freshTopic()).start()) {
+      final RegistryHttp http = new RegistryHttp(registry.url());
+      http.register("known-value", grant(ID));
+
+      expect(http.get("/no/such/path"), 404, 404);
+      final Answer wrongMethod = http.call("DELETE", "/subjects/known-value/versions");
+      expect(wrongMethod, 405, 405);
+      assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("GET, POST");
+      expect(http.call("PATCH", "/mode"), 405, 405);
+      // A route's own 404 keeps its specific code.
+      expect(http.get("/subjects/unknown-value/versions/1/schema"), 404, 40401);
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ final class RegistryHttp {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   /** A status and a parsed JSON body. */
-  record Answer(int status, JsonNode body) {
+  record Answer(int status, JsonNode body, HttpHeaders headers) {
     int errorCode() {
       return body.path("error_code").asInt(-1);
     }
@@ -52,6 +53,11 @@ final class RegistryHttp {
     return send(request(path).POST(HttpRequest.BodyPublishers.ofString(write(body))));
   }
 
+  /** Any method, without a body. */
+  Answer call(final String method, final String path) {
+    return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+  }
+
   Answer put(final String path, final Object body) {
     return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(write(body))));
   }
@@ -80,7 +86,8 @@ final class RegistryHttp {
     try {
       final HttpResponse<String> r =
           CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Answer(r.statusCode(), JSON.readTree(r.body().isEmpty() ? "null" : r.body()));
+      return new Answer(
+          r.statusCode(), JSON.readTree(r.body().isEmpty() ? "null" : r.body()), r.headers());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.policy;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import java.util.List;
  * @param rentRelief rent relief parameters
  * @param rdDeduction R&D super-deduction parameters
  * @param innovationLoan innovation-credit loan parameters
+ * @param effectiveFrom the first day decisions may be made under this version
+ * @param sources the policy documents this version's numbers come from
  */
 public record Policy(
     String version,
@@ -21,8 +24,11 @@ public record Policy(
     List<SizeBand> sizeBands,
     RentReliefPolicy rentRelief,
     RdDeductionPolicy rdDeduction,
-    InnovationLoanPolicy innovationLoan) {
+    InnovationLoanPolicy innovationLoan,
+    LocalDate effectiveFrom,
+    List<String> sources) {
   public Policy {
     sizeBands = List.copyOf(sizeBands);
+    sources = List.copyOf(sources);
   }
 }

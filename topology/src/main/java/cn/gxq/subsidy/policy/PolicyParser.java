@@ -33,6 +33,8 @@ final class PolicyParser {
   static Policy parse(PolicyNode root) {
     root.allowOnly(
         "version",
+        "effectiveFrom",
+        "sources",
         "title",
         "note",
         "source",
@@ -55,7 +57,20 @@ final class PolicyParser {
         sizeBands(root.object("sizeClasses")),
         rentRelief(root.object("rentRelief")),
         rdDeduction(root.object("rdDeduction")),
-        innovationLoan(root.object("innovationLoan")));
+        innovationLoan(root.object("innovationLoan")),
+        effectiveFrom(root),
+        root.array("sources").stream().map(PolicyNode::asText).toList());
+  }
+
+  private static LocalDate effectiveFrom(PolicyNode root) {
+    String text = root.text("effectiveFrom");
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeException e) {
+      throw root.optional("effectiveFrom")
+          .orElseThrow()
+          .fail("must be a date YYYY-MM-DD, was " + text);
+    }
   }
 
   private static ZoneId timeZone(PolicyNode node) {

@@ -191,8 +191,26 @@ public final class InnovationLoanRules implements ProgrammeRules<InnovationLoanA
         .text("tier", t.name())
         .text("tierMinScore", t.minScore())
         .money("tierCap", t.cap())
-        .money("approvedAmount", approved);
+        // Not "approvedAmount": the budget may still waitlist it, and then nothing is approved.
+        .money("creditLine", approved);
     List<Finding> notes = new ArrayList<>();
+    notes.add(
+        new Finding(
+            ReasonCode.ELIGIBLE,
+            "credit line "
+                + Money.display(approved)
+                + " = the lower of the "
+                + Money.display(requested)
+                + " requested and the "
+                + Money.display(t.cap())
+                + " cap of tier "
+                + t.name()
+                + ": innovation score "
+                + score
+                + " of "
+                + policy.maxScore()
+                + " ≥ "
+                + t.minScore()));
     if (requested.compareTo(t.cap()) > 0) {
       notes.add(
           new Finding(

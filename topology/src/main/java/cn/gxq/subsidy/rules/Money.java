@@ -3,6 +3,7 @@ package cn.gxq.subsidy.rules;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Locale;
 
 /**
  * Yuan with 2 decimals. Intermediate figures keep full precision ({@link #CALC}); an amount is
@@ -32,6 +33,11 @@ public final class Money {
   /** Plain string with 2 decimals, e.g. {@code 12500.00}, for decision details. */
   public static String format(BigDecimal amount) {
     return round(amount).toPlainString();
+  }
+
+  /** With thousands separators, e.g. {@code 145,500.00}, for reason messages people read. */
+  public static String display(BigDecimal amount) {
+    return String.format(Locale.ROOT, "%,.2f", round(amount));
   }
 
   public static BigDecimal min(BigDecimal a, BigDecimal b) {

@@ -185,8 +185,29 @@ public final class RdDeductionRules implements ProgrammeRules<RdDeductionApplica
     if (!findings.isEmpty()) {
       return Outcomes.rejected(taxYear, claimKey, approved, findings, details, policyVersion);
     }
+    final String arithmetic =
+        "extra deduction "
+            + Money.display(approved)
+            + " = "
+            + Money.display(extra.amount())
+            + " on R&D expenses (rate "
+            + extra.rate().rate().toPlainString()
+            + ") + "
+            + Money.display(equipmentExtra)
+            + " on Q4 equipment; estimated tax saving "
+            + Money.display(approved)
+            + " × "
+            + taxRate.toPlainString()
+            + " income tax rate = "
+            + Money.display(saving);
     return Outcomes.eligible(
-        taxYear, claimKey, approved, approved, List.of(), details, policyVersion);
+        taxYear,
+        claimKey,
+        approved,
+        approved,
+        List.of(new Finding(ReasonCode.ELIGIBLE, arithmetic)),
+        details,
+        policyVersion);
   }
 
   private Checks validate(RdDeductionApplication a) {

@@ -1,6 +1,8 @@
 package cn.gxq.subsidy.rules;
 
-/** Reason codes of the contract (shared/contract.md). Decisions carry them as strings. */
+/**
+ * Reason codes of the contract (docs/contract.md, plus ELIGIBLE). Decisions carry them as strings.
+ */
 public enum ReasonCode {
   INVALID_CREDIT_CODE,
   INVALID_FIELD,
@@ -21,5 +23,10 @@ public enum ReasonCode {
   CAPPED_AT_TIER,
   BUDGET_EXHAUSTED,
   APPROVED_FROM_WAITLIST,
-  WITHDRAWN_BY_APPLICANT
+  WITHDRAWN_BY_APPLICANT,
+  /**
+   * This project's addition to the contract: the first reason of every eligible outcome, stating
+   * the amount and its arithmetic in plain words.
+   */
+  ELIGIBLE
 }

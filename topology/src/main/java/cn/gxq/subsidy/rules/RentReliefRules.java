@@ -232,7 +232,38 @@ public final class RentReliefRules implements ProgrammeRules<RentReliefApplicati
     if (!findings.isEmpty()) {
       return Outcomes.rejected(year, claimKey, amount, findings, details, policyVersion);
     }
-    return Outcomes.eligible(year, claimKey, amount, amount, List.of(), details, policyVersion);
+    final String arithmetic =
+        coverage.coversAtLeast(grantedMonths)
+            ? Money.display(a.getMonthlyRent())
+                + " monthly rent × "
+                + grantedMonths
+                + " relief months = "
+                + Money.display(amount)
+                + ": "
+                + (riskListed ? "the county is risk-listed, so " : "")
+                + grantedMonths
+                + " months of "
+                + year
+                + "'s rent are relieved and the lease covers them"
+            : "rent for the "
+                + reliefMonths
+                + " lease months in "
+                + year
+                + " = "
+                + Money.display(amount)
+                + ": the lease covers less of "
+                + year
+                + " than the "
+                + grantedMonths
+                + " relief months granted, so only that rent is relieved";
+    return Outcomes.eligible(
+        year,
+        claimKey,
+        amount,
+        amount,
+        List.of(new Finding(ReasonCode.ELIGIBLE, arithmetic)),
+        details,
+        policyVersion);
   }
 
   private Checks validate(RentReliefApplication a) {

@@ -1,5 +1,10 @@
 package cn.gxq.subsidy.topology;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -9,10 +14,11 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * First step for an application topic: decodes the record, dead-letters what cannot be decoded or
  * addressed, and re-keys the rest by credit code with the submission time as its timestamp (the
- * registry is looked up as of that time). The value stays the original bytes, so whatever goes
- * wrong later can still be dead-lettered untouched.
+ * registry is looked up as of that time). Key and value stay the original bytes, so whatever goes
+ * wrong, here or later, is dead-lettered untouched. The key must be the application id: decisions
+ * of one application are ordered only because all its revisions share a partition.
  */
-final class ApplicationIntake implements Processor<String, byte[], String, Routed<byte[]>> {
+final class ApplicationIntake implements Processor<byte[], byte[], String, Routed<byte[]>> {
 
   private final InputDecoder<SpecificRecord> input;
   private ProcessorContext<String, Routed<byte[]>> context;
@@ -32,11 +38,11 @@ final class ApplicationIntake implements Processor<String, byte[], String, Route
   }
 
   @Override
-  public void process(Record<String, byte[]> record) {
+  public void process(Record<byte[], byte[]> record) {
     final DeadLetter.Source source = Sources.of(context, record.key());
     final Routed<? extends SpecificRecord> decoded = input.decode(record, source);
     if (decoded.isDead()) {
-      context.forward(record.withValue(Routed.dead(decoded.deadLetter())));
+      context.forward(deadKeyed(record).withValue(Routed.dead(decoded.deadLetter())));
       return;
     }
     final ApplicationHeader header = ApplicationHeader.of(decoded.value());
@@ -46,8 +52,20 @@ final class ApplicationIntake implements Processor<String, byte[], String, Route
           source,
           DeadLetterCode.INVALID_RECORD,
           "applicationId is blank; a decision cannot be addressed without it (record key '"
-              + record.key()
+              + printable(record.key())
               + "')");
+      return;
+    }
+    if (!Arrays.equals(record.key(), header.applicationId().getBytes(StandardCharsets.UTF_8))) {
+      deadLetter(
+          record,
+          source,
+          DeadLetterCode.KEY_MISMATCH,
+          "the record key '"
+              + printable(record.key())
+              + "' is not its applicationId '"
+              + header.applicationId()
+              + "'; key each application by its applicationId so its revisions stay in order");
       return;
     }
     final long submittedAt = header.submittedAt().toEpochMilli();
@@ -60,12 +78,26 @@ final class ApplicationIntake implements Processor<String, byte[], String, Route
             .withHeaders(source.stamp(record.headers())));
   }
 
+  /** A dead letter carries the input key itself; the record's own key no longer matters. */
+  private static Record<String, byte[]> deadKeyed(Record<byte[], byte[]> record) {
+    return record.withKey((String) null);
+  }
+
+  /** The key as text when it is UTF-8, else as hex, for a message. */
+  private static String printable(byte[] key) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(key)).toString();
+    } catch (CharacterCodingException e) {
+      return "0x" + HexFormat.of().formatHex(key);
+    }
+  }
+
   private void deadLetter(
-      Record<String, byte[]> record,
+      Record<byte[], byte[]> record,
       DeadLetter.Source source,
       DeadLetterCode code,
       String message) {
     context.forward(
-        record.withValue(Routed.dead(source.deadLetter(record.value(), code, message))));
+        deadKeyed(record).withValue(Routed.dead(source.deadLetter(record.value(), code, message))));
   }
 }

@@ -13,7 +13,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 // Carries bytes as they are; never compared, so array identity equality does not matter.
 @SuppressWarnings("ArrayRecordComponent")
 public record DeadLetter(
-    String key,
+    byte[] key,
     byte[] value,
     DeadLetterCode code,
     String message,
@@ -36,11 +36,14 @@ public record DeadLetter(
   }
 
   /** Where a record came from, as carried in its headers across a repartition. */
-  public record Source(String key, String topic, int partition, long offset) {
+  // The key stays bytes, as read: a dead letter must carry it exactly, even when it is not UTF-8.
+  @SuppressWarnings("ArrayRecordComponent")
+  public record Source(byte[] key, String topic, int partition, long offset) {
 
     public static Source of(Headers headers) {
+      final Header key = headers.lastHeader(SOURCE_KEY);
       return new Source(
-          text(headers, SOURCE_KEY),
+          key == null ? null : key.value(),
           text(headers, SOURCE_TOPIC),
           Integer.parseInt(textOr(headers, SOURCE_PARTITION, "-1")),
           Long.parseLong(textOr(headers, SOURCE_OFFSET, "-1")));
@@ -54,7 +57,7 @@ public record DeadLetter(
           .remove(SOURCE_PARTITION)
           .remove(SOURCE_OFFSET);
       if (key != null) {
-        headers.add(SOURCE_KEY, utf8(key));
+        headers.add(SOURCE_KEY, key);
       }
       headers.add(SOURCE_TOPIC, utf8(topic));
       headers.add(SOURCE_PARTITION, utf8(Integer.toString(partition)));

@@ -1,9 +1,9 @@
 package cn.gxq.subsidy.topology;
 
 /**
- * Why a record went to the dead-letter topic. The first four are the contract's; the last two are
- * this project's additions (see the README): a record that decodes but cannot be addressed or
- * accounted for, and a failure inside a rule that must not stop the application.
+ * Why a record went to the dead-letter topic, as the contract lists them: a record that decodes but
+ * cannot be addressed or accounted for, a failure inside a rule that must not stop the application,
+ * an application keyed by something other than its id.
  */
 public enum DeadLetterCode {
   UNDECODABLE,
@@ -11,5 +11,7 @@ public enum DeadLetterCode {
   NULL_VALUE,
   MISSING_KEY,
   INVALID_RECORD,
-  RULE_FAILURE
+  RULE_FAILURE,
+  /** An application whose key is not its applicationId: per-application ordering needs it to be. */
+  KEY_MISMATCH
 }

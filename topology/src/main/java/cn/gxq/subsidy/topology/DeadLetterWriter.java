@@ -4,18 +4,21 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
-/** Turns a dead letter into the contract's record: input key, input bytes, reason headers. */
-final class DeadLetterWriter<T> implements Processor<String, Routed<T>, String, byte[]> {
+/**
+ * Turns a dead letter into the contract's record: input key and input bytes, both exactly as read,
+ * and the reason headers.
+ */
+final class DeadLetterWriter<T> implements Processor<String, Routed<T>, byte[], byte[]> {
 
   private final PipelineObserver observer;
-  private ProcessorContext<String, byte[]> context;
+  private ProcessorContext<byte[], byte[]> context;
 
   DeadLetterWriter(PipelineObserver observer) {
     this.observer = observer;
   }
 
   @Override
-  public void init(ProcessorContext<String, byte[]> context) {
+  public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
   }
 

@@ -1,6 +1,7 @@
 package cn.gxq.subsidy.topology;
 
 import cn.gxq.subsidy.serde.WireFormatException;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -26,11 +27,11 @@ final class InputDecoder<T> {
   }
 
   /** The decoded value, or the dead letter saying why there is none. */
-  Routed<T> decode(Record<String, byte[]> record, DeadLetter.Source source) {
+  Routed<T> decode(Record<?, byte[]> record, DeadLetter.Source source) {
     if (record.value() == null) {
       return dead(record, source, DeadLetterCode.NULL_VALUE, "the value is null; " + nullValueHint);
     }
-    if (record.key() == null || record.key().isBlank()) {
+    if (source.key() == null || new String(source.key(), StandardCharsets.UTF_8).isBlank()) {
       return dead(
           record,
           source,
@@ -45,10 +46,7 @@ final class InputDecoder<T> {
   }
 
   private static <T> Routed<T> dead(
-      Record<String, byte[]> record,
-      DeadLetter.Source source,
-      DeadLetterCode code,
-      String message) {
+      Record<?, byte[]> record, DeadLetter.Source source, DeadLetterCode code, String message) {
     return Routed.dead(source.deadLetter(record.value(), code, message));
   }
 }

@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.topology;
 
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
@@ -9,6 +10,10 @@ final class Sources {
   private Sources() {}
 
   static DeadLetter.Source of(ProcessorContext<?, ?> context, String key) {
+    return of(context, key == null ? null : key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static DeadLetter.Source of(ProcessorContext<?, ?> context, byte[] key) {
     return context
         .recordMetadata()
         .map((RecordMetadata m) -> new DeadLetter.Source(key, m.topic(), m.partition(), m.offset()))

@@ -92,7 +92,7 @@ public final class SubsidyTopology {
       final KStream<String, Routed<byte[]>> one =
           builder.stream(
                   topics.applications(programme),
-                  Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-" + name))
+                  Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-" + name))
               .process(
                   () -> new ApplicationIntake(serdes.application(programme)),
                   Named.as("intake-" + name));
@@ -251,7 +251,7 @@ public final class SubsidyTopology {
         .process(() -> new DeadLetterWriter<T>(observer), Named.as(step + "-dead-letter"))
         .to(
             topics.deadLetter(),
-            Produced.with(Serdes.String(), Serdes.ByteArray())
+            Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
                 .withName(step + "-write-dead-letters"));
     return routed
         .filterNot((key, value) -> value.isDead(), Named.as(step + "-ok"))

@@ -75,6 +75,8 @@ class PolicyBookTest {
     assertThat(p.innovationLoan().tierFor(59)).isEmpty();
     assertThat(p.innovationLoan().indicators()).hasSize(LoanIndicator.values().length);
     assertThat(p.sizeBands()).hasSize(15);
+    assertThat(p.effectiveFrom()).isEqualTo(LocalDate.of(2022, 1, 1));
+    assertThat(p.sources()).anyMatch(s -> s.contains("发改财金〔2022〕271号"));
   }
 
   @Test

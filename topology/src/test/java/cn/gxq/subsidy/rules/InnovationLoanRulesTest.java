@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.InnovationLoanApplication;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -100,8 +101,15 @@ class InnovationLoanRulesTest {
       assertThat(o.findings().get(0).message()).contains("59").contains("60");
     } else {
       assertThat(o.verdict()).isEqualTo(Verdict.ELIGIBLE);
-      assertThat(o.findings()).isEmpty();
-      assertThat(o.details()).containsEntry("tier", tier).containsEntry("tierCap", cap);
+      assertThat(codes(o)).containsExactly(ReasonCode.ELIGIBLE);
+      assertThat(o.findings().get(0).message())
+          .startsWith("credit line " + Money.display(new BigDecimal(approved)) + " = ")
+          .contains("tier " + tier + ": innovation score " + score);
+      assertThat(o.details())
+          .containsEntry("tier", tier)
+          .containsEntry("tierCap", cap)
+          .containsEntry("creditLine", Money.format(new BigDecimal(approved)))
+          .doesNotContainKey("approvedAmount");
     }
     assertThat(o.eligibleAmount()).isEqualByComparingTo(approved);
   }
@@ -114,10 +122,14 @@ class InnovationLoanRulesTest {
             sixty().setPctApplications(1).setGraduatesHired(10).setRequestedAmount(yuan("5000000")),
             entity());
     assertThat(o.verdict()).isEqualTo(Verdict.ELIGIBLE);
-    assertThat(codes(o)).containsExactly(ReasonCode.CAPPED_AT_TIER);
+    assertThat(codes(o)).containsExactly(ReasonCode.ELIGIBLE, ReasonCode.CAPPED_AT_TIER);
     assertThat(o.requestedAmount()).isEqualByComparingTo("5000000.00");
     assertThat(o.eligibleAmount()).isEqualByComparingTo("3000000.00");
-    assertThat(o.findings().get(0).message()).contains("5000000.00").contains("3000000.00");
+    assertThat(o.findings().get(0).message())
+        .isEqualTo(
+            "credit line 3,000,000.00 = the lower of the 5,000,000.00 requested and the"
+                + " 3,000,000.00 cap of tier C: innovation score 69 of 100 ≥ 60");
+    assertThat(o.findings().get(1).message()).contains("5000000.00").contains("3000000.00");
   }
 
   @ParameterizedTest(name = "{0} = {1} → {2} points")

@@ -188,6 +188,11 @@ class RdDeductionRulesTest {
         .containsEntry("incomeTaxRate", "0.15")
         .containsEntry("estimatedTaxSaving", "166875.00")
         .containsEntry("rdExtraDeduction", "812500.00");
+    assertThat(o.findings().get(0).code()).isEqualTo(ReasonCode.ELIGIBLE);
+    assertThat(o.findings().get(0).message())
+        .contains("extra deduction 1,112,500.00 = 812,500.00 on R&D expenses")
+        .contains("+ 300,000.00 on Q4 equipment")
+        .contains("1,112,500.00 × 0.15 income tax rate = 166,875.00");
   }
 
   @Test

@@ -30,7 +30,9 @@ class RentReliefRulesTest {
     assertThat(o.eligibleAmount()).isEqualByComparingTo("30000.00");
     assertThat(o.eligibleAmount().scale()).isEqualTo(2);
     assertThat(o.requestedAmount()).isEqualByComparingTo("30000.00");
-    assertThat(o.findings()).isEmpty();
+    assertThat(o.findings()).extracting(Finding::code).containsExactly(ReasonCode.ELIGIBLE);
+    assertThat(o.findings().get(0).message())
+        .startsWith("10,000.00 monthly rent × 3 relief months = 30,000.00: ");
     assertThat(o.year()).isEqualTo(2022);
     assertThat(o.policyVersion()).isEqualTo("2022.1");
     assertThat(o.details())

@@ -98,6 +98,38 @@ class DeadLetterTest {
   }
 
   @Test
+  void aKeyThatIsNotUtf8IsKeptByteForByte() {
+    final byte[] key = {(byte) 0xff, 'R', (byte) 0xc3, '-', 1};
+    final byte[] value = {0, 0};
+    harness.rawBytes(topic).pipeInput(key, value);
+
+    final TestRecord<byte[], byte[]> letter = harness.deadLetterBytes().readRecord();
+    assertThat(letter.key()).isEqualTo(key);
+    assertThat(letter.value()).isEqualTo(value);
+    assertThat(TopologyHarness.header(letter.headers(), DeadLetter.ERROR_CODE))
+        .isEqualTo("UNDECODABLE");
+  }
+
+  @Test
+  void anApplicationKeyedByAnythingButItsIdIsDeadLetteredAsKeyMismatch() {
+    harness.register(smallSoftwareFirm(creditCode(9), "ZGC", at("2022-01-01T00:00:00Z")).build());
+    final byte[] valid = validBytes("RR-1");
+    final byte[] wrongKey = {'R', 'R', '-', '2', (byte) 0xfe};
+    harness.rawBytes(topic).pipeInput(wrongKey, valid);
+    harness.raw(topic).pipeInput("RR-other", valid);
+
+    final List<TestRecord<byte[], byte[]>> letters = harness.deadLetterBytes().readRecordsToList();
+    assertThat(letters)
+        .extracting(r -> TopologyHarness.header(r.headers(), DeadLetter.ERROR_CODE))
+        .containsExactly("KEY_MISMATCH", "KEY_MISMATCH");
+    assertThat(letters.get(0).key()).isEqualTo(wrongKey);
+    assertThat(letters.get(0).value()).isEqualTo(valid);
+    assertThat(TopologyHarness.header(letters.get(1).headers(), DeadLetter.ERROR_MESSAGE))
+        .contains("'RR-other'", "'RR-1'");
+    assertThat(harness.newDecisions()).isEmpty();
+  }
+
+  @Test
   void aBudgetWhoseKeyDisagreesWithItsFieldsIsDeadLettered() {
     final Budget budget = Fixtures.budget("ZGC", "100.00", at("2022-01-01T00:00:00Z"));
     harness.budgets.pipeInput("ZJ:RENT_RELIEF:2022", budget);

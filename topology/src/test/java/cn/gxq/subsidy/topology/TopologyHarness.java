@@ -80,6 +80,18 @@ final class TopologyHarness implements AutoCloseable {
         topic, Serdes.String().serializer(), Serdes.ByteArray().serializer());
   }
 
+  /** An input topic taking keys as bytes, to send keys that are not UTF-8. */
+  TestInputTopic<byte[], byte[]> rawBytes(String topic) {
+    return driver.createInputTopic(
+        topic, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+  }
+
+  /** The dead-letter topic with keys as bytes, to compare keys exactly. */
+  TestOutputTopic<byte[], byte[]> deadLetterBytes() {
+    return driver.createOutputTopic(
+        topics.deadLetter(), Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+  }
+
   void register(Enterprise enterprise) {
     enterprises.pipeInput(
         enterprise.getCreditCode(), enterprise, enterprise.getUpdatedAt().toEpochMilli());

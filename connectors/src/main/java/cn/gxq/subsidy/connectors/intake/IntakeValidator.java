@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -139,7 +140,7 @@ final class IntakeValidator implements Processor<String, byte[], String, byte[]>
     final RecordMetadata source = context.recordMetadata().orElseThrow();
     final DeadLetter letter =
         new DeadLetter(
-            record.key(),
+            record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
             record.value(),
             code,
             message,
@@ -147,7 +148,7 @@ final class IntakeValidator implements Processor<String, byte[], String, byte[]>
             source.partition(),
             source.offset());
     context.forward(
-        new Record<>(letter.key(), letter.value(), record.timestamp(), letter.headers()),
+        new Record<>(record.key(), letter.value(), record.timestamp(), letter.headers()),
         deadLetterSink);
   }
 }
