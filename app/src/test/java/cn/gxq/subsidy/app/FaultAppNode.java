@@ -32,7 +32,8 @@ final class FaultAppNode implements AutoCloseable {
       String bootstrap,
       String registryUrl,
       String applicationId,
-      int partitions) {
+      int partitions,
+      short replication) {
     this.name = name;
     this.classPath = classPath;
     this.httpPort = ClusterFixture.freePort();
@@ -51,7 +52,9 @@ final class FaultAppNode implements AutoCloseable {
             "--application-id",
             applicationId,
             "--partitions",
-            Integer.toString(partitions));
+            Integer.toString(partitions),
+            "--replication-factor",
+            Integer.toString(replication));
   }
 
   /** Starts the instance and waits until it has started its streams. */
