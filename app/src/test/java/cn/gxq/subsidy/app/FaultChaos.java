@@ -29,8 +29,11 @@ final class FaultChaos {
   /** A leader kill: when it struck (nanoTime), when the next fault began, and what it hit. */
   record LeaderKill(long atNanos, long windowEndNanos, String node, long rejoinMillis) {}
 
-  /** How long after a leader kill its stall may last, unless another fault comes first. */
+  /** How long a restarted leader's cluster may take to commit decisions on every partition. */
   private static final Duration STALL_WINDOW = Duration.ofSeconds(90);
+
+  /** How long a leader kill waits for decisions to flow before it strikes anyway. */
+  private static final Duration FLOWING_WAIT = Duration.ofSeconds(60);
 
   private final List<Fault> schedule = new ArrayList<>();
   private final Random random;
@@ -61,7 +64,12 @@ final class FaultChaos {
   }
 
   /** Runs the schedule against the cluster, counting from {@code startNanos}. */
-  void run(long startNanos, FaultCluster cluster, Admin admin, List<FaultAppNode> nodes)
+  void run(
+      long startNanos,
+      FaultCluster cluster,
+      Admin admin,
+      FaultProgress progress,
+      List<FaultAppNode> nodes)
       throws Exception {
     LeaderKill open = null;
     for (Fault fault : schedule) {
@@ -76,7 +84,7 @@ final class FaultChaos {
       switch (fault.kind()) {
         case BROKER -> restartBroker(startNanos, cluster);
         case INSTANCE -> killInstance(startNanos, nodes);
-        case LEADER -> open = killLeader(startNanos, cluster, admin);
+        case LEADER -> open = killLeader(startNanos, cluster, admin, progress);
       }
     }
     if (open != null) {
@@ -85,7 +93,7 @@ final class FaultChaos {
   }
 
   private void closeWindow(LeaderKill kill, long nextFaultNanos) {
-    final long end = Math.min(nextFaultNanos, kill.atNanos() + STALL_WINDOW.toNanos());
+    final long end = Math.min(nextFaultNanos, kill.atNanos() + Duration.ofMinutes(5).toNanos());
     leaderKills.add(new LeaderKill(kill.atNanos(), end, kill.node(), kill.rejoinMillis()));
   }
 
@@ -121,8 +129,14 @@ final class FaultChaos {
     node.start();
   }
 
-  private LeaderKill killLeader(long startNanos, FaultCluster cluster, Admin admin)
-      throws Exception {
+  private LeaderKill killLeader(
+      long startNanos, FaultCluster cluster, Admin admin, FaultProgress progress) throws Exception {
+    // Strike a flowing pipeline, so that the stall measured is this kill's, not an earlier fault's
+    // (a killed instance's partitions wait out the 45 s consumer session).
+    if (!progress.awaitAllMovedAfter(System.nanoTime(), FLOWING_WAIT)) {
+      log.accept(
+          String.format("t=%ds decisions not flowing on every partition", elapsed(startNanos)));
+    }
     final FaultCluster.Target target = cluster.busiestLeader(admin);
     final long t0 = System.nanoTime();
     target.broker().kill();
@@ -137,14 +151,17 @@ final class FaultChaos {
     // The next fault waits for a whole cluster: two nodes down at once is another test.
     final List<String> behind = FaultCluster.awaitInSync(admin, Duration.ofMinutes(3));
     final long rejoin = (System.nanoTime() - started) / 1_000_000;
+    // The stall lasts until every partition commits decisions again: the next fault waits for it.
+    final boolean resumed = progress.awaitAllMovedAfter(System.nanoTime(), STALL_WINDOW);
     log.accept(
         String.format(
-            "t=%ds %s back in %d ms, every replica in sync %d ms later%s",
+            "t=%ds %s back in %d ms, every replica in sync %d ms later%s, decisions %s",
             elapsed(startNanos),
             target.broker().name(),
             (started - t0) / 1_000_000 - pause,
             rejoin,
-            behind.isEmpty() ? "" : " (NOT: " + behind + ")"));
+            behind.isEmpty() ? "" : " (NOT: " + behind + ")",
+            resumed ? "flowing on every partition" : "NOT flowing on every partition"));
     return new LeaderKill(t0, 0, target.broker().name(), rejoin);
   }
 

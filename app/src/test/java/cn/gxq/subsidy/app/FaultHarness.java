@@ -158,7 +158,7 @@ final class FaultHarness {
               .start();
       final long feedStart = System.nanoTime();
       final FaultChaos chaos = new FaultChaos(plan, log);
-      chaos.run(feedStart, broker, admin, nodes);
+      chaos.run(feedStart, broker, admin, progress, nodes);
       final List<String> problems = new ArrayList<>();
       if (!feeder.awaitDone(plan.timeout())) {
         problems.add("feeder did not finish within " + plan.timeout());

@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.app;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,6 +73,24 @@ final class FaultProgress implements AutoCloseable {
         return;
       }
     }
+  }
+
+  /**
+   * Waits until every decisions partition has committed a decision after {@code nanos}; false if
+   * one has not within the timeout (an idle or stuck pipeline).
+   */
+  boolean awaitAllMovedAfter(long nanos, Duration timeout) throws InterruptedException {
+    final long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      synchronized (this) {
+        if (moved.values().stream()
+            .allMatch(times -> !times.isEmpty() && times.get(times.size() - 1) > nanos)) {
+          return true;
+        }
+      }
+      Thread.sleep(SAMPLE_MS);
+    }
+    return false;
   }
 
   /**
