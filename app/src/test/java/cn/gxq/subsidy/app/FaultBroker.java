@@ -14,7 +14,8 @@ import java.util.Map;
  */
 final class FaultBroker implements AutoCloseable {
 
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  // Generous: several JVMs start at once, on two cores that others share.
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
   private final String name;
   private final int nodeId;
