@@ -78,6 +78,7 @@ public final class FaultAckProbe {
           new Thread(
               () -> produce(cluster.bootstrap(), acks, rate, seconds, sent, acked, failed),
               "probe-producer");
+      producerThread.setDaemon(true); // a failed run must not hang on it
       producerThread.start();
       final long start = System.nanoTime();
       for (int k = 1; k <= kills; k++) {
