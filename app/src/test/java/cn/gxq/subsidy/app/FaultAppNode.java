@@ -62,7 +62,8 @@ final class FaultAppNode implements AutoCloseable {
     final long from = log.toFile().length();
     process =
         FaultChildProcess.start(name, classPath, SubsidyCli.class.getName(), args, log, "-Xmx512m");
-    process.awaitLine("Ready.", from, Duration.ofSeconds(90));
+    // Minutes, not seconds: on two shared cores a restart has taken over 90 s.
+    process.awaitLine("Ready.", from, Duration.ofMinutes(3));
     return this;
   }
 
