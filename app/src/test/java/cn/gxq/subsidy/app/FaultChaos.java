@@ -32,8 +32,11 @@ final class FaultChaos {
   /** How long a restarted leader's cluster may take to commit decisions on every partition. */
   private static final Duration STALL_WINDOW = Duration.ofSeconds(90);
 
-  /** How long a leader kill waits for decisions to flow before it strikes anyway. */
-  private static final Duration FLOWING_WAIT = Duration.ofSeconds(60);
+  /**
+   * How long a leader kill waits for decisions to flow before it strikes anyway (the feed must not
+   * end meanwhile).
+   */
+  private static final Duration FLOWING_WAIT = Duration.ofSeconds(30);
 
   private final List<Fault> schedule = new ArrayList<>();
   private final Random random;
