@@ -18,7 +18,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Every send the producer acknowledged must be in the log at the offset the acknowledgement gave,
  * with the same key and value. On a compacted topic a later record with the same key may have
- * replaced it legitimately; that counts as present.
+ * replaced it legitimately; that counts as present. Two acknowledgements of one offset mean a log
+ * was truncated and the offset given again: at most one of them can be there.
  */
 final class FaultAckedCheck {
 
@@ -39,17 +40,20 @@ final class FaultAckedCheck {
   }
 
   Result check(List<Ack> acks, Set<String> compactedTopics) {
-    final Map<TopicPartition, Map<Long, Ack>> wanted = new HashMap<>();
+    final Map<TopicPartition, Map<Long, List<Ack>>> wanted = new HashMap<>();
     for (Ack a : acks) {
-      wanted.computeIfAbsent(a.partition(), p -> new HashMap<>()).put(a.offset(), a);
+      wanted
+          .computeIfAbsent(a.partition(), p -> new HashMap<>())
+          .computeIfAbsent(a.offset(), o -> new ArrayList<>(1))
+          .add(a);
     }
     long missing = 0;
     final List<String> examples = new ArrayList<>();
-    for (Map.Entry<TopicPartition, Map<Long, Ack>> e : wanted.entrySet()) {
-      final Map<Long, Ack> atOffset = e.getValue();
+    for (Map.Entry<TopicPartition, Map<Long, List<Ack>>> e : wanted.entrySet()) {
+      final Map<Long, List<Ack>> atOffset = e.getValue();
       final Map<String, Long> lastOffsetOfKey = new HashMap<>();
       final Map<Long, Ack> found = read(e.getKey(), atOffset, lastOffsetOfKey);
-      for (Ack a : atOffset.values()) {
+      for (Ack a : atOffset.values().stream().flatMap(List::stream).toList()) {
         final Ack there = found.get(a.offset());
         final boolean present =
             a.equals(there)
@@ -76,7 +80,7 @@ final class FaultAckedCheck {
 
   /** Reads the partition from its start to its end; what is at each wanted offset. */
   private Map<Long, Ack> read(
-      TopicPartition tp, Map<Long, Ack> wanted, Map<String, Long> lastOffsetOfKey) {
+      TopicPartition tp, Map<Long, List<Ack>> wanted, Map<String, Long> lastOffsetOfKey) {
     final Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
