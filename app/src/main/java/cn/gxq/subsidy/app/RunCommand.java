@@ -1,6 +1,7 @@
 package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.broker.EmbeddedKafkaBroker;
+import cn.gxq.subsidy.broker.EmbeddedKafkaCluster;
 import cn.gxq.subsidy.registry.LocalSchemaRegistry;
 import cn.gxq.subsidy.rules.Rulebook;
 import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
@@ -103,12 +104,20 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--replication-factor",
+      paramLabel = "N",
+      description =
+          "Replication of topics this command creates (default: 1, or 3 with --brokers 3;"
+              + " use 3 on a production cluster).")
+  Short replication;
+
+  @Option(
+      names = "--brokers",
       defaultValue = "1",
       paramLabel = "N",
       description =
-          "Replication of topics this command creates (default: ${DEFAULT-VALUE};"
-              + " use 3 on a production cluster).")
-  short replication;
+          "Nodes of the embedded KRaft cluster, on ports 9092, 9093, … (default: ${DEFAULT-VALUE};"
+              + " 3 gives replication 3 and min.insync.replicas=2).")
+  int brokers;
 
   @Option(
       names = "--registry-grace-ms",
@@ -236,10 +245,34 @@ final class RunCommand implements Callable<Integer> {
           "--secure secures the embedded broker; for a cluster of"
               + " your own give its security settings with --client-config");
     }
+    if (brokers > 1 && (secure || bootstrapServers != null)) {
+      throw new IllegalArgumentException(
+          "--brokers starts an embedded cluster without security; it cannot be combined with"
+              + " --secure or --bootstrap-servers");
+    }
+    final short replication =
+        this.replication != null ? this.replication : (short) Math.min(3, brokers);
     final EmbeddedSecurity security =
         secure ? EmbeddedSecurity.prepare(dataDir.resolve("security")) : null;
     String bootstrap = bootstrapServers;
-    if (bootstrap == null) {
+    if (bootstrap == null && brokers > 1) {
+      final Path clusterDir = dataDir.resolve("kafka-cluster");
+      final EmbeddedKafkaCluster cluster =
+          EmbeddedKafkaCluster.start(
+              clusterDir, brokers, EmbeddedKafkaBroker.DEFAULT_PORT, java.util.Map.of());
+      running.push(cluster);
+      bootstrap = cluster.bootstrapServers();
+      System.out.println(
+          "Kafka cluster    "
+              + bootstrap
+              + "  (embedded, KRaft, "
+              + brokers
+              + " nodes, replication "
+              + replication
+              + ", data in "
+              + clusterDir
+              + ")");
+    } else if (bootstrap == null) {
       EmbeddedKafkaBroker.Builder builder =
           EmbeddedKafkaBroker.builder()
               .dataDir(dataDir.resolve("kafka"))
@@ -296,6 +329,7 @@ final class RunCommand implements Callable<Integer> {
       final LocalSchemaRegistry.Builder registryBuilder =
           LocalSchemaRegistry.builder()
               .bootstrapServers(bootstrap)
+              .replicationFactor(replication)
               .port(LocalSchemaRegistry.DEFAULT_PORT);
       if (security != null) {
         registryBuilder

@@ -32,7 +32,8 @@ final class FaultAppNode implements AutoCloseable {
       String bootstrap,
       String registryUrl,
       String applicationId,
-      int partitions) {
+      int partitions,
+      short replication) {
     this.name = name;
     this.classPath = classPath;
     this.httpPort = ClusterFixture.freePort();
@@ -51,7 +52,9 @@ final class FaultAppNode implements AutoCloseable {
             "--application-id",
             applicationId,
             "--partitions",
-            Integer.toString(partitions));
+            Integer.toString(partitions),
+            "--replication-factor",
+            Integer.toString(replication));
   }
 
   /** Starts the instance and waits until it has started its streams. */
@@ -59,7 +62,8 @@ final class FaultAppNode implements AutoCloseable {
     final long from = log.toFile().length();
     process =
         FaultChildProcess.start(name, classPath, SubsidyCli.class.getName(), args, log, "-Xmx512m");
-    process.awaitLine("Ready.", from, Duration.ofSeconds(90));
+    // Minutes, not seconds: on two shared cores a restart has taken over 90 s.
+    process.awaitLine("Ready.", from, Duration.ofMinutes(3));
     return this;
   }
 

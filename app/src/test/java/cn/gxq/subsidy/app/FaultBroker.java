@@ -3,54 +3,103 @@ package cn.gxq.subsidy.app;
 import cn.gxq.subsidy.broker.BrokerMain;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The Kafka broker as a child JVM on a persistent data directory and fixed ports, so that a restart
- * is the same broker coming back: clients reconnect to the address they know.
+ * One Kafka node as a child JVM on a persistent data directory and fixed ports, so that a restart
+ * is the same node coming back: clients reconnect to the address they know, and the other nodes
+ * find their controller-quorum peer where the voter list says it is.
  */
 final class FaultBroker implements AutoCloseable {
 
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  // Generous: several JVMs start at once, on two cores that others share.
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
+  private final String name;
+  private final int nodeId;
   private final Path dataDir;
   private final Path log;
   private final int port;
-  private final int controllerPort;
-  private FaultChildProcess process;
-
+  private final List<String> args = new ArrayList<>();
   private final String classPath;
+  private FaultChildProcess process;
+  private long launchedAt;
 
-  FaultBroker(Path runDir, String classPath) {
+  /**
+   * @param voters the cluster's controller quorum, or null for a single broker (which then picks
+   *     its controller port itself)
+   */
+  FaultBroker(
+      Path runDir,
+      String classPath,
+      String name,
+      int nodeId,
+      int port,
+      int controllerPort,
+      String clusterId,
+      String voters,
+      Map<String, String> properties) {
     this.classPath = classPath;
-    this.dataDir = runDir.resolve("kafka");
-    this.log = runDir.resolve("broker.log");
-    this.port = ClusterFixture.freePort();
-    this.controllerPort = ClusterFixture.freePort();
+    this.name = name;
+    this.nodeId = nodeId;
+    this.dataDir = runDir.resolve(name.equals("broker") ? "kafka" : "kafka-" + nodeId);
+    this.log = runDir.resolve(name + ".log");
+    this.port = port;
+    args.addAll(
+        List.of(
+            "--data-dir",
+            dataDir.toString(),
+            "--port",
+            Integer.toString(port),
+            "--controller-port",
+            Integer.toString(controllerPort)));
+    if (voters != null) {
+      args.addAll(
+          List.of(
+              "--node-id",
+              Integer.toString(nodeId),
+              "--cluster-id",
+              clusterId,
+              "--voters",
+              voters));
+    }
+    properties.forEach((k, v) -> args.addAll(List.of("--property", k + "=" + v)));
   }
 
   String bootstrap() {
     return "127.0.0.1:" + port;
   }
 
-  FaultBroker start() throws InterruptedException {
-    final long from = log.toFile().length(); // a READY of an earlier start must not count
+  int nodeId() {
+    return nodeId;
+  }
+
+  String name() {
+    return name;
+  }
+
+  /** Starts the JVM without waiting: the nodes of a cluster can only get ready together. */
+  FaultBroker launch() {
+    launchedAt = log.toFile().length(); // a READY of an earlier start must not count
     process =
-        FaultChildProcess.start(
-            "broker",
-            classPath,
-            BrokerMain.class.getName(),
-            List.of(
-                "--data-dir",
-                dataDir.toString(),
-                "--port",
-                Integer.toString(port),
-                "--controller-port",
-                Integer.toString(controllerPort)),
-            log,
-            "-Xmx768m");
-    process.awaitLine(BrokerMain.READY_MARKER, from, START_TIMEOUT);
+        FaultChildProcess.start(name, classPath, BrokerMain.class.getName(), args, log, "-Xmx768m");
     return this;
+  }
+
+  FaultBroker awaitReady() throws InterruptedException {
+    process.awaitLine(BrokerMain.READY_MARKER, launchedAt, START_TIMEOUT);
+    return this;
+  }
+
+  FaultBroker start() throws InterruptedException {
+    return launch().awaitReady();
+  }
+
+  /** SIGKILL: no controlled shutdown, no flush, whatever the page cache holds stays there. */
+  void kill() throws InterruptedException {
+    process.kill();
   }
 
   /** Stops the broker (SIGKILL when {@code hard}, else SIGTERM) and starts it again. */

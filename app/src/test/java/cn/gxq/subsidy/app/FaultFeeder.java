@@ -24,9 +24,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes a timeline at a steady pace, with hostile records spread through it, and rides out
- * broker restarts: an idempotent producer (acks=all) that retries for up to ten minutes, so each
+ * broker restarts: an idempotent producer (acks=all) that retries for up to two minutes, so each
  * record is written once as far as the producer can tell, and any record it gives up on is counted,
- * not lost silently.
+ * not lost silently. Every acknowledgement is remembered (partition, offset, key, value hash) so
+ * that the log can be checked for it afterwards. With {@code acks=1} (an experiment) the producer
+ * cannot be idempotent: a retried batch may then be written twice.
  */
 final class FaultFeeder implements AutoCloseable {
 
@@ -47,6 +49,8 @@ final class FaultFeeder implements AutoCloseable {
   private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
   private final List<ProducerRecord<String, byte[]>> uncertain =
       java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+  private final List<FaultAckedCheck.Ack> acks =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
   private final Thread thread;
 
   /**
@@ -60,7 +64,8 @@ final class FaultFeeder implements AutoCloseable {
       Topics topics,
       List<Generated> timeline,
       List<HostileRecord> hostile,
-      double perSecond) {
+      double perSecond,
+      String acksSetting) {
     this.topics = topics;
     this.registry = registry;
     this.timeline = timeline;
@@ -68,8 +73,9 @@ final class FaultFeeder implements AutoCloseable {
     this.perSecond = perSecond;
     final Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, acksSetting);
+    // Idempotence needs acks=all; the acks=1 experiment does without it.
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "all".equals(acksSetting));
     props.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, PATIENCE_MS);
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, PATIENCE_MS);
@@ -142,6 +148,13 @@ final class FaultFeeder implements AutoCloseable {
         (metadata, e) -> {
           if (e == null) {
             acked.incrementAndGet();
+            acks.add(
+                new FaultAckedCheck.Ack(
+                    new org.apache.kafka.common.TopicPartition(
+                        metadata.topic(), metadata.partition()),
+                    metadata.offset(),
+                    key,
+                    FaultAckedCheck.hash(value)));
           } else {
             // Not necessarily lost: a batch written just before a broker SIGKILL whose answer was
             // lost is retried with OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout.
@@ -178,6 +191,11 @@ final class FaultFeeder implements AutoCloseable {
   /** The records whose send failed: whether they were written, the topics must tell. */
   List<ProducerRecord<String, byte[]>> uncertain() {
     return List.copyOf(uncertain);
+  }
+
+  /** Every acknowledged send: where the broker said it put it. */
+  List<FaultAckedCheck.Ack> acks() {
+    return List.copyOf(acks);
   }
 
   Exception firstFailure() {

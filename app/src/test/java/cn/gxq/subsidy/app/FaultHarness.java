@@ -23,9 +23,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * One fault run: the broker and two application instances (same application id) as child JVMs, the
- * registry in-process, a feeder publishing a long demo stream with hostile records in it, and the
- * seeded chaos schedule; then the verifier's checks and a one-line verdict.
+ * One fault run: the broker (or a three-node cluster) and two application instances (same
+ * application id) as child JVMs, the registry in-process, a feeder publishing a long demo stream
+ * with hostile records in it, and the seeded chaos schedule; then the verifier's checks, the check
+ * that every acknowledged send is in the log, and a one-line verdict.
  */
 final class FaultHarness {
 
@@ -45,8 +46,12 @@ final class FaultHarness {
   /** The outcome: the verifier's report, the faults done, and the verdict line. */
   record Verdict(
       FaultVerifier.Report report,
+      FaultPlan plan,
       int kills,
       int brokerRestarts,
+      List<Long> leaderStallsMillis,
+      long ackedMissing,
+      int underReplicated,
       long feederFailures,
       List<String> problems,
       long seconds) {
@@ -55,14 +60,30 @@ final class FaultHarness {
     }
 
     String line() {
+      final String cluster =
+          plan.brokers() == 1
+              ? ""
+              : String.format(
+                  "brokers=%d acks=%s minIsr=%d ",
+                  plan.brokers(), plan.acks(), plan.minInsyncReplicas());
+      final String stalls =
+          leaderStallsMillis.stream()
+              .map(ms -> String.format("%.1fs", ms / 1000.0))
+              .collect(java.util.stream.Collectors.joining(",", "[", "]"));
       return String.format(
-          "FAULT VERDICT: %s applications=%d decisions=%d kills=%d"
-              + " brokerRestarts=%d deadLetters=%d/%d totalsBuckets=%d uncertainSends=%d in %d s",
+          "FAULT VERDICT: %s %sapplications=%d decisions=%d kills=%d brokerRestarts=%d"
+              + " leaderKills=%d ackedMissing=%d underReplicated=%d leaderStalls=%s"
+              + " deadLetters=%d/%d totalsBuckets=%d uncertainSends=%d in %d s",
           passed() ? "PASS" : "FAIL",
+          cluster,
           report.applications(),
           report.decisions(),
           kills,
           brokerRestarts,
+          leaderStallsMillis.size(),
+          ackedMissing,
+          underReplicated,
+          stalls,
           report.deadLetters(),
           report.deadLettersExpected(),
           report.totalsBuckets(),
@@ -76,19 +97,31 @@ final class FaultHarness {
     final Path runDir = Files.createTempDirectory("subsidy-fault");
     log.accept("run directory " + runDir + ", plan " + plan);
     final List<FaultAppNode> nodes = new ArrayList<>();
-    FaultBroker broker = null;
+    FaultCluster broker = null;
+    Admin admin = null;
+    FaultProgress progress = null;
     LocalSchemaRegistry registry = null;
     SchemaRegistryClient client = null;
     FaultFeeder feeder = null;
     try {
       final String classPath = FaultClassPath.snapshot(runDir.resolve("classpath"));
-      broker = new FaultBroker(runDir, classPath).start();
-      registry = LocalSchemaRegistry.start(broker.bootstrap(), 0);
+      final short replication = (short) Math.min(3, plan.brokers());
+      broker = new FaultCluster(runDir, classPath, plan.brokers(), brokerProperties()).start();
+      log.accept("brokers at " + broker.bootstrap());
+      admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()));
+      registry =
+          LocalSchemaRegistry.builder()
+              .bootstrapServers(broker.bootstrap())
+              .port(0)
+              .replicationFactor(replication)
+              .start();
       client = new RestSchemaRegistryClient(registry.url());
-      try (Admin admin =
-          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap()))) {
-        TopicSetup.ensure(admin, topics, PARTITIONS, (short) 1);
-      }
+      TopicSetup.ensure(
+          admin,
+          topics,
+          PARTITIONS,
+          replication,
+          plan.brokers() == 1 ? 0 : plan.minInsyncReplicas());
       final List<Generated> timeline = scenario().timeline(plan.applications());
       final List<HostileRecord> hostile = hostile(client);
       final FaultExpectation expected = new FaultExpectation(timeline, hostile, topics);
@@ -108,15 +141,24 @@ final class FaultHarness {
                     broker.bootstrap(),
                     registry.url(),
                     "fault-" + plan.seed(),
-                    PARTITIONS)
+                    PARTITIONS,
+                    replication)
                 .start());
       }
+      progress = new FaultProgress(admin, topics.decisions(), PARTITIONS).start();
       feeder =
-          new FaultFeeder(broker.bootstrap(), client, topics, timeline, hostile, plan.perSecond())
+          new FaultFeeder(
+                  broker.bootstrap(),
+                  client,
+                  topics,
+                  timeline,
+                  hostile,
+                  plan.perSecond(),
+                  plan.acks())
               .start();
       final long feedStart = System.nanoTime();
       final FaultChaos chaos = new FaultChaos(plan, log);
-      chaos.run(feedStart, broker, nodes);
+      chaos.run(feedStart, broker, admin, progress, nodes);
       final List<String> problems = new ArrayList<>();
       if (!feeder.awaitDone(plan.timeout())) {
         problems.add("feeder did not finish within " + plan.timeout());
@@ -133,8 +175,39 @@ final class FaultHarness {
                 + "); checking the topics for them");
         problems.addAll(new FaultUncertainSends(broker.bootstrap()).check(feeder.uncertain()));
       }
+      final FaultAckedCheck.Result acked =
+          new FaultAckedCheck(broker.bootstrap())
+              .check(
+                  feeder.acks(),
+                  topics.all().stream()
+                      .filter(Topics.TopicSpec::compacted)
+                      .map(Topics.TopicSpec::name)
+                      .collect(java.util.stream.Collectors.toSet()));
+      log.accept(
+          String.format(
+              "acknowledged sends: %d checked, %d not in the log %s",
+              acked.checked(), acked.missing(), acked.examples()));
+      if (acked.missing() > 0) {
+        problems.add(acked.missing() + " acknowledged sends not in the log: " + acked.examples());
+      }
       final FaultVerifier.Report report =
           new FaultVerifier(broker.bootstrap(), client, topics).verify(expected, plan.timeout());
+      final List<Long> stalls = new ArrayList<>();
+      for (FaultChaos.LeaderKill kill : chaos.leaderKills()) {
+        final long end = Math.min(kill.windowEndNanos(), System.nanoTime());
+        final long stall = progress.longestGapMillis(kill.atNanos(), end);
+        stalls.add(stall);
+        log.accept(
+            String.format(
+                "leader kill of %s: decisions stalled at most %d ms (over %d s after it);"
+                    + " replicas back in sync %d ms after its restart",
+                kill.node(), stall, (end - kill.atNanos()) / 1_000_000_000L, kill.rejoinMillis()));
+      }
+      // A restarted node catches up within seconds; a minute covers a slow machine.
+      final List<String> behind = FaultCluster.awaitInSync(admin, Duration.ofSeconds(60));
+      if (!behind.isEmpty()) {
+        problems.add("under-replicated at the end: " + behind);
+      }
       for (FaultAppNode node : nodes) {
         final String state = node.state();
         if (!node.isAlive() || !"RUNNING".equals(state)) {
@@ -148,8 +221,12 @@ final class FaultHarness {
       }
       return new Verdict(
           report,
+          plan,
           chaos.kills(),
           chaos.brokerRestarts(),
+          stalls,
+          acked.missing(),
+          behind.size(),
           feeder.failed(),
           List.copyOf(problems),
           (System.nanoTime() - begin) / 1_000_000_000L);
@@ -158,12 +235,23 @@ final class FaultHarness {
         quietly(node);
       }
       quietly(feeder);
+      quietly(progress);
       quietly(client);
       quietly(registry);
+      quietly(admin);
       quietly(broker);
       FaultChildProcess.killAll();
       deleteTree(runDir.resolve("classpath")); // the logs and the broker's data stay
     }
+  }
+
+  /** The min-ISR experiment sets the cluster's default too: internal topics and changelogs. */
+  private Map<String, String> brokerProperties() {
+    if (plan.brokers() == 1) {
+      return Map.of();
+    }
+    final String minIsr = Integer.toString(plan.minInsyncReplicas());
+    return Map.of("min.insync.replicas", minIsr, "transaction.state.log.min.isr", minIsr);
   }
 
   /** The demo stream over about a year of event time, a quarter as many enterprises. */

@@ -26,13 +26,22 @@ class FaultToleranceTest {
   @Test
   @Timeout(value = 75, unit = TimeUnit.MINUTES) // the full plan's ceiling
   void killedInstancesAndARestartedBrokerLoseNothingAndDoubleNothing() throws Exception {
-    final FaultPlan plan = FaultPlan.fromSystemProperties(FaultPlan.bounded());
+    runHarness("bounded");
+  }
+
+  /**
+   * Runs {@link FaultRun} with the named plan (and any {@code -Dfault.*} given) as a child JVM on a
+   * frozen class path, prints its summary and asserts a PASS.
+   */
+  static void runHarness(String planName) throws Exception {
+    final FaultPlan plan = FaultPlan.fromSystemProperties(FaultPlan.named(planName));
     final Path dir = Files.createTempDirectory("subsidy-fault-harness");
     final String classPath = FaultClassPath.snapshot(dir.resolve("classpath"));
-    final List<String> options = new ArrayList<>(List.of("-Xmx1g", "-Dfault.plan=bounded"));
+    final List<String> options = new ArrayList<>(List.of("-Xmx1g"));
     System.getProperties().stringPropertyNames().stream()
         .filter(k -> k.startsWith("fault."))
         .forEach(k -> options.add("-D" + k + "=" + System.getProperty(k)));
+    options.add("-Dfault.plan=" + planName); // last: this test's plan, whatever Maven was given
     final Path log = dir.resolve("harness.log");
     final FaultChildProcess harness =
         FaultChildProcess.start(
@@ -56,6 +65,8 @@ class FaultToleranceTest {
                         || l.startsWith("  problem")
                         || l.startsWith("  violation")
                         || l.startsWith("t=")
+                        || l.startsWith("leader kill")
+                        || l.startsWith("acknowledged sends")
                         || l.startsWith("run directory"))
             .toList();
     summary.forEach(FaultToleranceTest::say);

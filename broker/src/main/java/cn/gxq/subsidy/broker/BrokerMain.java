@@ -5,7 +5,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs an {@link EmbeddedKafkaBroker} as its own process, e.g. as a child JVM of the application:
- * {@code BrokerMain --data-dir DIR [--port 9092] [--controller-port 0] [--property key=value]...}.
+ * {@code BrokerMain --data-dir DIR [--port 9092] [--controller-port 0] [--property key=value]...};
+ * a node of a cluster also takes {@code --node-id N --cluster-id ID --voters 1@host:port,…} (its
+ * {@code --controller-port} must be the one the voters give it).
  *
  * <p>Prints {@code READY <bootstrap servers>} on standard output once the broker answers, and shuts
  * the broker down cleanly on SIGTERM or SIGINT. Exits with status 2 on bad arguments and 1 when the
@@ -29,6 +31,7 @@ public final class BrokerMain {
       System.err.println(e.getMessage());
       System.err.println(
           "Usage: BrokerMain --data-dir DIR [--port 9092] [--controller-port 0]"
+              + " [--node-id N --cluster-id ID --voters ID@HOST:PORT,...]"
               + " [--property key=value]...");
       System.exit(2);
     }
@@ -56,6 +59,9 @@ public final class BrokerMain {
 
   static void parse(final String[] args, final EmbeddedKafkaBroker.Builder builder) {
     boolean hasDataDir = false;
+    int nodeId = -1;
+    String clusterId = null;
+    String voters = null;
     for (int i = 0; i < args.length; i++) {
       final String option = args[i];
       if (i + 1 >= args.length) {
@@ -69,6 +75,9 @@ public final class BrokerMain {
         }
         case "--port" -> builder.port(parsePort(option, value));
         case "--controller-port" -> builder.controllerPort(parsePort(option, value));
+        case "--node-id" -> nodeId = parsePort(option, value);
+        case "--cluster-id" -> clusterId = value;
+        case "--voters" -> voters = value;
         case "--property" -> {
           final int eq = value.indexOf('=');
           if (eq <= 0) {
@@ -83,13 +92,20 @@ public final class BrokerMain {
       // A child broker without a directory would silently lose its data on exit.
       throw new IllegalArgumentException("--data-dir is required");
     }
+    if (voters != null || nodeId >= 0 || clusterId != null) {
+      if (voters == null || nodeId < 0 || clusterId == null) {
+        throw new IllegalArgumentException(
+            "A cluster node needs all of --node-id, --cluster-id and --voters");
+      }
+      builder.clusterMember(nodeId, clusterId, voters);
+    }
   }
 
   private static int parsePort(final String option, final String value) {
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + " expects a port number, got " + value, e);
+      throw new IllegalArgumentException(option + " expects a number, got " + value, e);
     }
   }
 }

@@ -47,6 +47,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final Map<String, Object> clientProperties;
   private final java.util.List<String> scramArguments;
   private final Duration startTimeout;
+  private final int nodeId;
+  private final String clusterId;
+  private final String voters;
 
   private KafkaRaftServer server;
   private int port;
@@ -61,6 +64,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     this.clientProperties = Map.copyOf(builder.clientProperties);
     this.scramArguments = java.util.List.copyOf(builder.scramArguments);
     this.startTimeout = builder.startTimeout;
+    this.nodeId = builder.nodeId;
+    this.clusterId = builder.clusterId;
+    this.voters = builder.voters;
   }
 
   /**
@@ -94,10 +100,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     controllerPort = requestedControllerPort == 0 ? Ports.freePort() : requestedControllerPort;
     final long started = System.nanoTime();
     try {
-      final boolean formatted = LogDirFormatter.formatIfNeeded(dataDir, scramArguments);
+      final boolean formatted =
+          LogDirFormatter.formatIfNeeded(dataDir, nodeId, clusterId, scramArguments);
+      final String quorum =
+          voters == null ? BrokerProperties.singleVoter(nodeId, controllerPort) : voters;
       final KafkaConfig config =
           new KafkaConfig(
-              BrokerProperties.of(dataDir, port, controllerPort, brokerProperties), false);
+              BrokerProperties.of(dataDir, nodeId, port, controllerPort, quorum, brokerProperties),
+              false);
       server = new KafkaRaftServer(config, Time.SYSTEM);
       server.startup();
       awaitReady();
@@ -133,8 +143,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   // Startup returns before the broker has registered with its controller; an answered
-  // describeCluster
-  // listing this node means clients can create topics and produce.
+  // describeCluster listing this node means clients can create topics and produce (in a cluster,
+  // also that a controller quorum has formed).
   private void awaitReady() throws InterruptedException {
     final Map<String, Object> props = new LinkedHashMap<>(clientProperties);
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
@@ -143,11 +153,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     try (Admin admin = Admin.create(props)) {
       while (System.nanoTime() < deadline) {
         try {
-          if (!admin
+          if (admin
               .describeCluster(new DescribeClusterOptions().timeoutMs(2_000))
               .nodes()
               .get(3, TimeUnit.SECONDS)
-              .isEmpty()) {
+              .stream()
+              .anyMatch(n -> n.id() == nodeId)) {
             return;
           }
         } catch (Exception e) {
@@ -182,6 +193,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   /** The controller listener port actually bound. */
   public int controllerPort() {
     return controllerPort;
+  }
+
+  /** This node's id in its cluster (1 for a single broker). */
+  public int nodeId() {
+    return nodeId;
   }
 
   /** The log directory (also the metadata directory). */
@@ -223,8 +239,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Map<String, Object> clientProperties = new LinkedHashMap<>();
     private final java.util.List<String> scramArguments = new java.util.ArrayList<>();
     private Duration startTimeout = Duration.ofSeconds(60);
+    private int nodeId = BrokerProperties.NODE_ID;
+    private String clusterId;
+    private String voters;
 
     private Builder() {}
+
+    /**
+     * Makes this broker node {@code nodeId} of a cluster whose controller quorum is {@code voters}
+     * ({@code 1@127.0.0.1:9190,2@127.0.0.1:9191,…}, every node a voter, this one included) and
+     * whose directories are formatted with {@code clusterId}. The controller port must then be the
+     * one {@code voters} gives this node. Replication is sized to the number of voters (see {@link
+     * BrokerProperties}).
+     */
+    public Builder clusterMember(final int nodeId, final String clusterId, final String voters) {
+      if (nodeId < 0) {
+        throw new IllegalArgumentException("Node id must not be negative: " + nodeId);
+      }
+      this.nodeId = nodeId;
+      this.clusterId = clusterId;
+      this.voters = Objects.requireNonNull(voters, "voters");
+      return this;
+    }
 
     /**
      * A persistent log directory, formatted on first start and kept, data included, across

@@ -22,12 +22,16 @@ final class LogDirFormatter {
   }
 
   /**
-   * Formats {@code dataDir} with a new cluster id unless it is formatted already; returns whether
-   * it formatted. {@code scramArguments} ({@code SCRAM-SHA-512=[name=…,password=…]}) bootstrap
-   * SASL/SCRAM users into the metadata, so the first administrator can log in before any user
-   * exists.
+   * Formats {@code dataDir} for node {@code nodeId} unless it is formatted already; returns whether
+   * it formatted. The nodes of one cluster share {@code clusterId}; null makes a new one. {@code
+   * scramArguments} ({@code SCRAM-SHA-512=[name=…,password=…]}) bootstrap SASL/SCRAM users into the
+   * metadata, so the first administrator can log in before any user exists.
    */
-  static boolean formatIfNeeded(final Path dataDir, final java.util.List<String> scramArguments)
+  static boolean formatIfNeeded(
+      final Path dataDir,
+      final int nodeId,
+      final String clusterId,
+      final java.util.List<String> scramArguments)
       throws Exception {
     if (isFormatted(dataDir)) {
       return false;
@@ -39,8 +43,8 @@ final class LogDirFormatter {
     try (PrintStream out = new PrintStream(chatter, true, StandardCharsets.UTF_8)) {
       new Formatter()
           .setPrintStream(out)
-          .setNodeId(BrokerProperties.NODE_ID)
-          .setClusterId(Uuid.randomUuid().toString())
+          .setNodeId(nodeId)
+          .setClusterId(clusterId == null ? Uuid.randomUuid().toString() : clusterId)
           .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
           .setControllerListenerName(BrokerProperties.CONTROLLER_LISTENER)
           .setMetadataLogDirectory(dir)
