@@ -39,11 +39,9 @@ final class TopicSetup {
       if (existing.contains(spec.name()) || spec.name().equals(topics.ledgerHandovers())) {
         continue;
       }
-      final Map<String, String> configs = new HashMap<>(spec.configs());
-      if (minInsyncReplicas > 0) {
-        configs.put("min.insync.replicas", Integer.toString(minInsyncReplicas));
-      }
-      missing.add(new NewTopic(spec.name(), partitions, replication).configs(configs));
+      missing.add(
+          new NewTopic(spec.name(), partitions, replication)
+              .configs(configs(spec, minInsyncReplicas)));
     }
     try {
       admin.createTopics(missing).all().get();
@@ -53,7 +51,7 @@ final class TopicSetup {
       }
     }
     final List<String> created = new ArrayList<>(missing.stream().map(NewTopic::name).toList());
-    if (ensureHandovers(admin, topics, replication)) {
+    if (ensureHandovers(admin, topics, replication, minInsyncReplicas)) {
       created.add(topics.ledgerHandovers());
     }
     return created;
@@ -64,7 +62,8 @@ final class TopicSetup {
    * takes from the topics upstream of it (the largest count among applications, registry and
    * budgets); a hand-over reaches its bucket's task only if the counts agree.
    */
-  private static boolean ensureHandovers(Admin admin, Topics topics, short replication)
+  private static boolean ensureHandovers(
+      Admin admin, Topics topics, short replication, int minInsyncReplicas)
       throws InterruptedException, ExecutionException {
     final List<String> upstream = new ArrayList<>();
     upstream.add(topics.enterprises());
@@ -100,7 +99,9 @@ final class TopicSetup {
     try {
       admin
           .createTopics(
-              List.of(new NewTopic(name, ledgerPartitions, replication).configs(spec.configs())))
+              List.of(
+                  new NewTopic(name, ledgerPartitions, replication)
+                      .configs(configs(spec, minInsyncReplicas))))
           .all()
           .get();
     } catch (ExecutionException e) {
@@ -109,5 +110,13 @@ final class TopicSetup {
       }
     }
     return true;
+  }
+
+  private static Map<String, String> configs(Topics.TopicSpec spec, int minInsyncReplicas) {
+    final Map<String, String> configs = new HashMap<>(spec.configs());
+    if (minInsyncReplicas > 0) {
+      configs.put("min.insync.replicas", Integer.toString(minInsyncReplicas));
+    }
+    return configs;
   }
 }
