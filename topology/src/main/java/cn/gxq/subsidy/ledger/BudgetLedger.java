@@ -221,9 +221,7 @@ public final class BudgetLedger {
             reasons,
             new HashMap<>(proposal.getDetails()),
             eventTime);
-    book.putHolding(
-        proposal.getApplicationId(),
-        new Holding(bucket.toString(), proposal.getRevision(), sequence, status, ZERO, null, null));
+    hold(bucket, proposal, sequence, status, ZERO, null, null);
     return decision;
   }
 
@@ -238,16 +236,7 @@ public final class BudgetLedger {
     final BigDecimal amount = proposal.getEligibleAmount();
     count(totals, DecisionStatus.APPROVED, +1);
     totals.setApprovedAmount(totals.getApprovedAmount().add(amount));
-    book.putHolding(
-        proposal.getApplicationId(),
-        new Holding(
-            bucket.toString(),
-            proposal.getRevision(),
-            sequence,
-            DecisionStatus.APPROVED,
-            amount,
-            ticket,
-            null));
+    hold(bucket, proposal, sequence, DecisionStatus.APPROVED, amount, ticket, null);
     return decision(
         proposal,
         sequence,
@@ -312,17 +301,23 @@ public final class BudgetLedger {
     reasons.addAll(proposal.getReasons());
     final Decision waiting =
         decision(proposal, sequence, DecisionStatus.WAITLISTED, ZERO, reasons, details, eventTime);
+    hold(bucket, proposal, sequence, DecisionStatus.WAITLISTED, amount, ticket, waiting);
+    return waiting;
+  }
+
+  /** Records what the application's current decision holds in its bucket. */
+  private void hold(
+      BucketKey bucket,
+      Proposal proposal,
+      long sequence,
+      DecisionStatus status,
+      BigDecimal amount,
+      Long ticket,
+      Decision waiting) {
     book.putHolding(
         proposal.getApplicationId(),
         new Holding(
-            bucket.toString(),
-            proposal.getRevision(),
-            sequence,
-            DecisionStatus.WAITLISTED,
-            amount,
-            ticket,
-            waiting));
-    return waiting;
+            bucket.toString(), proposal.getRevision(), sequence, status, amount, ticket, waiting));
   }
 
   private record Ahead(long count, BigDecimal amount) {}
