@@ -120,6 +120,20 @@ class BucketLedgerIntegrationTest {
             at("2022-02-01T00:00:00Z")),
         at("2022-02-01T00:00:00Z").toEpochMilli(),
         Budget.class);
+    // Budget and applications reach the bucket through different join tasks: apply only once the
+    // ledger shows the budget, or the bucket would still be unlimited (domain.md).
+    final String budgeted = bucket(from).toString();
+    final AvroDeserializer<Totals> totalsCodec =
+        new AvroDeserializer<>(Totals.class, cluster.client);
+    cluster.readUntil(
+        cluster.topics.totals(),
+        records ->
+            records.stream()
+                .anyMatch(
+                    r ->
+                        r.key().equals(budgeted)
+                            && totalsCodec.deserialize(r.topic(), r.value()).getBudget() != null),
+        Duration.ofSeconds(60));
     apply(cluster, "MOVE-1", 1, mover, "2000.00", "2022-03-01T00:00:00Z"); // 6,000.00: fills it
     apply(cluster, "WAIT-1", 1, waiter, "1000.00", "2022-03-02T00:00:00Z"); // 3,000.00: waits
     readDecisions(cluster, Set.of("MOVE-1", "WAIT-1"));

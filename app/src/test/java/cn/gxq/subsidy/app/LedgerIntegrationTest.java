@@ -39,6 +39,26 @@ class LedgerIntegrationTest {
       final ClusterFixture.Instance first = cluster.startInstance("ledger-it");
       final ClusterFixture.Instance second = cluster.startInstance("ledger-it");
       cluster.awaitRunning(Duration.ofSeconds(60));
+      // A bucket without a budget is unlimited (domain.md). Budgets and applications reach a
+      // bucket through different join tasks, so having published the budgets first does not mean
+      // the ledger applied them first: wait until every budget shows on its bucket's totals.
+      final Set<String> budgeted = new HashSet<>();
+      scenario.budgets().forEach(g -> budgeted.add(g.key()));
+      final AvroDeserializer<Totals> allotted =
+          new AvroDeserializer<>(Totals.class, cluster.client);
+      final Set<String> applied = new HashSet<>();
+      cluster.readUntil(
+          cluster.topics.totals(),
+          records -> {
+            for (ConsumerRecord<String, byte[]> r : records) {
+              if (allotted.deserialize(r.topic(), r.value()).getBudget() != null) {
+                applied.add(r.key());
+              }
+            }
+            return applied.containsAll(budgeted);
+          },
+          Duration.ofSeconds(90));
+      assertThat(applied).containsAll(budgeted);
 
       publisher.publishAll(applications.subList(0, 600));
       // Lose one instance mid-stream: no graceful hand-over, its tasks move to the other.
