@@ -51,7 +51,7 @@ final class TopicSetup {
       }
     }
     final List<String> created = new ArrayList<>(missing.stream().map(NewTopic::name).toList());
-    if (ensureHandovers(admin, topics, replication, minInsyncReplicas)) {
+    if (ensureHandovers(admin, topics, existing, partitions, replication, minInsyncReplicas)) {
       created.add(topics.ledgerHandovers());
     }
     return created;
@@ -63,7 +63,12 @@ final class TopicSetup {
    * budgets); a hand-over reaches its bucket's task only if the counts agree.
    */
   private static boolean ensureHandovers(
-      Admin admin, Topics topics, short replication, int minInsyncReplicas)
+      Admin admin,
+      Topics topics,
+      Set<String> existedBefore,
+      int partitions,
+      short replication,
+      int minInsyncReplicas)
       throws InterruptedException, ExecutionException {
     final List<String> upstream = new ArrayList<>();
     upstream.add(topics.enterprises());
@@ -71,11 +76,15 @@ final class TopicSetup {
     for (Programme programme : Programme.values()) {
       upstream.add(topics.applications(programme));
     }
-    final int ledgerPartitions =
-        admin.describeTopics(upstream).allTopicNames().get().values().stream()
-            .mapToInt(d -> d.partitions().size())
-            .max()
-            .orElseThrow();
+    // Topics made just now have the count they were made with; describing them at once can fail
+    // (UnknownTopicOrPartition) until their metadata has reached every broker.
+    final List<String> existing = upstream.stream().filter(existedBefore::contains).toList();
+    int ledgerPartitions = existing.size() < upstream.size() ? partitions : 0;
+    if (!existing.isEmpty()) {
+      for (var d : admin.describeTopics(existing).allTopicNames().get().values()) {
+        ledgerPartitions = Math.max(ledgerPartitions, d.partitions().size());
+      }
+    }
     final String name = topics.ledgerHandovers();
     if (admin.listTopics().names().get().contains(name)) {
       final int actual =
