@@ -208,7 +208,7 @@ final class RegistryRoutes {
     answer(
         ctx,
         registeredVersions(schemaId(ctx)).stream()
-            .map(v -> Map.of("subject", v.subject(), "version", v.version()))
+            .map(v -> subjectVersion(v.subject(), v.version()))
             .toList());
   }
 
@@ -397,5 +397,13 @@ final class RegistryRoutes {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write a response", e);
     }
+  }
+
+  /** {@code {"subject","version"}} in that order, as Confluent writes it (Map.of has no order). */
+  private static Map<String, Object> subjectVersion(String subject, int version) {
+    final Map<String, Object> pair = new java.util.LinkedHashMap<>();
+    pair.put("subject", subject);
+    pair.put("version", version);
+    return pair;
   }
 }
