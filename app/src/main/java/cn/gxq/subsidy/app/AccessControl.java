@@ -1,7 +1,7 @@
 package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.avro.Programme;
-import cn.gxq.subsidy.topology.Topics;
+import cn.gxq.subsidy.contract.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

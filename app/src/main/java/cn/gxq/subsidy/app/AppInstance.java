@@ -1,12 +1,12 @@
 package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.avro.Decision;
+import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.policy.PolicyBook;
-import cn.gxq.subsidy.rules.Rulebook;
+import cn.gxq.subsidy.programme.Rulebook;
 import cn.gxq.subsidy.serde.AvroDeserializer;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import cn.gxq.subsidy.topology.PipelineObserver;
-import cn.gxq.subsidy.topology.Topics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;

@@ -1,6 +1,6 @@
 package cn.gxq.subsidy.app;
 
-import cn.gxq.subsidy.topology.Topics;
+import cn.gxq.subsidy.contract.Topics;
 import java.nio.file.Path;
 import java.util.Properties;
 import picocli.CommandLine.Option;

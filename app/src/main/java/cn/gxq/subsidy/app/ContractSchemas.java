@@ -2,9 +2,9 @@ package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Totals;
+import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import cn.gxq.subsidy.serde.WireFormat;
-import cn.gxq.subsidy.topology.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;

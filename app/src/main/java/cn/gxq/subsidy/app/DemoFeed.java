@@ -1,13 +1,13 @@
 package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.avro.Programme;
+import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.ApplicationGenerator;
 import cn.gxq.subsidy.demo.DemoScenario;
 import cn.gxq.subsidy.demo.Generated;
 import cn.gxq.subsidy.demo.HostileRecords;
 import cn.gxq.subsidy.demo.Mix;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
-import cn.gxq.subsidy.topology.Topics;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;

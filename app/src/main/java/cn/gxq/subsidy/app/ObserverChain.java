@@ -2,7 +2,7 @@ package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Totals;
-import cn.gxq.subsidy.topology.DeadLetterCode;
+import cn.gxq.subsidy.contract.DeadLetterCode;
 import cn.gxq.subsidy.topology.PipelineObserver;
 import java.util.List;
 

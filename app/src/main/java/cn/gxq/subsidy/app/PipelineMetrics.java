@@ -1,7 +1,7 @@
 package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.avro.Decision;
-import cn.gxq.subsidy.topology.DeadLetterCode;
+import cn.gxq.subsidy.contract.DeadLetterCode;
 import cn.gxq.subsidy.topology.PipelineObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;

@@ -2,12 +2,12 @@ package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.broker.EmbeddedKafkaBroker;
 import cn.gxq.subsidy.broker.EmbeddedKafkaCluster;
+import cn.gxq.subsidy.contract.Topics;
+import cn.gxq.subsidy.programme.Rulebook;
 import cn.gxq.subsidy.registry.LocalSchemaRegistry;
-import cn.gxq.subsidy.rules.Rulebook;
 import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import cn.gxq.subsidy.topology.PipelineObserver;
-import cn.gxq.subsidy.topology.Topics;
 import cn.gxq.subsidy.topology.TopologySettings;
 import java.io.IOException;
 import java.io.Reader;

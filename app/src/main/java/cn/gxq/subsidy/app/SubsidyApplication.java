@@ -1,11 +1,11 @@
 package cn.gxq.subsidy.app;
 
-import cn.gxq.subsidy.rules.Rulebook;
+import cn.gxq.subsidy.contract.Topics;
+import cn.gxq.subsidy.programme.Rulebook;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import cn.gxq.subsidy.topology.PipelineObserver;
 import cn.gxq.subsidy.topology.SubsidySerdes;
 import cn.gxq.subsidy.topology.SubsidyTopology;
-import cn.gxq.subsidy.topology.Topics;
 import cn.gxq.subsidy.topology.TopologySettings;
 import java.nio.file.Path;
 import java.time.Duration;

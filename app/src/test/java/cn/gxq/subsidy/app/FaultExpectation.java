@@ -1,9 +1,9 @@
 package cn.gxq.subsidy.app;
 
+import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.Generated;
 import cn.gxq.subsidy.demo.HostileRecord;
-import cn.gxq.subsidy.topology.ApplicationHeader;
-import cn.gxq.subsidy.topology.Topics;
+import cn.gxq.subsidy.programme.ApplicationHeader;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.app;
 
+import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.DemoScenario;
 import cn.gxq.subsidy.demo.ExpectedDeadLetter;
 import cn.gxq.subsidy.demo.Generated;
@@ -9,7 +10,6 @@ import cn.gxq.subsidy.demo.Mix;
 import cn.gxq.subsidy.registry.LocalSchemaRegistry;
 import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
-import cn.gxq.subsidy.topology.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,10 +2,10 @@ package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Totals;
+import cn.gxq.subsidy.contract.DeadLetter;
+import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.serde.AvroDeserializer;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
-import cn.gxq.subsidy.topology.DeadLetter;
-import cn.gxq.subsidy.topology.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

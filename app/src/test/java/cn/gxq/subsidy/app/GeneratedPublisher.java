@@ -1,9 +1,9 @@
 package cn.gxq.subsidy.app;
 
+import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.Generated;
 import cn.gxq.subsidy.serde.AvroSerializer;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
-import cn.gxq.subsidy.topology.Topics;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -108,7 +108,7 @@ class ProduceConsumeIntegrationTest {
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
     final String prefix = "malformed.";
     try (var admin = cluster.admin()) {
-      TopicSetup.ensure(admin, new cn.gxq.subsidy.topology.Topics(prefix), 1, (short) 1);
+      TopicSetup.ensure(admin, new cn.gxq.subsidy.contract.Topics(prefix), 1, (short) 1);
     }
     final ProduceCommand produce = produce();
     produce.cluster.topicPrefix = prefix;

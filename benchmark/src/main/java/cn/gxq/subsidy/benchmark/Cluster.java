@@ -1,9 +1,9 @@
 package cn.gxq.subsidy.benchmark;
 
 import cn.gxq.subsidy.broker.EmbeddedKafkaBroker;
+import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.registry.LocalSchemaRegistry;
 import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
-import cn.gxq.subsidy.topology.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

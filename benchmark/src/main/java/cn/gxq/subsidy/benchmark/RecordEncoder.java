@@ -1,11 +1,11 @@
 package cn.gxq.subsidy.benchmark;
 
 import cn.gxq.subsidy.avro.Programme;
+import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.Generated;
+import cn.gxq.subsidy.programme.ApplicationHeader;
 import cn.gxq.subsidy.serde.AvroSerializer;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
-import cn.gxq.subsidy.topology.ApplicationHeader;
-import cn.gxq.subsidy.topology.Topics;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;

@@ -1,9 +1,9 @@
 package cn.gxq.subsidy.benchmark;
 
+import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.DemoScenario;
 import cn.gxq.subsidy.demo.EnterpriseGenerator;
 import cn.gxq.subsidy.demo.Generated;
-import cn.gxq.subsidy.topology.Topics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package cn.gxq.subsidy.benchmark;
 
+import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.ApplicationGenerator;
 import cn.gxq.subsidy.demo.DemoScenario;
 import cn.gxq.subsidy.demo.Generated;
 import cn.gxq.subsidy.demo.Mix;
-import cn.gxq.subsidy.topology.Topics;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package cn.gxq.subsidy.benchmark;
 
 import cn.gxq.subsidy.avro.Programme;
-import cn.gxq.subsidy.topology.Topics;
+import cn.gxq.subsidy.contract.Topics;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;

@@ -1,10 +1,10 @@
 package cn.gxq.subsidy.benchmark;
 
-import cn.gxq.subsidy.rules.Rulebook;
+import cn.gxq.subsidy.contract.Topics;
+import cn.gxq.subsidy.programme.Rulebook;
 import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
 import cn.gxq.subsidy.topology.SubsidySerdes;
 import cn.gxq.subsidy.topology.SubsidyTopology;
-import cn.gxq.subsidy.topology.Topics;
 import cn.gxq.subsidy.topology.TopologySettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -16,6 +16,7 @@ import java.util.List;
  * @param innovationLoan innovation-credit loan parameters
  * @param effectiveFrom the first day decisions may be made under this version
  * @param sources the policy documents this version's numbers come from
+ * @param programmes the sections programmes of the catalogue bind for themselves
  */
 public record Policy(
     String version,
@@ -26,7 +27,8 @@ public record Policy(
     RdDeductionPolicy rdDeduction,
     InnovationLoanPolicy innovationLoan,
     LocalDate effectiveFrom,
-    List<String> sources) {
+    List<String> sources,
+    PolicySections programmes) {
   public Policy {
     sizeBands = List.copyOf(sizeBands);
     sources = List.copyOf(sources);

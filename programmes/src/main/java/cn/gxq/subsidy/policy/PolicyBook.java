@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -24,7 +25,8 @@ import java.util.TreeMap;
  * equals {@code <version>}. The bundled files live on the classpath under {@code policy/}, listed
  * in {@code policy/index.json} ({@code {"versions": ["2022.1"]}}) because a classpath cannot be
  * listed; an operator's directory is scanned for {@code policy-*.json}. Versions are compared
- * number by number ({@code 2022.2 < 2022.10 < 2023.1}); {@link #current()} is the highest.
+ * number by number ({@code 2022.2 < 2022.10 < 2023.1}); {@link #current()} is the highest. Each
+ * version takes effect on its {@code effectiveFrom} date, and a newer version on a later date.
  */
 public final class PolicyBook {
   private static final String RESOURCE_DIR = "policy/";
@@ -39,6 +41,35 @@ public final class PolicyBook {
     }
     this.versions = new TreeMap<>(BY_VERSION);
     this.versions.putAll(versions);
+    Policy previous = null;
+    for (Policy policy : this.versions.values()) {
+      if (previous != null && !policy.effectiveFrom().isAfter(previous.effectiveFrom())) {
+        throw new PolicyException(
+            fileName(policy.version())
+                + ": effectiveFrom: "
+                + policy.effectiveFrom()
+                + " must be after "
+                + previous.effectiveFrom()
+                + " of the earlier version "
+                + previous.version()
+                + "; a newer version takes effect later");
+      }
+      previous = policy;
+    }
+  }
+
+  /** A book of one candidate version, read from a file of any name (a what-if's policy). */
+  public static PolicyBook loadFile(Path file) {
+    Map<String, Policy> out = new TreeMap<>(BY_VERSION);
+    String name = file.getFileName().toString();
+    try {
+      Policy policy =
+          PolicyParser.parse(PolicyNode.root(name, read(name, Files.newInputStream(file))));
+      out.put(policy.version(), policy);
+    } catch (IOException e) {
+      throw new PolicyException(name + ": cannot read: " + e.getMessage(), e);
+    }
+    return new PolicyBook(out);
   }
 
   /** Loads the files bundled with the application. */
@@ -92,6 +123,20 @@ public final class PolicyBook {
   /** The newest version. */
   public Policy current() {
     return versions.lastEntry().getValue();
+  }
+
+  /**
+   * The version in force on a day: the newest whose {@code effectiveFrom} is not after it, or the
+   * oldest for a day before every version.
+   */
+  public Policy inForceOn(LocalDate day) {
+    Policy inForce = versions.firstEntry().getValue();
+    for (Policy policy : versions.values()) {
+      if (!policy.effectiveFrom().isAfter(day)) {
+        inForce = policy;
+      }
+    }
+    return inForce;
   }
 
   /**

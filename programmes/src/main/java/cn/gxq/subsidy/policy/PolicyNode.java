@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -82,6 +84,20 @@ final class PolicyNode {
       out.add(new PolicyNode(file, child.path + "[" + i + "]", child.json.get(i)));
     }
     return out;
+  }
+
+  /** The programmes' own sections, each left for its programme to bind; absent means none. */
+  PolicySections sections(String name) {
+    Optional<PolicyNode> child = optional(name);
+    if (child.isEmpty()) {
+      return PolicySections.none(file);
+    }
+    if (!child.get().json.isObject()) {
+      throw child.get().fail("must be an object");
+    }
+    Map<String, JsonNode> sections = new LinkedHashMap<>();
+    child.get().json.fields().forEachRemaining(e -> sections.put(e.getKey(), e.getValue()));
+    return new PolicySections(file, sections);
   }
 
   /** The fields of an object, in file order. */

@@ -43,7 +43,8 @@ final class PolicyParser {
         "sizeClasses",
         "rentRelief",
         "rdDeduction",
-        "innovationLoan");
+        "innovationLoan",
+        "programmes");
     PolicyNode versionNode =
         root.optional("version").orElseThrow(() -> root.fail("version: is missing"));
     String version = versionNode.asText();
@@ -59,7 +60,8 @@ final class PolicyParser {
         rdDeduction(root.object("rdDeduction")),
         innovationLoan(root.object("innovationLoan")),
         effectiveFrom(root),
-        root.array("sources").stream().map(PolicyNode::asText).toList());
+        root.array("sources").stream().map(PolicyNode::asText).toList(),
+        root.sections("programmes"));
   }
 
   private static LocalDate effectiveFrom(PolicyNode root) {

@@ -9,18 +9,18 @@ import java.util.List;
  * Collects validation problems of one application, so the applicant sees them all at once. Every
  * message names the field, says what was found and what to do.
  */
-final class Checks {
+public final class Checks {
   private final List<Finding> findings = new ArrayList<>();
 
-  void add(ReasonCode code, String message) {
+  public void add(ReasonCode code, String message) {
     findings.add(new Finding(code, message));
   }
 
-  void invalid(String field, String problem) {
+  public void invalid(String field, String problem) {
     add(ReasonCode.INVALID_FIELD, field + ": " + problem + "; correct it and resubmit");
   }
 
-  void creditCode(String code) {
+  public void creditCode(String code) {
     CreditCode.problem(code)
         .ifPresent(
             p ->
@@ -32,13 +32,13 @@ final class Checks {
                         + "; copy the 18-character code from the business licence and resubmit"));
   }
 
-  void required(String field, String value) {
+  public void required(String field, String value) {
     if (value == null || value.isBlank()) {
       invalid(field, "is missing or blank");
     }
   }
 
-  boolean present(String field, Object value) {
+  public boolean present(String field, Object value) {
     if (value == null) {
       invalid(field, "is missing");
       return false;
@@ -46,7 +46,7 @@ final class Checks {
     return true;
   }
 
-  void nonNegative(String field, BigDecimal amount) {
+  public void nonNegative(String field, BigDecimal amount) {
     if (present(field, amount) && amount.signum() < 0) {
       invalid(field, "must be 0 or more, was " + amount.toPlainString());
     } else {
@@ -54,7 +54,7 @@ final class Checks {
     }
   }
 
-  void positive(String field, BigDecimal amount) {
+  public void positive(String field, BigDecimal amount) {
     if (present(field, amount) && amount.signum() <= 0) {
       invalid(field, "must be more than 0, was " + amount.toPlainString());
     } else {
@@ -74,7 +74,7 @@ final class Checks {
     }
   }
 
-  void share(String field, BigDecimal share) {
+  public void share(String field, BigDecimal share) {
     if (present(field, share) && (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0)) {
       invalid(
           field,
@@ -82,19 +82,19 @@ final class Checks {
     }
   }
 
-  void between(String field, int value, int min, int max) {
+  public void between(String field, int value, int min, int max) {
     if (value < min || value > max) {
       invalid(field, "must be between " + min + " and " + max + ", was " + value);
     }
   }
 
-  void atLeast(String field, int value, int min) {
+  public void atLeast(String field, int value, int min) {
     if (value < min) {
       invalid(field, "must be " + min + " or more, was " + value);
     }
   }
 
-  void inOrder(String startField, LocalDate start, String endField, LocalDate end) {
+  public void inOrder(String startField, LocalDate start, String endField, LocalDate end) {
     // Non-short-circuit on purpose: both fields must be checked so both can be reported.
     @SuppressWarnings("ShortCircuitBoolean")
     boolean both = present(startField, start) & present(endField, end);
@@ -103,7 +103,7 @@ final class Checks {
     }
   }
 
-  void unsupportedYear(String field, int year, String supported) {
+  public void unsupportedYear(String field, int year, String supported) {
     add(
         ReasonCode.UNSUPPORTED_YEAR,
         field
@@ -115,11 +115,11 @@ final class Checks {
             + field);
   }
 
-  boolean failed() {
+  public boolean failed() {
     return !findings.isEmpty();
   }
 
-  List<Finding> findings() {
+  public List<Finding> findings() {
     return List.copyOf(findings);
   }
 }

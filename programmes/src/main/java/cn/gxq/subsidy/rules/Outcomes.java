@@ -5,10 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Builds outcomes the same way for every programme. */
-final class Outcomes {
+public final class Outcomes {
   private Outcomes() {}
 
-  static Outcome rejected(
+  public static Outcome rejected(
       int year,
       String claimKey,
       BigDecimal requested,
@@ -29,7 +29,7 @@ final class Outcomes {
         version);
   }
 
-  static Outcome eligible(
+  public static Outcome eligible(
       int year,
       String claimKey,
       BigDecimal requested,
@@ -48,7 +48,7 @@ final class Outcomes {
         version);
   }
 
-  static Finding notRegistered(String creditCode, LocalDate asOf) {
+  public static Finding notRegistered(String creditCode, LocalDate asOf) {
     return new Finding(
         ReasonCode.ENTERPRISE_NOT_REGISTERED,
         "enterprise "
@@ -59,7 +59,7 @@ final class Outcomes {
   }
 
   /** Null-safe text for claim keys of applications too invalid to say more. */
-  static String orEmpty(String s) {
+  public static String orEmpty(String s) {
     return s == null ? "" : s.trim();
   }
 }

@@ -24,6 +24,16 @@ public enum ReasonCode {
   BUDGET_EXHAUSTED,
   APPROVED_FROM_WAITLIST,
   WITHDRAWN_BY_APPLICANT,
+  /** Tech-SME evaluation: the applicant is not an enterprise (USCC type other than 91). */
+  NOT_AN_ENTERPRISE,
+  /** Tech-SME evaluation: over 500 staff, or sales revenue or total assets over 2亿. */
+  EXCEEDS_SME_LIMITS,
+  /** Tech-SME evaluation: a product in the prohibited, restricted or eliminated catalogue. */
+  RESTRICTED_PRODUCTS,
+  /** Tech-SME evaluation: a serious incident, or listed for abnormal operations or violations. */
+  INTEGRITY_RECORD,
+  /** Tech-SME evaluation: the score passes only with a tech-staff score above 0. */
+  NO_TECH_STAFF_SCORE,
   /**
    * This project's addition to the contract: the first reason of every eligible outcome, stating
    * the amount and its arithmetic in plain words.

@@ -44,10 +44,9 @@ class PolicyBookTest {
   @Test
   void bundledPolicyLoadsWithDomainNumbers() {
     PolicyBook book = PolicyBook.loadDefault();
-    Policy p = book.current();
-    assertThat(p.version()).isEqualTo("2022.1");
-    assertThat(book.version("2022.1")).isSameAs(p);
-    assertThat(book.versions()).containsExactly("2022.1");
+    Policy p = book.version("2022.1");
+    assertThat(book.versions()).containsExactly("2022.1", "2023.1");
+    assertThat(book.current().version()).isEqualTo("2023.1");
     assertThat(p.timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
     assertThat(p.enterprise().highTechValidityYears()).isEqualTo(3);
     assertThat(p.enterprise().highTechIncomeTaxRate()).isEqualByComparingTo("0.15");
@@ -63,7 +62,9 @@ class PolicyBookTest {
     assertThat(others2022.rate()).isEqualByComparingTo("0.75");
     assertThat(others2022.latePeriod().from()).isEqualTo(LocalDate.of(2022, 10, 1));
     assertThat(others2022.latePeriod().months()).isEqualTo(3);
-    assertThat(p.rdDeduction().rate(2030, RdEnterpriseKind.OTHER).orElseThrow().rate())
+    // 2023年第7号 was published in March 2023: only the version in force from 2023 knows it.
+    assertThat(p.rdDeduction().rate(2023, RdEnterpriseKind.OTHER)).isEmpty();
+    assertThat(book.current().rdDeduction().rate(2030, RdEnterpriseKind.OTHER).orElseThrow().rate())
         .isEqualByComparingTo("1.00");
     assertThat(p.rdDeduction().otherRelatedRatio()).isEqualByComparingTo("0.10");
     assertThat(p.rdDeduction().overseasCostShare()).isEqualByComparingTo("0.80");
@@ -80,6 +81,49 @@ class PolicyBookTest {
   }
 
   @Test
+  void eachVersionIsInForceFromItsDateUntilTheNext() {
+    PolicyBook book = PolicyBook.loadDefault();
+    assertThat(book.version("2023.1").effectiveFrom()).isEqualTo(LocalDate.of(2023, 1, 1));
+    assertThat(book.inForceOn(LocalDate.of(2022, 12, 31)).version()).isEqualTo("2022.1");
+    assertThat(book.inForceOn(LocalDate.of(2023, 1, 1)).version()).isEqualTo("2023.1");
+    assertThat(book.inForceOn(LocalDate.of(2030, 6, 1)).version()).isEqualTo("2023.1");
+    // before the first version: the first judges (it says which years it covers)
+    assertThat(book.inForceOn(LocalDate.of(2019, 1, 1)).version()).isEqualTo("2022.1");
+  }
+
+  @Test
+  void aNewerVersionMustTakeEffectLater() throws IOException {
+    write("2022.9", p -> p.put("effectiveFrom", "2022-09-01"));
+    write("2022.10", p -> p.put("effectiveFrom", "2022-09-01"));
+    assertThatThrownBy(() -> PolicyBook.load(dir))
+        .isInstanceOf(PolicyException.class)
+        .hasMessage(
+            "policy-2022.10.json: effectiveFrom: 2022-09-01 must be after 2022-09-01 of the"
+                + " earlier version 2022.9; a newer version takes effect later");
+  }
+
+  @Test
+  void aProgrammeSectionThatDoesNotBindNamesFileAndEntry() throws IOException {
+    write(
+        "2022.7",
+        p ->
+            ((ObjectNode) p.get("programmes").get("techSmeEvaluation").get("techStaffShare").get(1))
+                .put("points", "sixteen"));
+    Policy policy = PolicyBook.load(dir).current();
+    assertThatThrownBy(
+            () ->
+                policy
+                    .programmes()
+                    .bind(
+                        "techSmeEvaluation", cn.gxq.subsidy.programme.techsme.TechSmePolicy.class))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageStartingWith(
+            "policy-2022.7.json: programmes.techSmeEvaluation.techStaffShare[1].points:");
+    assertThatThrownBy(() -> policy.programmes().bind("subsidisedLunches", Object.class))
+        .hasMessage("policy-2022.7.json: programmes.subsidisedLunches: is missing");
+  }
+
+  @Test
   void unknownVersionIsRefused() {
     assertThatThrownBy(() -> PolicyBook.loadDefault().version("1999.1"))
         .isInstanceOf(IllegalArgumentException.class)
@@ -91,9 +135,11 @@ class PolicyBookTest {
     write("2022.9", p -> {});
     write(
         "2022.10",
-        p ->
-            ((ObjectNode) p.get("rdDeduction").get("rates").get(2))
-                .put("rate", new BigDecimal("0.80")));
+        p -> {
+          p.put("effectiveFrom", "2022-10-01");
+          ((ObjectNode) p.get("rdDeduction").get("rates").get(2))
+              .put("rate", new BigDecimal("0.80"));
+        });
     Files.writeString(dir.resolve("README.txt"), "not a policy");
     PolicyBook book = PolicyBook.load(dir);
     assertThat(book.versions()).containsExactly("2022.9", "2022.10");

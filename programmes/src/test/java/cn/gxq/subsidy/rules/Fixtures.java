@@ -14,7 +14,11 @@ import java.util.List;
 
 /** Realistic defaults for tests; each test changes only what it is about. */
 final class Fixtures {
-  static final Policy POLICY = PolicyBook.loadDefault().current();
+  /** The version in force in 2022, when the fixtures' applications are submitted. */
+  static final Policy POLICY = PolicyBook.loadDefault().version("2022.1");
+
+  /** The version in force from 2023-01-01. */
+  static final Policy POLICY_2023 = PolicyBook.loadDefault().version("2023.1");
 
   /** Published valid example of GB 32100-2015. */
   static final String CODE = "91110000600037341L";

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.RdDeductionApplication;
 import cn.gxq.subsidy.avro.TaxAssessment;
+import cn.gxq.subsidy.programme.Rulebook;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,10 +58,12 @@ class RdDeductionRulesTest {
       int taxYear, String industry, String techSmeYear, String rate, String extra, String kind) {
     Instant submitted = Instant.parse((taxYear + 1) + "-03-01T02:00:00Z");
     List<Integer> sme = techSmeYear.isEmpty() ? List.of() : List.of(Integer.parseInt(techSmeYear));
+    // Each claim is judged by the version in force when it is filed the year after.
     Outcome o =
-        decide(
-            rd().setTaxYear(taxYear).setSubmittedAt(submitted),
-            enterprise().setIndustryCode(industry).setTechSmeYears(sme));
+        Rulebook.fromDefaultPolicy()
+            .decide(
+                rd().setTaxYear(taxYear).setSubmittedAt(submitted).build(),
+                enterprise().setIndustryCode(industry).setTechSmeYears(sme).build());
     // 1 000 000 × rate
     assertThat(o.verdict()).isEqualTo(Verdict.ELIGIBLE);
     assertThat(o.eligibleAmount()).isEqualByComparingTo(extra);
@@ -350,9 +353,14 @@ class RdDeductionRulesTest {
   void unsupportedAndFutureTaxYears() {
     Outcome y2017 = decide(rd().setTaxYear(2017), enterprise());
     assertThat(codes(y2017)).containsExactly(ReasonCode.UNSUPPORTED_YEAR);
-    assertThat(y2017.findings().get(0).message()).contains("2018 onwards");
-    // tax year 2023 claimed on 2022-05-01: not yet begun
-    Outcome future = decide(rd().setTaxYear(2023), enterprise());
+    assertThat(y2017.findings().get(0).message()).contains("2018–2022");
+    // tax year 2023 under 2022.1: that version knew no rate for it
+    assertThat(codes(decide(rd().setTaxYear(2023), enterprise())))
+        .containsExactly(ReasonCode.UNSUPPORTED_YEAR);
+    // under a version that covers it, claimed on 2022-05-01: not yet begun
+    Outcome future =
+        RdDeductionRules.from(Fixtures.POLICY_2023)
+            .decide(rd().setTaxYear(2023).build(), enterprise().build());
     assertThat(codes(future)).containsExactly(ReasonCode.INVALID_FIELD);
     assertThat(future.findings().get(0).message()).startsWith("taxYear:");
   }

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -23,9 +24,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.Conversions;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificData;
@@ -84,6 +87,19 @@ public final class RecordJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
           "cannot write JSON for " + record.getSchema().getFullName(), e);
+    }
+  }
+
+  /**
+   * Any Avro value as the contract's plain JSON text: generated records, or generic data as a
+   * decoder without logical-type conversions gives it (decimals as bytes, dates as day numbers,
+   * instants as epoch millis or micros), as Kafka Connect hands it over.
+   */
+  public String writeValue(final Schema schema, final Object datum) {
+    try {
+      return mapper.writeValueAsString(new Writer(GenericData.get()).value(datum, schema));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON for " + schema, e);
     }
   }
 
@@ -375,9 +391,9 @@ public final class RecordJson {
 
   /** Avro values to JSON, the inverse of {@link Reader}. */
   private static final class Writer {
-    private final SpecificData model;
+    private final GenericData model;
 
-    Writer(final SpecificData model) {
+    Writer(final GenericData model) {
       this.model = model;
     }
 
@@ -399,10 +415,17 @@ public final class RecordJson {
       }
       final LogicalType logical = schema.getLogicalType();
       if (logical instanceof LogicalTypes.Decimal decimal) {
-        return NODES.textNode(decimalText((BigDecimal) value, decimal.getScale()));
+        return NODES.textNode(decimalText(decimal(value, schema, decimal), decimal.getScale()));
       }
       if (logical instanceof LogicalTypes.Date) {
-        return NODES.textNode(value.toString());
+        return NODES.textNode(
+            (value instanceof Integer days ? LocalDate.ofEpochDay(days) : value).toString());
+      }
+      if (logical instanceof LogicalTypes.TimestampMillis && value instanceof Long millis) {
+        return NODES.textNode(Instant.ofEpochMilli(millis).toString());
+      }
+      if (logical instanceof LogicalTypes.TimestampMicros && value instanceof Long micros) {
+        return NODES.textNode(Instant.EPOCH.plus(micros, ChronoUnit.MICROS).toString());
       }
       if (logical instanceof LogicalTypes.TimestampMillis
           || logical instanceof LogicalTypes.TimestampMicros) {
@@ -423,6 +446,19 @@ public final class RecordJson {
             NODES.textNode(Base64.getEncoder().encodeToString(((GenericFixed) value).bytes()));
         default -> throw new IllegalStateException("unsupported Avro type " + schema.getType());
       };
+    }
+
+    /** A decimal as generated classes hold it, or as raw bytes or fixed from generic data. */
+    private static BigDecimal decimal(
+        final Object value, final Schema schema, final LogicalTypes.Decimal type) {
+      final Conversions.DecimalConversion conversion = new Conversions.DecimalConversion();
+      if (value instanceof ByteBuffer buffer) {
+        return conversion.fromBytes(buffer.duplicate(), schema, type);
+      }
+      if (value instanceof GenericFixed fixed) {
+        return conversion.fromFixed(fixed, schema, type);
+      }
+      return (BigDecimal) value;
     }
 
     private ArrayNode array(final Collection<?> items, final Schema schema) {

@@ -9,6 +9,7 @@ import cn.gxq.subsidy.avro.internal.BucketState;
 import cn.gxq.subsidy.avro.internal.Holding;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
 import cn.gxq.subsidy.avro.internal.Proposal;
+import cn.gxq.subsidy.contract.BucketKey;
 import cn.gxq.subsidy.rules.ReasonCode;
 import java.math.BigDecimal;
 import java.time.Instant;

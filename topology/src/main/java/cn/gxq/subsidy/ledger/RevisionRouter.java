@@ -5,6 +5,7 @@ import cn.gxq.subsidy.avro.internal.Assessment;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
 import cn.gxq.subsidy.avro.internal.Proposal;
 import cn.gxq.subsidy.avro.internal.Route;
+import cn.gxq.subsidy.contract.BucketKey;
 import cn.gxq.subsidy.rules.ReasonCode;
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,6 +1,7 @@
 package cn.gxq.subsidy.ledger;
 
 import cn.gxq.subsidy.avro.Totals;
+import cn.gxq.subsidy.contract.BucketKey;
 import java.math.BigDecimal;
 
 /**

@@ -1,7 +1,7 @@
 package cn.gxq.subsidy.topology;
 
 import cn.gxq.subsidy.avro.Totals;
-import cn.gxq.subsidy.ledger.BucketKey;
+import cn.gxq.subsidy.contract.BucketKey;
 import cn.gxq.subsidy.ledger.BudgetLedger;
 import cn.gxq.subsidy.ledger.TotalsSum;
 import org.apache.kafka.streams.processor.api.Processor;

@@ -1,7 +1,9 @@
 package cn.gxq.subsidy.topology;
 
 import cn.gxq.subsidy.avro.internal.Proposal;
-import cn.gxq.subsidy.rules.Rulebook;
+import cn.gxq.subsidy.contract.DeadLetter;
+import cn.gxq.subsidy.contract.DeadLetterCode;
+import cn.gxq.subsidy.programme.Rulebook;
 import cn.gxq.subsidy.serde.WireFormatException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;

@@ -4,7 +4,7 @@ import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Totals;
 import cn.gxq.subsidy.avro.internal.BucketState;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
-import cn.gxq.subsidy.ledger.BucketKey;
+import cn.gxq.subsidy.contract.BucketKey;
 import cn.gxq.subsidy.ledger.BudgetLedger;
 import java.time.Duration;
 import java.time.Instant;

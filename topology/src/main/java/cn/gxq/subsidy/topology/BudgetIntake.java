@@ -2,7 +2,9 @@ package cn.gxq.subsidy.topology;
 
 import cn.gxq.subsidy.avro.Budget;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
-import cn.gxq.subsidy.ledger.BucketKey;
+import cn.gxq.subsidy.contract.BucketKey;
+import cn.gxq.subsidy.contract.DeadLetter;
+import cn.gxq.subsidy.contract.DeadLetterCode;
 import cn.gxq.subsidy.rules.Money;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;

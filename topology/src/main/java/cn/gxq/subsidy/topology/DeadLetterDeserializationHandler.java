@@ -1,5 +1,8 @@
 package cn.gxq.subsidy.topology;
 
+import cn.gxq.subsidy.contract.DeadLetter;
+import cn.gxq.subsidy.contract.DeadLetterCode;
+import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.serde.WireFormatException;
 import java.util.List;
 import java.util.Map;

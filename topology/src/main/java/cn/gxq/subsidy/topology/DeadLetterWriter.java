@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.topology;
 
+import cn.gxq.subsidy.contract.DeadLetter;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;

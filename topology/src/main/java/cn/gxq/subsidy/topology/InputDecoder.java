@@ -1,5 +1,7 @@
 package cn.gxq.subsidy.topology;
 
+import cn.gxq.subsidy.contract.DeadLetter;
+import cn.gxq.subsidy.contract.DeadLetterCode;
 import cn.gxq.subsidy.serde.WireFormatException;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Deserializer;

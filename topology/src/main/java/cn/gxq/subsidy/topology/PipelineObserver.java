@@ -2,6 +2,7 @@ package cn.gxq.subsidy.topology;
 
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Totals;
+import cn.gxq.subsidy.contract.DeadLetterCode;
 
 /**
  * Told what the pipeline emits, for metrics. Called on the stream thread, so it must be quick and

@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.topology;
 
+import cn.gxq.subsidy.contract.DeadLetter;
 import java.util.Objects;
 
 /**

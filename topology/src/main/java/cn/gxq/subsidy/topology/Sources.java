@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.topology;
 
+import cn.gxq.subsidy.contract.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.RecordMetadata;

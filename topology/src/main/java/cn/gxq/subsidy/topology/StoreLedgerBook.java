@@ -3,7 +3,7 @@ package cn.gxq.subsidy.topology;
 import cn.gxq.subsidy.avro.internal.BucketState;
 import cn.gxq.subsidy.avro.internal.Holding;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
-import cn.gxq.subsidy.ledger.BucketKey;
+import cn.gxq.subsidy.contract.BucketKey;
 import cn.gxq.subsidy.ledger.LedgerBook;
 import cn.gxq.subsidy.ledger.LineEntry;
 import java.math.BigDecimal;

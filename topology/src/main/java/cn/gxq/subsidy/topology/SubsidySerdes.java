@@ -9,6 +9,7 @@ import cn.gxq.subsidy.avro.internal.BucketState;
 import cn.gxq.subsidy.avro.internal.Holding;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
 import cn.gxq.subsidy.avro.internal.Route;
+import cn.gxq.subsidy.programme.ApplicationHeader;
 import cn.gxq.subsidy.serde.AvroSerde;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import cn.gxq.subsidy.serde.SpecificRecordDeserializer;

@@ -13,6 +13,7 @@ import cn.gxq.subsidy.avro.internal.BucketState;
 import cn.gxq.subsidy.avro.internal.Holding;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
 import cn.gxq.subsidy.avro.internal.Proposal;
+import cn.gxq.subsidy.contract.BucketKey;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package cn.gxq.subsidy.ledger;
 import cn.gxq.subsidy.avro.internal.BucketState;
 import cn.gxq.subsidy.avro.internal.Holding;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
+import cn.gxq.subsidy.contract.BucketKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gxq.subsidy.avro.Budget;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.RentReliefApplication;
+import cn.gxq.subsidy.contract.DeadLetter;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;

@@ -9,7 +9,7 @@ import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.DecisionStatus;
 import cn.gxq.subsidy.avro.RentReliefApplication;
 import cn.gxq.subsidy.avro.Totals;
-import cn.gxq.subsidy.ledger.BucketKey;
+import cn.gxq.subsidy.contract.BucketKey;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.connectors.avro;
 
+import cn.gxq.subsidy.json.RecordJson;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -35,7 +36,7 @@ final class AvroConnectData {
 
   private final boolean complexAsJson;
   private final boolean decimalAsString;
-  private final PlainJson json = new PlainJson();
+  private final RecordJson json = new RecordJson();
 
   AvroConnectData(boolean complexAsJson, boolean decimalAsString) {
     this.complexAsJson = complexAsJson;
@@ -161,7 +162,7 @@ final class AvroConnectData {
 
   private Object complexValue(org.apache.avro.Schema avro, Object datum) {
     if (complexAsJson) {
-      return json.write(avro, datum);
+      return json.writeValue(avro, datum);
     }
     return switch (avro.getType()) {
       case ARRAY -> {

@@ -6,7 +6,7 @@ import cn.gxq.subsidy.avro.InnovationLoanApplication;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.RdDeductionApplication;
 import cn.gxq.subsidy.avro.RentReliefApplication;
-import cn.gxq.subsidy.topology.Topics;
+import cn.gxq.subsidy.contract.Topics;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package cn.gxq.subsidy.connectors.intake;
 
+import cn.gxq.subsidy.contract.DeadLetter;
+import cn.gxq.subsidy.contract.DeadLetterCode;
 import cn.gxq.subsidy.json.RecordJson;
 import cn.gxq.subsidy.json.RecordJsonException;
-import cn.gxq.subsidy.topology.DeadLetter;
-import cn.gxq.subsidy.topology.DeadLetterCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

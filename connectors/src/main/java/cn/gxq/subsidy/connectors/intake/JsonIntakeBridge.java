@@ -1,8 +1,8 @@
 package cn.gxq.subsidy.connectors.intake;
 
+import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.serde.AvroSerializer;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
-import cn.gxq.subsidy.topology.Topics;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cn.gxq.subsidy.topology;
+package cn.gxq.subsidy.contract;
 
 /**
  * Why a record went to the dead-letter topic, as the contract lists them: a record that decodes but

@@ -1,5 +1,6 @@
-package cn.gxq.subsidy.ledger;
+package cn.gxq.subsidy.contract;
 
+import cn.gxq.subsidy.avro.Budget;
 import cn.gxq.subsidy.avro.Programme;
 
 /**
@@ -17,6 +18,11 @@ public record BucketKey(String zone, Programme programme, int year) {
     if (zone == null || zone.isBlank()) {
       zone = UNKNOWN_ZONE;
     }
+  }
+
+  /** The bucket a budget record allots. */
+  public static BucketKey of(Budget budget) {
+    return new BucketKey(budget.getZone(), budget.getProgramme(), budget.getYear());
   }
 
   /** Parses {@code ZONE:PROGRAMME:YEAR}; the error names what was wrong. */

@@ -1,6 +1,7 @@
-package cn.gxq.subsidy.topology;
+package cn.gxq.subsidy.contract;
 
-import cn.gxq.subsidy.avro.Programme;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +36,9 @@ public final class Topics {
     return prefix + "subsidy.budgets.v1";
   }
 
-  public String applications(Programme programme) {
-    return switch (programme) {
-      case RENT_RELIEF -> prefix + "subsidy.applications.rent-relief.v1";
-      case RD_SUPER_DEDUCTION -> prefix + "subsidy.applications.rd-deduction.v1";
-      case INNOVATION_CREDIT_LOAN -> prefix + "subsidy.applications.innovation-loan.v1";
-    };
+  /** A programme's application topic, {@code subsidy.applications.<slug>.v1}. */
+  public String applications(ApplicationKind kind) {
+    return prefix + "subsidy.applications." + kind.slug() + ".v1";
   }
 
   public String decisions() {
@@ -64,18 +62,22 @@ public final class Topics {
     return prefix + "subsidy.internal.ledger-handovers.v1";
   }
 
-  /** Every topic the application reads or writes, with whether it is compacted. */
-  public List<TopicSpec> all() {
-    return List.of(
-        new TopicSpec(enterprises(), true),
-        new TopicSpec(budgets(), true),
-        new TopicSpec(applications(Programme.RENT_RELIEF), false),
-        new TopicSpec(applications(Programme.RD_SUPER_DEDUCTION), false),
-        new TopicSpec(applications(Programme.INNOVATION_CREDIT_LOAN), false),
-        new TopicSpec(decisions(), false),
-        new TopicSpec(totals(), true),
-        new TopicSpec(deadLetter(), false),
-        new TopicSpec(ledgerHandovers(), false));
+  /**
+   * Every topic the application reads or writes, with whether it is compacted: the registry and
+   * budgets first, then each programme's applications in the order given, then the outputs.
+   */
+  public List<TopicSpec> all(Collection<? extends ApplicationKind> programmes) {
+    final List<TopicSpec> specs = new ArrayList<>();
+    specs.add(new TopicSpec(enterprises(), true));
+    specs.add(new TopicSpec(budgets(), true));
+    for (ApplicationKind kind : programmes) {
+      specs.add(new TopicSpec(applications(kind), false));
+    }
+    specs.add(new TopicSpec(decisions(), false));
+    specs.add(new TopicSpec(totals(), true));
+    specs.add(new TopicSpec(deadLetter(), false));
+    specs.add(new TopicSpec(ledgerHandovers(), false));
+    return List.copyOf(specs);
   }
 
   /** A topic and how it is kept. Decisions are kept whole: finance replays them. */

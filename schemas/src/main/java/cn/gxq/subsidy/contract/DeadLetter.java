@@ -1,4 +1,4 @@
-package cn.gxq.subsidy.topology;
+package cn.gxq.subsidy.contract;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -28,7 +28,7 @@ public record DeadLetter(
   public static final String SOURCE_OFFSET = "source.offset";
 
   /** Internal: the input key, carried across the re-keying by credit code. Not on dead letters. */
-  static final String SOURCE_KEY = "source.key";
+  public static final String SOURCE_KEY = "source.key";
 
   public DeadLetter {
     Objects.requireNonNull(code, "code");

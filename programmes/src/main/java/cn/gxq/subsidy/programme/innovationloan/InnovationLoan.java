@@ -1,0 +1,24 @@
+package cn.gxq.subsidy.programme.innovationloan;
+
+import cn.gxq.subsidy.avro.InnovationLoanApplication;
+import cn.gxq.subsidy.avro.Programme;
+import cn.gxq.subsidy.contract.MoneyKind;
+import cn.gxq.subsidy.programme.ProgrammeDefinition;
+import cn.gxq.subsidy.rules.InnovationLoanRules;
+
+/** Innovation-credit loans (创新积分贷): a credit line capped by the innovation score's tier. */
+public final class InnovationLoan {
+
+  public static final ProgrammeDefinition<InnovationLoanApplication> PROGRAMME =
+      new ProgrammeDefinition<>(
+          Programme.INNOVATION_CREDIT_LOAN,
+          "innovation-loan",
+          InnovationLoanApplication.class,
+          MoneyKind.LOAN,
+          "创新积分贷",
+          "Innovation-credit loan",
+          null,
+          InnovationLoanRules::from);
+
+  private InnovationLoan() {}
+}

@@ -1,0 +1,17 @@
+package cn.gxq.subsidy.contract;
+
+/**
+ * What a programme's amounts are. Amounts of different kinds are never added together: a yuan of
+ * rent relief is cash, a yuan of R&D deduction lowers taxable income, a loan is lent, and a
+ * recognition carries no money at all.
+ */
+public enum MoneyKind {
+  /** Cash relief paid or waived (rent relief). */
+  CASH,
+  /** An extra deduction from taxable income, not money paid (R&D super-deduction). */
+  TAX_DEDUCTION,
+  /** A loan granted (innovation-credit loans). */
+  LOAN,
+  /** A recognition without money; amounts are always 0 (technology-based SME evaluation). */
+  RECOGNITION
+}
