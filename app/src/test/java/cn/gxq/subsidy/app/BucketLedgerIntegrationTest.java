@@ -14,6 +14,7 @@ import cn.gxq.subsidy.avro.Totals;
 import cn.gxq.subsidy.contract.BucketKey;
 import cn.gxq.subsidy.demo.DemoScenario;
 import cn.gxq.subsidy.demo.Generated;
+import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.rules.CreditCode;
 import cn.gxq.subsidy.serde.AvroDeserializer;
 import cn.gxq.subsidy.topology.LedgerStores;
@@ -282,7 +283,7 @@ class BucketLedgerIntegrationTest {
             .setSublessor(false)
             .build();
     cluster.send(
-        cluster.topics.applications(Programme.RENT_RELIEF),
+        cluster.topics.applications(Catalogue.of(Programme.RENT_RELIEF)),
         id,
         application,
         at(at).toEpochMilli(),

@@ -9,6 +9,7 @@ import cn.gxq.subsidy.demo.DemoScenario;
 import cn.gxq.subsidy.demo.Generated;
 import cn.gxq.subsidy.demo.Mix;
 import cn.gxq.subsidy.json.RecordJson;
+import cn.gxq.subsidy.programme.Catalogue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -72,7 +73,7 @@ class HttpApiTest {
     scenario.applicationGenerator().take(APPLICATIONS).forEach(publisher::publish);
     // One undecodable record: a dead letter, counted by the metrics.
     publisher.raw(
-        cluster.topics.applications(Programme.RENT_RELIEF),
+        cluster.topics.applications(Catalogue.of(Programme.RENT_RELIEF)),
         "RR-garbage",
         new byte[] {7, 7, 7},
         START,

@@ -13,6 +13,7 @@ import cn.gxq.subsidy.broker.TlsMaterial;
 import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.DemoScenario;
 import cn.gxq.subsidy.demo.Generated;
+import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.programme.Rulebook;
 import cn.gxq.subsidy.registry.LocalSchemaRegistry;
 import cn.gxq.subsidy.serde.AvroDeserializer;
@@ -151,7 +152,10 @@ class SecurityIntegrationTest {
             .build();
 
     publish(Role.PUBLISHER, TOPICS.enterprises(), Generated.of(enterprise));
-    publish(Role.PUBLISHER, TOPICS.applications(Programme.RENT_RELIEF), Generated.of(application));
+    publish(
+        Role.PUBLISHER,
+        TOPICS.applications(Catalogue.of(Programme.RENT_RELIEF)),
+        Generated.of(application));
 
     final List<ConsumerRecord<String, byte[]>> read =
         read(Role.FINANCE, TOPICS.decisions(), "finance-ledger", 1);
@@ -171,7 +175,11 @@ class SecurityIntegrationTest {
     assertThat(refusal(() -> read(Role.PUBLISHER, TOPICS.decisions(), "finance-sneaky", 1)))
         .as("publisher reads decisions")
         .isInstanceOf(AuthorizationException.class);
-    assertThat(refusal(() -> publishRaw(Role.FINANCE, TOPICS.applications(Programme.RENT_RELIEF))))
+    assertThat(
+            refusal(
+                () ->
+                    publishRaw(
+                        Role.FINANCE, TOPICS.applications(Catalogue.of(Programme.RENT_RELIEF)))))
         .as("finance publishes an application")
         .isInstanceOf(AuthorizationException.class);
     assertThat(refusal(() -> read(Role.FINANCE, TOPICS.enterprises(), "finance-ledger", 1)))

@@ -4,6 +4,7 @@ import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.Generated;
 import cn.gxq.subsidy.programme.ApplicationHeader;
+import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.serde.AvroSerializer;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import java.util.HashMap;
@@ -50,9 +51,11 @@ final class RecordEncoder {
     return switch (kind) {
       case Generated.ENTERPRISE -> topics.enterprises();
       case Generated.BUDGET -> topics.budgets();
-      case Generated.RENT_RELIEF -> topics.applications(Programme.RENT_RELIEF);
-      case Generated.RD_DEDUCTION -> topics.applications(Programme.RD_SUPER_DEDUCTION);
-      case Generated.INNOVATION_LOAN -> topics.applications(Programme.INNOVATION_CREDIT_LOAN);
+      case Generated.RENT_RELIEF -> topics.applications(Catalogue.of(Programme.RENT_RELIEF));
+      case Generated.RD_DEDUCTION ->
+          topics.applications(Catalogue.of(Programme.RD_SUPER_DEDUCTION));
+      case Generated.INNOVATION_LOAN ->
+          topics.applications(Catalogue.of(Programme.INNOVATION_CREDIT_LOAN));
       default -> throw new IllegalArgumentException("no topic for " + kind);
     };
   }

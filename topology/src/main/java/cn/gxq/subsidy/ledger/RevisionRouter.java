@@ -7,8 +7,11 @@ import cn.gxq.subsidy.avro.internal.Proposal;
 import cn.gxq.subsidy.avro.internal.Route;
 import cn.gxq.subsidy.contract.BucketKey;
 import cn.gxq.subsidy.rules.ReasonCode;
+import cn.gxq.subsidy.rules.Registration;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -40,11 +43,17 @@ public final class RevisionRouter {
     if (last != null && proposal.getRevision() <= last.getRevision()) {
       return null; // a revision not above the last one seen changes nothing (contract)
     }
-    final Proposal settled = settleClaim(proposal, last == null ? null : last.getClaimKey());
+    final Proposal settled =
+        numbered(settleClaim(proposal, last == null ? null : last.getClaimKey()), last);
     final BucketKey bucket = bucketOf(settled);
-    final String held =
-        settled.getAssessment() == Assessment.ELIGIBLE ? settled.getClaimKey() : null;
-    book.putRoute(id, new Route(settled.getRevision(), bucket.toString(), held));
+    final boolean holds = settled.getAssessment() == Assessment.ELIGIBLE;
+    book.putRoute(
+        id,
+        new Route(
+            settled.getRevision(),
+            bucket.toString(),
+            holds ? settled.getClaimKey() : null,
+            holds ? settled.getDetails().get(Registration.NUMBER) : null));
     final BucketKey home = last == null ? bucket : BucketKey.parse(last.getBucket());
     return new Routing(
         home,
@@ -56,6 +65,32 @@ public final class RevisionRouter {
 
   public static BucketKey bucketOf(Proposal proposal) {
     return new BucketKey(proposal.getZone(), proposal.getProgramme(), proposal.getYear());
+  }
+
+  /**
+   * Gives a recognition that holds its claim a registration number: the one its claim already has,
+   * or the next of its series. The rules name the series; numbering needs the claim settled, and
+   * only here is every claim of an enterprise seen.
+   */
+  private Proposal numbered(Proposal proposal, Route last) {
+    final Map<String, String> details = proposal.getDetails();
+    final String series = details.get(Registration.SERIES);
+    if (series == null) {
+      return proposal;
+    }
+    final Map<String, String> out = new HashMap<>(details);
+    out.remove(Registration.SERIES);
+    if (proposal.getAssessment() == Assessment.ELIGIBLE) {
+      final boolean kept =
+          last != null
+              && last.getRegistration() != null
+              && last.getRegistration().startsWith(series)
+              && proposal.getClaimKey().equals(last.getClaimKey());
+      out.put(
+          Registration.NUMBER,
+          kept ? last.getRegistration() : Registration.number(series, book.nextSerial(series)));
+    }
+    return Proposal.newBuilder(proposal).setDetails(out).build();
   }
 
   /**

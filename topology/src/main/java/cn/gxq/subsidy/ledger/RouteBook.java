@@ -2,7 +2,10 @@ package cn.gxq.subsidy.ledger;
 
 import cn.gxq.subsidy.avro.internal.Route;
 
-/** What the router keeps: where each application was sent last, and who holds each claim. */
+/**
+ * What the router keeps: where each application was sent last, who holds each claim, and how far
+ * each registration series has been numbered.
+ */
 public interface RouteBook {
 
   Route route(String applicationId);
@@ -14,4 +17,11 @@ public interface RouteBook {
   void putClaim(String claimKey, String applicationId);
 
   void deleteClaim(String claimKey);
+
+  /**
+   * The next serial of a registration series, never given before in that series by any partition.
+   *
+   * @throws IllegalStateException when the series has run out of serials here
+   */
+  int nextSerial(String series);
 }

@@ -20,7 +20,9 @@ final class LedgerRouter implements Processor<String, Proposal, String, LedgerCo
         new RevisionRouter(
             new StoreRouteBook(
                 context.getStateStore(LedgerStores.ROUTES),
-                context.getStateStore(LedgerStores.CLAIMS)));
+                context.getStateStore(LedgerStores.CLAIMS),
+                context.getStateStore(LedgerStores.REGISTRATIONS),
+                context.taskId().partition()));
   }
 
   @Override

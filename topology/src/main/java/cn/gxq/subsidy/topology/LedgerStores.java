@@ -9,6 +9,9 @@ public final class LedgerStores {
   /** Router: claim key → application id holding the claim. */
   static final String CLAIMS = "ledger-claims";
 
+  /** Router: registration series (year + region digits) → serials this partition has drawn. */
+  static final String REGISTRATIONS = "ledger-registrations";
+
   /** Bucket ledger: application id → what it holds in the bucket whose partition keeps it. */
   static final String HOLDINGS = "ledger-holdings";
 

@@ -3,13 +3,13 @@ package cn.gxq.subsidy.topology;
 import cn.gxq.subsidy.avro.Budget;
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Enterprise;
-import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.Totals;
 import cn.gxq.subsidy.avro.internal.BucketState;
 import cn.gxq.subsidy.avro.internal.Holding;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
 import cn.gxq.subsidy.avro.internal.Route;
-import cn.gxq.subsidy.programme.ApplicationHeader;
+import cn.gxq.subsidy.programme.Catalogue;
+import cn.gxq.subsidy.programme.ProgrammeDefinition;
 import cn.gxq.subsidy.serde.AvroSerde;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import cn.gxq.subsidy.serde.SpecificRecordDeserializer;
@@ -72,15 +72,15 @@ public final class SubsidySerdes {
   }
 
   /** Reads one programme's application type, refusing the others. */
-  Deserializer<? extends SpecificRecord> application(Programme programme) {
-    return of(ApplicationHeader.typeOf(programme)).deserializer();
+  Deserializer<? extends SpecificRecord> application(ProgrammeDefinition<?> programme) {
+    return of(programme.recordClass()).deserializer();
   }
 
-  /** Reads any of the three application types, by the writer's schema. */
+  /** Reads any catalogue programme's application, by the writer's schema. */
   Deserializer<SpecificRecord> anyApplication() {
     final List<Class<? extends SpecificRecord>> types = new ArrayList<>();
-    for (Programme programme : Programme.values()) {
-      types.add(ApplicationHeader.typeOf(programme));
+    for (ProgrammeDefinition<?> programme : Catalogue.programmes()) {
+      types.add(programme.recordClass());
     }
     return new SpecificRecordDeserializer(registry, types);
   }

@@ -7,6 +7,8 @@ import cn.gxq.subsidy.avro.internal.LedgerCommand;
 import cn.gxq.subsidy.avro.internal.Proposal;
 import cn.gxq.subsidy.contract.BucketKey;
 import cn.gxq.subsidy.contract.Topics;
+import cn.gxq.subsidy.programme.Catalogue;
+import cn.gxq.subsidy.programme.ProgrammeDefinition;
 import cn.gxq.subsidy.programme.Rulebook;
 import java.util.Locale;
 import java.util.Properties;
@@ -88,8 +90,8 @@ public final class SubsidyTopology {
                 .withValueSerde(serdes.enterprise()));
 
     KStream<String, Routed<byte[]>> intake = null;
-    for (Programme programme : Programme.values()) {
-      final String name = slug(programme);
+    for (ProgrammeDefinition<?> programme : Catalogue.programmes()) {
+      final String name = slug(programme.programme());
       final KStream<String, Routed<byte[]>> one =
           builder.stream(
                   topics.applications(programme),
@@ -113,7 +115,11 @@ public final class SubsidyTopology {
     final KStream<String, LedgerCommand> routed =
         deadLettersOf(assessed, topics, "assess", observer)
             .process(
-                LedgerRouter::new, Named.as("route"), LedgerStores.ROUTES, LedgerStores.CLAIMS);
+                LedgerRouter::new,
+                Named.as("route"),
+                LedgerStores.ROUTES,
+                LedgerStores.CLAIMS,
+                LedgerStores.REGISTRATIONS);
 
     final KStream<String, LedgerCommand> allotments =
         deadLettersOf(
@@ -276,6 +282,12 @@ public final class SubsidyTopology {
                 Serdes.String(),
                 Serdes.String())
             .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LedgerStores.REGISTRATIONS),
+                Serdes.String(),
+                Serdes.Integer())
+            .withCachingEnabled());
   }
 
   /**
@@ -307,6 +319,8 @@ public final class SubsidyTopology {
             serdes.ledgerCommand()));
   }
 
+  // Processor names keep the programme's code, as they always had: renaming them would rename
+  // nothing stored, but they show in every topology description operators have.
   private static String slug(Programme programme) {
     return programme.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }

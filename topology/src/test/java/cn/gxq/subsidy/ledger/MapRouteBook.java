@@ -9,6 +9,7 @@ final class MapRouteBook implements RouteBook {
 
   final Map<String, Route> routes = new HashMap<>();
   final Map<String, String> claims = new HashMap<>();
+  final Map<String, Integer> serials = new HashMap<>();
 
   @Override
   public Route route(String applicationId) {
@@ -33,5 +34,10 @@ final class MapRouteBook implements RouteBook {
   @Override
   public void deleteClaim(String claimKey) {
     claims.remove(claimKey);
+  }
+
+  @Override
+  public int nextSerial(String series) {
+    return serials.merge(series, 1, Integer::sum);
   }
 }

@@ -10,6 +10,7 @@ import cn.gxq.subsidy.avro.Budget;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.RentReliefApplication;
 import cn.gxq.subsidy.contract.DeadLetter;
+import cn.gxq.subsidy.programme.Catalogue;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class DeadLetterTest {
 
   private final TopologyHarness harness = new TopologyHarness();
-  private final String topic = harness.topics.applications(Programme.RENT_RELIEF);
+  private final String topic = harness.topics.applications(Catalogue.of(Programme.RENT_RELIEF));
 
   @AfterEach
   void close() {

@@ -6,8 +6,11 @@ import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.RentReliefApplication;
 import cn.gxq.subsidy.avro.Totals;
+import cn.gxq.subsidy.contract.ApplicationFields;
 import cn.gxq.subsidy.contract.BucketKey;
 import cn.gxq.subsidy.contract.Topics;
+import cn.gxq.subsidy.programme.Catalogue;
+import cn.gxq.subsidy.programme.ProgrammeDefinition;
 import cn.gxq.subsidy.programme.Rulebook;
 import cn.gxq.subsidy.serde.InMemorySchemaRegistryClient;
 import java.nio.file.Files;
@@ -16,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -62,7 +66,7 @@ final class TopologyHarness implements AutoCloseable {
             topics.budgets(), Serdes.String().serializer(), serdes.budget().serializer());
     rentRelief =
         driver.createInputTopic(
-            topics.applications(Programme.RENT_RELIEF),
+            topics.applications(Catalogue.of(Programme.RENT_RELIEF)),
             Serdes.String().serializer(),
             serdes.of(RentReliefApplication.class).serializer());
     decisions =
@@ -108,6 +112,22 @@ final class TopologyHarness implements AutoCloseable {
   void submit(RentReliefApplication application) {
     rentRelief.pipeInput(
         application.getApplicationId(), application, application.getSubmittedAt().toEpochMilli());
+  }
+
+  /** Publishes an application of any catalogue programme to its topic. */
+  void submitAny(SpecificRecord application) {
+    final ProgrammeDefinition<?> programme = Catalogue.of(application);
+    @SuppressWarnings("unchecked")
+    final Class<SpecificRecord> type = (Class<SpecificRecord>) programme.recordClass();
+    driver
+        .createInputTopic(
+            topics.applications(programme),
+            Serdes.String().serializer(),
+            serdes.of(type).serializer())
+        .pipeInput(
+            ApplicationFields.applicationId(application),
+            application,
+            ApplicationFields.submittedAt(application).toEpochMilli());
   }
 
   List<Decision> newDecisions() {

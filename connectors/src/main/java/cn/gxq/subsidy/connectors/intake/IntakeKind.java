@@ -7,6 +7,7 @@ import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.RdDeductionApplication;
 import cn.gxq.subsidy.avro.RentReliefApplication;
 import cn.gxq.subsidy.contract.Topics;
+import cn.gxq.subsidy.programme.Catalogue;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -21,19 +22,19 @@ public enum IntakeKind {
   RENT_RELIEF(
       "rent-relief",
       RentReliefApplication.class,
-      t -> t.applications(Programme.RENT_RELIEF),
+      t -> t.applications(Catalogue.of(Programme.RENT_RELIEF)),
       r -> ((RentReliefApplication) r).getApplicationId(),
       r -> ((RentReliefApplication) r).getSubmittedAt()),
   RD_DEDUCTION(
       "rd-deduction",
       RdDeductionApplication.class,
-      t -> t.applications(Programme.RD_SUPER_DEDUCTION),
+      t -> t.applications(Catalogue.of(Programme.RD_SUPER_DEDUCTION)),
       r -> ((RdDeductionApplication) r).getApplicationId(),
       r -> ((RdDeductionApplication) r).getSubmittedAt()),
   INNOVATION_LOAN(
       "innovation-loan",
       InnovationLoanApplication.class,
-      t -> t.applications(Programme.INNOVATION_CREDIT_LOAN),
+      t -> t.applications(Catalogue.of(Programme.INNOVATION_CREDIT_LOAN)),
       r -> ((InnovationLoanApplication) r).getApplicationId(),
       r -> ((InnovationLoanApplication) r).getSubmittedAt()),
   ENTERPRISE(
