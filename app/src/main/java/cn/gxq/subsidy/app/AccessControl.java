@@ -1,7 +1,8 @@
 package cn.gxq.subsidy.app;
 
-import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.contract.Topics;
+import cn.gxq.subsidy.programme.Catalogue;
+import cn.gxq.subsidy.programme.ProgrammeDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -119,7 +120,7 @@ final class AccessControl {
 
   private List<String> inputs() {
     final List<String> inputs = new ArrayList<>(List.of(topics.enterprises(), topics.budgets()));
-    for (Programme programme : Programme.values()) {
+    for (ProgrammeDefinition<?> programme : Catalogue.programmes()) {
       inputs.add(topics.applications(programme));
     }
     return inputs;

@@ -3,6 +3,7 @@ package cn.gxq.subsidy.app;
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Totals;
 import cn.gxq.subsidy.json.RecordJson;
+import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.serde.AvroDeserializer;
 import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
@@ -107,7 +108,7 @@ final class ConsumeCommand implements Callable<Integer> {
       case "decisions" -> cluster.topics().decisions();
       case "totals" -> cluster.topics().totals();
       case "deadletter" -> cluster.topics().deadLetter();
-      default -> RecordType.fromCli(topic).topic(cluster.topics());
+      default -> Catalogue.recordKind(topic).topic(cluster.topics());
     };
   }
 
@@ -116,7 +117,7 @@ final class ConsumeCommand implements Callable<Integer> {
       case "decisions" -> Decision.class;
       case "totals" -> Totals.class;
       case "deadletter" -> null;
-      default -> RecordType.fromCli(topic).type();
+      default -> Catalogue.recordKind(topic).recordClass();
     };
   }
 

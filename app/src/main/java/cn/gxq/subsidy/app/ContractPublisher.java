@@ -1,12 +1,14 @@
 package cn.gxq.subsidy.app;
 
+import cn.gxq.subsidy.contract.RecordKind;
 import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.Generated;
+import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.serde.AvroSerializer;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +31,7 @@ final class ContractPublisher implements AutoCloseable {
   private final Topics topics;
   private final SchemaRegistryClient registry;
   private final KafkaProducer<String, byte[]> producer;
-  private final Map<RecordType, AvroSerializer<SpecificRecord>> serializers =
-      new EnumMap<>(RecordType.class);
+  private final Map<RecordKind, AvroSerializer<SpecificRecord>> serializers = new HashMap<>();
   private final Map<String, AtomicLong> acknowledged = new ConcurrentHashMap<>();
   private final AtomicReference<Exception> failure = new AtomicReference<>();
 
@@ -48,13 +49,14 @@ final class ContractPublisher implements AutoCloseable {
   /** Sends one record to its topic; {@code kind} in {@link #acknowledged} is its topic kind. */
   @SuppressWarnings("unchecked")
   void publish(Generated record) {
-    final RecordType type = RecordType.fromCli(record.topicKind());
+    final RecordKind type = Catalogue.recordKind(record.topicKind());
     final String topic = type.topic(topics);
     final AvroSerializer<SpecificRecord> serializer;
     synchronized (serializers) {
       serializer =
           serializers.computeIfAbsent(
-              type, t -> new AvroSerializer<>((Class<SpecificRecord>) t.type(), registry, false));
+              type,
+              t -> new AvroSerializer<>((Class<SpecificRecord>) t.recordClass(), registry, false));
     }
     raw(
         topic,

@@ -2,7 +2,9 @@ package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Totals;
+import cn.gxq.subsidy.contract.RecordKind;
 import cn.gxq.subsidy.contract.Topics;
+import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import cn.gxq.subsidy.serde.WireFormat;
 import java.util.ArrayList;
@@ -22,9 +24,9 @@ final class ContractSchemas {
   /** Registers (or finds) each contract schema; returns the subjects, in topic-table order. */
   static List<String> register(SchemaRegistryClient registry, Topics topics) {
     final List<String> subjects = new ArrayList<>();
-    for (RecordType type : RecordType.values()) {
+    for (RecordKind type : Catalogue.recordKinds()) {
       subjects.add(
-          register(registry, type.topic(topics), SpecificData.get().getSchema(type.type())));
+          register(registry, type.topic(topics), SpecificData.get().getSchema(type.recordClass())));
     }
     subjects.add(register(registry, topics.decisions(), Decision.getClassSchema()));
     subjects.add(register(registry, topics.totals(), Totals.getClassSchema()));

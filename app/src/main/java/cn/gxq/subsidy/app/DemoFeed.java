@@ -1,12 +1,12 @@
 package cn.gxq.subsidy.app;
 
-import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.ApplicationGenerator;
 import cn.gxq.subsidy.demo.DemoScenario;
 import cn.gxq.subsidy.demo.Generated;
 import cn.gxq.subsidy.demo.HostileRecords;
 import cn.gxq.subsidy.demo.Mix;
+import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -189,8 +189,7 @@ final class DemoFeed implements AutoCloseable {
   /** Applications on the three topics already: a restart carries on from there. */
   private long applicationsAlreadyPublished() throws ExecutionException, InterruptedException {
     try (Admin admin = Admin.create(client)) {
-      final List<String> names =
-          List.of(Programme.values()).stream().map(topics::applications).toList();
+      final List<String> names = Catalogue.programmes().stream().map(topics::applications).toList();
       final Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
       for (TopicDescription d : admin.describeTopics(names).allTopicNames().get().values()) {
         d.partitions()
@@ -229,7 +228,7 @@ final class DemoFeed implements AutoCloseable {
   private void publishGarbage(HostileRecords hostile, Generated next) {
     final byte[] bytes = hostile.randomBytes(next.topicKind(), 24).value();
     publisher.raw(
-        RecordType.fromCli(next.topicKind()).topic(topics),
+        Catalogue.recordKind(next.topicKind()).topic(topics),
         next.key() + "-garbage",
         bytes,
         next.eventTime(),

@@ -1,7 +1,9 @@
 package cn.gxq.subsidy.app;
 
+import cn.gxq.subsidy.contract.RecordKind;
 import cn.gxq.subsidy.json.RecordJson;
 import cn.gxq.subsidy.json.RecordJsonException;
+import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.serde.AvroSerializer;
 import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
@@ -51,9 +53,9 @@ final class ProduceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    final RecordType recordType;
+    final RecordKind recordType;
     try {
-      recordType = RecordType.fromCli(type);
+      recordType = Catalogue.recordKind(type);
     } catch (IllegalArgumentException e) {
       System.err.println("produce: " + e.getMessage());
       return 2;
@@ -68,7 +70,7 @@ final class ProduceCommand implements Callable<Integer> {
   }
 
   int publish(
-      RecordType recordType, SchemaRegistryClient registry, BufferedReader in, PrintStream err)
+      RecordKind recordType, SchemaRegistryClient registry, BufferedReader in, PrintStream err)
       throws Exception {
     final String topic = recordType.topic(cluster.topics());
     final RecordJson json = new RecordJson();
@@ -87,7 +89,7 @@ final class ProduceCommand implements Callable<Integer> {
         }
         final SpecificRecord record;
         try {
-          record = json.read(line, recordType.type());
+          record = json.read(line, recordType.recordClass());
         } catch (RecordJsonException e) {
           err.println("line " + number + ": " + e.getMessage());
           bad++;
@@ -144,8 +146,8 @@ final class ProduceCommand implements Callable<Integer> {
 
   @SuppressWarnings("unchecked")
   private static AvroSerializer<SpecificRecord> serializer(
-      RecordType type, SchemaRegistryClient registry) {
-    return new AvroSerializer<>((Class<SpecificRecord>) type.type(), registry, false);
+      RecordKind type, SchemaRegistryClient registry) {
+    return new AvroSerializer<>((Class<SpecificRecord>) type.recordClass(), registry, false);
   }
 
   private Properties producerConfig() {

@@ -1,7 +1,8 @@
 package cn.gxq.subsidy.app;
 
-import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.contract.Topics;
+import cn.gxq.subsidy.programme.Catalogue;
+import cn.gxq.subsidy.programme.ProgrammeDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ final class TopicSetup {
       throws InterruptedException, ExecutionException {
     final Set<String> existing = admin.listTopics().names().get();
     final List<NewTopic> missing = new ArrayList<>();
-    for (Topics.TopicSpec spec : topics.all()) {
+    for (Topics.TopicSpec spec : topics.all(Catalogue.programmes())) {
       if (existing.contains(spec.name()) || spec.name().equals(topics.ledgerHandovers())) {
         continue;
       }
@@ -73,7 +74,7 @@ final class TopicSetup {
     final List<String> upstream = new ArrayList<>();
     upstream.add(topics.enterprises());
     upstream.add(topics.budgets());
-    for (Programme programme : Programme.values()) {
+    for (ProgrammeDefinition<?> programme : Catalogue.programmes()) {
       upstream.add(topics.applications(programme));
     }
     // Topics made just now have the count they were made with; describing them at once can fail
@@ -104,7 +105,10 @@ final class TopicSetup {
       return false;
     }
     final Topics.TopicSpec spec =
-        topics.all().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+        topics.all(Catalogue.programmes()).stream()
+            .filter(t -> t.name().equals(name))
+            .findFirst()
+            .orElseThrow();
     try {
       admin
           .createTopics(

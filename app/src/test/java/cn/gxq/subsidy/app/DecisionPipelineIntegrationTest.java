@@ -52,7 +52,9 @@ class DecisionPipelineIntegrationTest {
       publisher.publishAll(scenario.enterprises());
       // Undecodable input on an application topic and on the registry: dead letters, not stops.
       publisher.raw(
-          cluster.topics.applications(cn.gxq.subsidy.avro.Programme.RD_SUPER_DEDUCTION),
+          cluster.topics.applications(
+              cn.gxq.subsidy.programme.Catalogue.of(
+                  cn.gxq.subsidy.avro.Programme.RD_SUPER_DEDUCTION)),
           "RD-garbage",
           new byte[] {0, 0, 0, 0, 42, 1, 2},
           0L);
@@ -102,7 +104,9 @@ class DecisionPipelineIntegrationTest {
       assertThat(letters)
           .extracting(r -> header(r, DeadLetter.SOURCE_TOPIC))
           .containsExactlyInAnyOrder(
-              cluster.topics.applications(cn.gxq.subsidy.avro.Programme.RD_SUPER_DEDUCTION),
+              cluster.topics.applications(
+                  cn.gxq.subsidy.programme.Catalogue.of(
+                      cn.gxq.subsidy.avro.Programme.RD_SUPER_DEDUCTION)),
               cluster.topics.enterprises());
     }
   }

@@ -4,6 +4,7 @@ import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.Generated;
 import cn.gxq.subsidy.demo.HostileRecord;
 import cn.gxq.subsidy.programme.ApplicationHeader;
+import cn.gxq.subsidy.programme.Catalogue;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ final class FaultExpectation {
     for (HostileRecord r : hostile) {
       letters.add(
           new Letter(
-              RecordType.fromCli(r.topicKind()).topic(topics),
+              Catalogue.recordKind(r.topicKind()).topic(topics),
               r.expected().name(),
               r.key(),
               r.value() == null ? null : Base64.getEncoder().encodeToString(r.value())));

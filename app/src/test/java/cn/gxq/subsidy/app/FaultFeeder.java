@@ -1,12 +1,14 @@
 package cn.gxq.subsidy.app;
 
+import cn.gxq.subsidy.contract.RecordKind;
 import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.Generated;
 import cn.gxq.subsidy.demo.HostileRecord;
+import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.serde.AvroSerializer;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,8 +43,7 @@ final class FaultFeeder implements AutoCloseable {
   private final List<HostileRecord> hostile;
   private final double perSecond;
   private final KafkaProducer<String, byte[]> producer;
-  private final Map<RecordType, AvroSerializer<SpecificRecord>> serializers =
-      new EnumMap<>(RecordType.class);
+  private final Map<RecordKind, AvroSerializer<SpecificRecord>> serializers = new HashMap<>();
   private final AtomicInteger sent = new AtomicInteger();
   private final AtomicLong acked = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
@@ -114,7 +115,7 @@ final class FaultFeeder implements AutoCloseable {
           send(hostile.get(nextHostile++), g.eventTime().toEpochMilli());
         }
       }
-      final String topic = RecordType.fromCli(g.topicKind()).topic(topics);
+      final String topic = Catalogue.recordKind(g.topicKind()).topic(topics);
       send(topic, g.key(), serialize(g), g.eventTime().toEpochMilli());
     }
     while (nextHostile < hostile.size()) {
@@ -137,7 +138,7 @@ final class FaultFeeder implements AutoCloseable {
   }
 
   private void send(HostileRecord h, long timestamp) {
-    send(RecordType.fromCli(h.topicKind()).topic(topics), h.key(), h.value(), timestamp);
+    send(Catalogue.recordKind(h.topicKind()).topic(topics), h.key(), h.value(), timestamp);
   }
 
   private void send(String topic, String key, byte[] value, long timestamp) {
@@ -168,10 +169,11 @@ final class FaultFeeder implements AutoCloseable {
 
   @SuppressWarnings("unchecked")
   private byte[] serialize(Generated g) {
-    final RecordType type = RecordType.fromCli(g.topicKind());
+    final RecordKind type = Catalogue.recordKind(g.topicKind());
     return serializers
         .computeIfAbsent(
-            type, t -> new AvroSerializer<>((Class<SpecificRecord>) t.type(), registry, false))
+            type,
+            t -> new AvroSerializer<>((Class<SpecificRecord>) t.recordClass(), registry, false))
         .serialize(type.topic(topics), g.value());
   }
 

@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.app;
 
+import cn.gxq.subsidy.contract.RecordKind;
 import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.DemoScenario;
 import cn.gxq.subsidy.demo.ExpectedDeadLetter;
@@ -7,6 +8,7 @@ import cn.gxq.subsidy.demo.Generated;
 import cn.gxq.subsidy.demo.HostileRecord;
 import cn.gxq.subsidy.demo.HostileRecords;
 import cn.gxq.subsidy.demo.Mix;
+import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.registry.LocalSchemaRegistry;
 import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
@@ -179,7 +181,7 @@ final class FaultHarness {
           new FaultAckedCheck(broker.bootstrap())
               .check(
                   feeder.acks(),
-                  topics.all().stream()
+                  topics.all(Catalogue.programmes()).stream()
                       .filter(Topics.TopicSpec::compacted)
                       .map(Topics.TopicSpec::name)
                       .collect(java.util.stream.Collectors.toSet()));
@@ -271,15 +273,15 @@ final class FaultHarness {
   private List<HostileRecord> hostile(SchemaRegistryClient client) {
     final HostileRecords factory = new HostileRecords(plan.seed() ^ 0xBADL, START);
     final List<HostileRecord> out = new ArrayList<>();
-    for (RecordType type : RecordType.values()) {
+    for (RecordKind type : Catalogue.recordKinds()) {
       final String topic = type.topic(topics);
       final int schemaId = client.register(topic + "-value", schemaOf(type));
-      for (HostileRecord r : factory.all(type.cliName(), schemaId, LARGE_VALUE_BYTES)) {
-        final boolean compacted = type == RecordType.ENTERPRISE || type == RecordType.BUDGET;
+      for (HostileRecord r : factory.all(type.name(), schemaId, LARGE_VALUE_BYTES)) {
+        final boolean compacted = type == RecordKind.ENTERPRISE || type == RecordKind.BUDGET;
         if (compacted && r.expected() == ExpectedDeadLetter.MISSING_KEY) {
           continue;
         }
-        if (type == RecordType.ENTERPRISE && r.expected() == ExpectedDeadLetter.NULL_VALUE) {
+        if (type == RecordKind.ENTERPRISE && r.expected() == ExpectedDeadLetter.NULL_VALUE) {
           continue;
         }
         // On a compacted topic a later record with the same key may be compacted away before
@@ -299,9 +301,9 @@ final class FaultHarness {
     return out;
   }
 
-  static Schema schemaOf(RecordType type) {
+  static Schema schemaOf(RecordKind type) {
     try {
-      return (Schema) type.type().getMethod("getClassSchema").invoke(null);
+      return (Schema) type.recordClass().getMethod("getClassSchema").invoke(null);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }

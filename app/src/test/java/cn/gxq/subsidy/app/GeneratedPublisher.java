@@ -1,10 +1,12 @@
 package cn.gxq.subsidy.app;
 
+import cn.gxq.subsidy.contract.RecordKind;
 import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.Generated;
+import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.serde.AvroSerializer;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,8 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class GeneratedPublisher implements AutoCloseable {
 
   private final Topics topics;
-  private final Map<RecordType, AvroSerializer<SpecificRecord>> serializers =
-      new EnumMap<>(RecordType.class);
+  private final Map<RecordKind, AvroSerializer<SpecificRecord>> serializers = new HashMap<>();
   private final KafkaProducer<String, byte[]> producer;
   private final SchemaRegistryClient registry;
 
@@ -36,11 +37,12 @@ final class GeneratedPublisher implements AutoCloseable {
 
   @SuppressWarnings("unchecked")
   void publish(Generated record) {
-    final RecordType type = RecordType.fromCli(record.topicKind());
+    final RecordKind type = Catalogue.recordKind(record.topicKind());
     final String topic = type.topic(topics);
     final AvroSerializer<SpecificRecord> serializer =
         serializers.computeIfAbsent(
-            type, t -> new AvroSerializer<>((Class<SpecificRecord>) t.type(), registry, false));
+            type,
+            t -> new AvroSerializer<>((Class<SpecificRecord>) t.recordClass(), registry, false));
     raw(
         topic,
         record.key(),

@@ -6,11 +6,13 @@ import cn.gxq.subsidy.avro.Budget;
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.contract.DeadLetter;
+import cn.gxq.subsidy.contract.RecordKind;
 import cn.gxq.subsidy.demo.AbsurdApplication;
 import cn.gxq.subsidy.demo.DemoScenario;
 import cn.gxq.subsidy.demo.Generated;
 import cn.gxq.subsidy.demo.HostileRecords;
 import cn.gxq.subsidy.programme.ApplicationHeader;
+import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.serde.AvroDeserializer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -216,24 +218,24 @@ class HostileInputTest {
   private static void wireLevel(ClusterFixture cluster, HostileSender sender) {
     final HostileRecords hostile = new HostileRecords(17L, AT);
     final Random random = new Random(17L);
-    final Map<RecordType, Integer> ids = new HashMap<>();
-    for (RecordType type : RecordType.values()) {
+    final Map<RecordKind, Integer> ids = new HashMap<>();
+    for (RecordKind type : Catalogue.recordKinds()) {
       ids.put(
           type,
           cluster.client.register(
               type.topic(cluster.topics) + "-value", FaultHarness.schemaOf(type)));
     }
-    final RecordType[] types = RecordType.values();
+    final List<RecordKind> types = Catalogue.recordKinds();
     for (int round = 0; round < ROUNDS; round++) {
-      for (RecordType type : types) {
-        final String kind = type.cliName();
+      for (RecordKind type : types) {
+        final String kind = type.name();
         final String topic = type.topic(cluster.topics);
-        final boolean compacted = type == RecordType.ENTERPRISE || type == RecordType.BUDGET;
+        final boolean compacted = type == RecordKind.ENTERPRISE || type == RecordKind.BUDGET;
         final String key = "HOSTILE-" + kind + "-" + round;
         final SpecificRecord sample = hostile.sample(kind).value();
-        final RecordType other =
-            types[(type.ordinal() + 1 + random.nextInt(types.length - 1)) % types.length];
-        final SpecificRecord otherSample = hostile.sample(other.cliName()).value();
+        final RecordKind other =
+            types.get((types.indexOf(type) + 1 + random.nextInt(types.size() - 1)) % types.size());
+        final SpecificRecord otherSample = hostile.sample(other.name()).value();
         sender.send(
             topic,
             key + "-random",
@@ -266,7 +268,7 @@ class HostileInputTest {
             hostile.truncatedAvro(kind, ids.get(type)).value(),
             "UNDECODABLE",
             "truncated");
-        if (type != RecordType.ENTERPRISE) {
+        if (type != RecordKind.ENTERPRISE) {
           // On the registry a null value is taken as a deletion, not dead-lettered: a known bug,
           // reproduced by registryNullValueIsDeadLettered below.
           sender.send(topic, key + "-null", null, "NULL_VALUE", "null value");
@@ -294,13 +296,13 @@ class HostileInputTest {
   private static void absurd(ClusterFixture cluster, DemoScenario scenario, HostileSender sender) {
     final HostileRecords hostile = new HostileRecords(23L, AT);
     final List<Enterprise> registry = scenario.registry();
-    final Map<RecordType, cn.gxq.subsidy.serde.AvroSerializer<SpecificRecord>> serializers =
+    final Map<RecordKind, cn.gxq.subsidy.serde.AvroSerializer<SpecificRecord>> serializers =
         new HashMap<>();
     for (int batch = 0; batch < ABSURD_BATCHES; batch++) {
       final Enterprise applicant = registry.get(batch % registry.size());
       for (AbsurdApplication a : hostile.absurdApplications(applicant, AT)) {
         final Generated g = a.generated();
-        final RecordType type = RecordType.fromCli(g.topicKind());
+        final RecordKind type = Catalogue.recordKind(g.topicKind());
         final byte[] bytes = serialize(cluster, serializers, type, g.value());
         // The generator's "lower-case credit code" is the code itself when it has no letters
         // (e.g. 911101023695610789): then it is a sound application and any reason will do.
@@ -324,7 +326,7 @@ class HostileInputTest {
         }
       }
     }
-    final RecordType budget = RecordType.BUDGET;
+    final RecordKind budget = RecordKind.BUDGET;
     final Budget base = (Budget) hostile.sample(Generated.BUDGET).value();
     for (int i = 0; i < 20; i++) {
       final Budget negative =
@@ -348,15 +350,15 @@ class HostileInputTest {
   @SuppressWarnings("unchecked")
   private static byte[] serialize(
       ClusterFixture cluster,
-      Map<RecordType, cn.gxq.subsidy.serde.AvroSerializer<SpecificRecord>> serializers,
-      RecordType type,
+      Map<RecordKind, cn.gxq.subsidy.serde.AvroSerializer<SpecificRecord>> serializers,
+      RecordKind type,
       SpecificRecord value) {
     return serializers
         .computeIfAbsent(
             type,
             t ->
                 new cn.gxq.subsidy.serde.AvroSerializer<>(
-                    (Class<SpecificRecord>) t.type(), cluster.client, false))
+                    (Class<SpecificRecord>) t.recordClass(), cluster.client, false))
         .serialize(type.topic(cluster.topics), value);
   }
 

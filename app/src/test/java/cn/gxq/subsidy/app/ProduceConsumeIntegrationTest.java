@@ -2,7 +2,9 @@ package cn.gxq.subsidy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gxq.subsidy.contract.RecordKind;
 import cn.gxq.subsidy.json.RecordJson;
+import cn.gxq.subsidy.programme.Catalogue;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -26,33 +28,33 @@ class ProduceConsumeIntegrationTest {
   private final RecordJson json = new RecordJson();
 
   /** One line per type, as a publisher would write it: optional fields absent, defaults implied. */
-  private static final Map<RecordType, String> LINES =
+  private static final Map<RecordKind, String> LINES =
       Map.of(
-          RecordType.ENTERPRISE,
-              """
+          RecordKind.ENTERPRISE,
+          """
           {"creditCode":"91110000600037341L","name":"北京示例科技有限公司","zone":"ZGC",\
           "industryCode":"I65","employees":50,"revenue":"5000000.00","totalAssets":"3000000.00",\
           "registeredOn":"2015-03-01","highTechCertifiedOn":"2021-06-30","techSmeYears":[2021,2022],\
           "taxResident":true,"taxAssessment":"ACTUAL","updatedAt":"2022-01-01T00:00:00Z"}""",
-          RecordType.BUDGET,
-              """
+          RecordKind.BUDGET,
+          """
           {"zone":"ZGC","programme":"RENT_RELIEF","year":2022,"amount":"5000000.00",\
           "updatedAt":"2022-02-01T00:00:00Z"}""",
-          RecordType.RENT_RELIEF,
-              """
+          Catalogue.recordKind("rent-relief"),
+          """
           {"applicationId":"RR-2022-000001","creditCode":"91110000600037341L",\
           "submittedAt":"2022-05-01T09:30:00Z","year":2022,"landlordName":"北京国资",\
           "landlordStateOwned":true,"countyCode":"110108","countyRiskListed":false,\
           "leaseStart":"2021-01-01","leaseEnd":"2023-12-31","monthlyRent":"12500.00","sublessor":false}""",
-          RecordType.RD_DEDUCTION,
-              """
+          Catalogue.recordKind("rd-deduction"),
+          """
           {"applicationId":"RD-2022-000001","revision":2,"creditCode":"91110000600037341L",\
           "submittedAt":"2023-03-01T02:00:00Z","taxYear":2022,"personnel":"800000.00",\
           "directInputs":"200000.00","depreciation":"50000.00","intangibleAmortisation":"10000.00",\
           "designFees":"30000.00","otherRelated":"150000.00","overseasContracted":"0.00",\
           "q4Expenses":"300000.00","q4EquipmentPurchases":"0.00","excludedIncomeShare":"0.1000"}""",
-          RecordType.INNOVATION_LOAN,
-              """
+          Catalogue.recordKind("innovation-loan"),
+          """
           {"applicationId":"IL-2022-000001","withdrawn":true,"revision":3,\
           "creditCode":"91110000600037341L","submittedAt":"2022-07-01T00:00:00Z",\
           "requestedAmount":"3000000.00","bankCode":"ICBC","termMonths":12,"rdExpense":"900000.00",\
@@ -74,7 +76,7 @@ class ProduceConsumeIntegrationTest {
 
   @Test
   void everyRecordTypeComesBackAsItWasSent() throws Exception {
-    for (RecordType type : RecordType.values()) {
+    for (RecordKind type : Catalogue.recordKinds()) {
       final String line = LINES.get(type);
       final ByteArrayOutputStream err = new ByteArrayOutputStream();
       final int status =
@@ -86,17 +88,17 @@ class ProduceConsumeIntegrationTest {
                   new PrintStream(err, true, StandardCharsets.UTF_8));
       assertThat(status).as("produce %s: %s", type, err).isZero();
 
-      final List<String> printed = consume(type.cliName(), 1, "");
+      final List<String> printed = consume(type.name(), 1, "");
       assertThat(printed).as("consume %s", type).hasSize(1);
-      final SpecificRecord sent = json.read(line, type.type());
-      final SpecificRecord received = json.read(printed.get(0), type.type());
-      assertThat(received).as(type.cliName()).isEqualTo(sent);
+      final SpecificRecord sent = json.read(line, type.recordClass());
+      final SpecificRecord received = json.read(printed.get(0), type.recordClass());
+      assertThat(received).as(type.name()).isEqualTo(sent);
     }
   }
 
   @Test
   void aMalformedLineIsReportedWithItsNumberAndTheRestIsStillPublished() throws Exception {
-    final String good = LINES.get(RecordType.BUDGET);
+    final String good = LINES.get(RecordKind.BUDGET);
     final String input =
         String.join(
             "\n",
@@ -115,7 +117,7 @@ class ProduceConsumeIntegrationTest {
 
     final int status =
         produce.publish(
-            RecordType.BUDGET,
+            RecordKind.BUDGET,
             cluster.client,
             new BufferedReader(new StringReader(input)),
             new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -143,9 +145,9 @@ class ProduceConsumeIntegrationTest {
       final int status =
           produce()
               .publish(
-                  RecordType.BUDGET,
+                  RecordKind.BUDGET,
                   deadRegistry,
-                  new BufferedReader(new StringReader(LINES.get(RecordType.BUDGET))),
+                  new BufferedReader(new StringReader(LINES.get(RecordKind.BUDGET))),
                   new PrintStream(err, true, StandardCharsets.UTF_8));
       assertThat(status).isEqualTo(3);
     }
@@ -169,7 +171,7 @@ class ProduceConsumeIntegrationTest {
     command.max = max;
     command.timeoutSeconds = 15L;
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final String name = RecordType.fromCli(topic).topic(command.cluster.topics());
+    final String name = Catalogue.recordKind(topic).topic(command.cluster.topics());
     command.print(name, cluster.client, new PrintStream(out, true, StandardCharsets.UTF_8));
     return Arrays.stream(out.toString(StandardCharsets.UTF_8).split("\n"))
         .filter(s -> !s.isBlank())

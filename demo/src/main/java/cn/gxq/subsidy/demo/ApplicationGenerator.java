@@ -1,6 +1,10 @@
 package cn.gxq.subsidy.demo;
 
 import cn.gxq.subsidy.avro.Enterprise;
+import cn.gxq.subsidy.avro.InnovationLoanApplication;
+import cn.gxq.subsidy.avro.RdDeductionApplication;
+import cn.gxq.subsidy.avro.RentReliefApplication;
+import cn.gxq.subsidy.avro.TechSmeApplication;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,6 +59,8 @@ public final class ApplicationGenerator implements Iterator<Generated> {
   private final RentReliefFactory rentRelief;
   private final RdDeductionFactory rdDeduction;
   private final InnovationLoanFactory innovationLoan;
+  private final TechSmeFactory techSme;
+  private final Map<Class<?>, ProgrammeFactory> factories = new HashMap<>();
   private final Weighted<ProgrammeFactory> programmes;
   private final Weighted<Kind> kinds;
 
@@ -100,11 +106,17 @@ public final class ApplicationGenerator implements Iterator<Generated> {
     this.rentRelief = new RentReliefFactory(draw, this.registry, new Landlords(draw, codes));
     this.rdDeduction = new RdDeductionFactory(draw, this.registry);
     this.innovationLoan = new InnovationLoanFactory(draw, this.registry);
+    this.techSme = new TechSmeFactory(draw, this.registry);
     this.programmes =
         new Weighted<ProgrammeFactory>()
-            .add(rentRelief, 0.40)
-            .add(rdDeduction, 0.35)
-            .add(innovationLoan, 0.25);
+            .add(rentRelief, 0.35)
+            .add(rdDeduction, 0.30)
+            .add(innovationLoan, 0.20)
+            .add(techSme, 0.15);
+    factories.put(RentReliefApplication.class, rentRelief);
+    factories.put(RdDeductionApplication.class, rdDeduction);
+    factories.put(InnovationLoanApplication.class, innovationLoan);
+    factories.put(TechSmeApplication.class, techSme);
     this.kinds =
         new Weighted<Kind>()
             .add(Kind.REGULAR, mix.regular())
@@ -185,7 +197,7 @@ public final class ApplicationGenerator implements Iterator<Generated> {
   private SpecificRecord regular(ProgrammeFactory first) {
     String id = nextId(first);
     SpecificRecord fallback = null;
-    for (ProgrammeFactory f : List.of(first, rentRelief, rdDeduction, innovationLoan)) {
+    for (ProgrammeFactory f : List.of(first, rentRelief, rdDeduction, innovationLoan, techSme)) {
       String fid = f == first ? id : null;
       int tries = saturated.contains(f) ? 2 : TRIES;
       for (int i = 0; i < tries; i++) {
@@ -248,7 +260,8 @@ public final class ApplicationGenerator implements Iterator<Generated> {
     }
     String id = draw.pick(openIds);
     double factor = draw.chance(0.5) ? draw.uniform(0.5, 0.85) : draw.uniform(1.15, 1.6);
-    SpecificRecord amended = Revisions.amend(latest.get(id), now, factor);
+    SpecificRecord original = latest.get(id);
+    SpecificRecord amended = factoryOf(original).amend(original, now, factor);
     latest.put(id, amended);
     return amended;
   }
@@ -289,11 +302,7 @@ public final class ApplicationGenerator implements Iterator<Generated> {
   }
 
   private ProgrammeFactory factoryOf(SpecificRecord a) {
-    return switch (Generated.of(a).topicKind()) {
-      case Generated.RENT_RELIEF -> rentRelief;
-      case Generated.RD_DEDUCTION -> rdDeduction;
-      default -> innovationLoan;
-    };
+    return factories.get(a.getClass());
   }
 
   private String nextId(ProgrammeFactory f) {

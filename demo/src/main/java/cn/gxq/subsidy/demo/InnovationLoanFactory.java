@@ -166,4 +166,27 @@ final class InnovationLoanFactory implements ProgrammeFactory {
         .setProvincialAwards(draw.chance(s * 0.6) ? draw.between(1, 2) : 0)
         .build();
   }
+
+  @Override
+  public SpecificRecord amend(SpecificRecord application, Instant at, double factor) {
+    InnovationLoanApplication r = (InnovationLoanApplication) application;
+    return InnovationLoanApplication.newBuilder(r)
+        .setRevision(r.getRevision() + 1)
+        .setSubmittedAt(at)
+        .setRequestedAmount(creditLine(r.getRequestedAmount(), factor))
+        .build();
+  }
+
+  /** Credit lines move in steps of 10万; a change never rounds back to the same line. */
+  private static BigDecimal creditLine(BigDecimal line, double factor) {
+    if (line.signum() <= 0) {
+      return Revisions.changed(line, factor);
+    }
+    BigDecimal step = Money.yuan(100_000L);
+    BigDecimal next = Money.roundTo(line.doubleValue() * factor, 100_000);
+    if (next.compareTo(line) != 0) {
+      return next;
+    }
+    return factor > 1 || line.compareTo(step) <= 0 ? line.add(step) : line.subtract(step);
+  }
 }

@@ -24,4 +24,7 @@ interface ProgrammeFactory {
 
   /** The claim an application makes (contract: one claim per enterprise and period). */
   String claim(SpecificRecord application);
+
+  /** The next revision of one of its applications, submitted at {@code at}, amount scaled. */
+  SpecificRecord amend(SpecificRecord application, Instant at, double factor);
 }

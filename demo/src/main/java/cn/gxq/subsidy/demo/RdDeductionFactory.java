@@ -163,4 +163,14 @@ final class RdDeductionFactory implements ProgrammeFactory {
     int back = new Weighted<Integer>().add(0, 0.3).add(1, 0.5).add(2, 0.2).draw(draw);
     return Math.max(FIRST_YEAR, last - back);
   }
+
+  @Override
+  public SpecificRecord amend(SpecificRecord application, Instant at, double factor) {
+    RdDeductionApplication r = (RdDeductionApplication) application;
+    return RdDeductionApplication.newBuilder(r)
+        .setRevision(r.getRevision() + 1)
+        .setSubmittedAt(at)
+        .setPersonnel(Revisions.changed(r.getPersonnel(), factor))
+        .build();
+  }
 }

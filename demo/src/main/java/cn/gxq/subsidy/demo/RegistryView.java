@@ -26,6 +26,7 @@ final class RegistryView {
   final List<Enterprise> rdExcludedIndustry;
   final List<Enterprise> innovationCandidates;
   final List<Enterprise> noInnovationStatus;
+  final List<Enterprise> techSmeCandidates;
 
   RegistryView(List<Enterprise> registry) {
     if (registry.isEmpty()) {
@@ -57,6 +58,8 @@ final class RegistryView {
     noInnovationStatus =
         select(
             e -> company(e) && e.getHighTechCertifiedOn() == null && e.getTechSmeYears().isEmpty());
+    // Resident companies within the evaluation's staff limit; revenue and assets are drawn small.
+    techSmeCandidates = select(e -> company(e) && e.getTaxResident() && e.getEmployees() <= 500);
   }
 
   List<Enterprise> all() {

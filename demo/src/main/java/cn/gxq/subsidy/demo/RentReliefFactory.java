@@ -177,4 +177,14 @@ final class RentReliefFactory implements ProgrammeFactory {
   private static Zone zone(Enterprise e) {
     return Zone.of(e.getZone());
   }
+
+  @Override
+  public SpecificRecord amend(SpecificRecord application, Instant at, double factor) {
+    RentReliefApplication r = (RentReliefApplication) application;
+    return RentReliefApplication.newBuilder(r)
+        .setRevision(r.getRevision() + 1)
+        .setSubmittedAt(at)
+        .setMonthlyRent(Revisions.changed(r.getMonthlyRent(), factor))
+        .build();
+  }
 }

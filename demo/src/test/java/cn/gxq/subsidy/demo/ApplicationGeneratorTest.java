@@ -50,12 +50,13 @@ class ApplicationGeneratorTest {
   void idsAreReadableAndFirstRevisionsUnique() {
     Set<String> firsts = new HashSet<>();
     for (Generated g : stream) {
-      assertThat(g.key()).matches("(RR|RD|IL)-20\\d\\d-\\d{6}");
+      assertThat(g.key()).matches("(RR|RD|IL|TS)-20\\d\\d-\\d{6}");
       assertThat(g.key())
           .startsWith(
               switch (g.topicKind()) {
                 case Generated.RENT_RELIEF -> "RR-";
                 case Generated.RD_DEDUCTION -> "RD-";
+                case Generated.TECH_SME -> "TS-";
                 default -> "IL-";
               });
       if (Header.of(g).revision() == 1) {
@@ -150,9 +151,10 @@ class ApplicationGeneratorTest {
   void allProgrammesAppearInRealisticShares() {
     Map<String, Long> byKind =
         stream.stream().collect(Collectors.groupingBy(Generated::topicKind, Collectors.counting()));
-    assertThat(byKind.get(Generated.RENT_RELIEF) / (double) COUNT).isBetween(0.35, 0.45);
-    assertThat(byKind.get(Generated.RD_DEDUCTION) / (double) COUNT).isBetween(0.30, 0.40);
-    assertThat(byKind.get(Generated.INNOVATION_LOAN) / (double) COUNT).isBetween(0.20, 0.30);
+    assertThat(byKind.get(Generated.RENT_RELIEF) / (double) COUNT).isBetween(0.30, 0.40);
+    assertThat(byKind.get(Generated.RD_DEDUCTION) / (double) COUNT).isBetween(0.25, 0.35);
+    assertThat(byKind.get(Generated.INNOVATION_LOAN) / (double) COUNT).isBetween(0.15, 0.25);
+    assertThat(byKind.get(Generated.TECH_SME) / (double) COUNT).isBetween(0.10, 0.20);
   }
 
   @Test

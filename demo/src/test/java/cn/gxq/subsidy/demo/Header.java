@@ -3,6 +3,7 @@ package cn.gxq.subsidy.demo;
 import cn.gxq.subsidy.avro.InnovationLoanApplication;
 import cn.gxq.subsidy.avro.RdDeductionApplication;
 import cn.gxq.subsidy.avro.RentReliefApplication;
+import cn.gxq.subsidy.avro.TechSmeApplication;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +55,21 @@ record Header(
           a.getSubmittedAt(),
           a.getPersonnel(),
           "RD|" + a.getCreditCode() + "|" + a.getTaxYear(),
+          invalid);
+    }
+    if (g.value() instanceof TechSmeApplication a) {
+      boolean invalid =
+          !IndependentCreditCode.valid(a.getCreditCode())
+              || a.getRdExpense().signum() < 0
+              || a.getTechStaff() > a.getEmployees();
+      int year = LocalDate.ofInstant(a.getSubmittedAt(), ZoneId.of("Asia/Shanghai")).getYear();
+      return new Header(
+          a.getCreditCode(),
+          a.getRevision(),
+          a.getWithdrawn(),
+          a.getSubmittedAt(),
+          a.getRdExpense(),
+          "TS|" + a.getCreditCode() + "|" + year,
           invalid);
     }
     InnovationLoanApplication a = (InnovationLoanApplication) g.value();

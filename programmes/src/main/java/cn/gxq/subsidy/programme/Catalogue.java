@@ -37,6 +37,15 @@ public final class Catalogue {
     return RECORD_KINDS;
   }
 
+  /**
+   * The input record kind of a name ({@code enterprise}, {@code budget}, or a programme's slug).
+   *
+   * @throws IllegalArgumentException naming the kinds there are
+   */
+  public static RecordKind recordKind(String name) {
+    return RecordKind.named(RECORD_KINDS, name);
+  }
+
   /** The programme of a code, empty for a code this build does not know (e.g. UNKNOWN). */
   public static Optional<ProgrammeDefinition<?>> find(Programme code) {
     return PROGRAMMES.stream().filter(p -> p.programme() == code).findFirst();
