@@ -75,7 +75,8 @@
 
   function kind(code) {
     if (KINDS[code]) return KINDS[code];
-    return { zh: code.replace(/^OTHER:/, ""), en: "unlisted programme" };
+    if (/^OTHER:/.test(code)) return { zh: code.replace(/^OTHER:/, ""), en: "unlisted programme" };
+    return { zh: code, en: code.toLowerCase().replace(/_/g, " ") }; // a kind newer than this page
   }
 
   function programmeLabel(code) {

@@ -106,15 +106,13 @@ class DashboardBrowserTest {
   }
 
   /** Live: the newest decision and the received count move on without a reload. */
-  private static void checkLive(DashboardPage page) throws Exception {
+  private static void checkLive(DashboardPage page) {
     final String firstRow = firstRowKey(page);
     final String received = page.text("[data-tile='received']");
     page.until(
         p ->
             !firstRowKey(p).equals(firstRow) && !p.text("[data-tile='received']").equals(received));
     assertThat(page.texts("#live")).containsExactly("live");
-    Thread.sleep(1500); // let the last render settle before the picture
-    page.screenshot(Path.of("target", "dashboard.png"));
   }
 
   /**
@@ -133,6 +131,7 @@ class DashboardBrowserTest {
     checkBudgetLeft(page, expected, year);
     checkUnbudgetedBucketsMarked(page, expected, year, busiestYear.isPresent());
     checkBilingual(page);
+    page.screenshot(Path.of("target", "dashboard.png"));
     checkSearchShowsHistory(page, url, searchFor);
     checkFitsAPhone(page);
   }
