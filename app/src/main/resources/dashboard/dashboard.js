@@ -5,21 +5,26 @@
 
   var ZONES = { ZGC: "中关村", ZJ: "张江", XA: "西安", BH: "天津滨海", SIP: "苏州工业园区" };
   var ZONE_ORDER = ["ZGC", "ZJ", "XA", "BH", "SIP"];
-  var PROGRAMMES = [
-    { code: "RENT_RELIEF", zh: "房租减免", en: "Rent relief", colour: "var(--rent)" },
-    { code: "RD_SUPER_DEDUCTION", zh: "研发加计扣除", en: "R&D super-deduction", colour: "var(--rd)" },
-    { code: "INNOVATION_CREDIT_LOAN", zh: "科创信用贷", en: "Innovation loan", colour: "var(--loan)" }
-  ];
+  // What a programme's amounts are (GET /programmes, moneyKind). Unlike kinds are never added up.
+  var KINDS = {
+    CASH: { zh: "现金减免", en: "cash relief" },
+    TAX_DEDUCTION: { zh: "税前加计扣除额", en: "tax deductions" },
+    LOAN: { zh: "贷款", en: "loans" },
+    RECOGNITION: { zh: "科技型中小企业入库", en: "recognitions", countsOnly: true }
+  };
+  var PALETTE = ["var(--p1)", "var(--p2)", "var(--p3)", "var(--p4)", "var(--p5)", "var(--p6)"];
   var STATUSES = [
-    { code: "APPROVED", label: "approved 批准", field: "approved" },
-    { code: "WAITLISTED", label: "waitlisted 候补", field: "waitlisted" },
-    { code: "REJECTED", label: "rejected 驳回", field: "rejected" },
-    { code: "WITHDRAWN", label: "withdrawn 撤回", field: "withdrawn" }
+    { code: "APPROVED", zh: "已批准", field: "approved" },
+    { code: "WAITLISTED", zh: "候补中", field: "waitlisted" },
+    { code: "REJECTED", zh: "已驳回", field: "rejected" },
+    { code: "WITHDRAWN", zh: "已撤回", field: "withdrawn" }
   ];
   var LATEST = 25;
   var REFRESH_MS = 10000;
   var SVG = "http://www.w3.org/2000/svg";
 
+  var programmes = []; // from GET /programmes, in its order
+  var labels = { keys: {}, indicators: {} }; // detail-labels.json: docs/decision-details.md
   var totals = {}; // "ZONE:PROGRAMME:YEAR" -> Totals
   var latest = []; // newest first
   var year = null;
@@ -39,15 +44,44 @@
     return Number(n || 0).toLocaleString("en-US");
   }
 
+  // Money is summed in whole fen: adding yuan as binary fractions drifts.
+  function fen(value) {
+    return Math.round(Number(value || 0) * 100);
+  }
+
+  function fenText(f) {
+    return (f / 100).toFixed(2);
+  }
+
   function zoneLabel(code) {
     if (!code) return "—";
     if (code === "UNKNOWN") return "未登记 unregistered";
     return ZONES[code] ? ZONES[code] + " " + code : code;
   }
 
+  function statusLabel(code) {
+    for (var i = 0; i < STATUSES.length; i++) {
+      if (STATUSES[i].code === code) return STATUSES[i].zh + " " + code;
+    }
+    return code;
+  }
+
+  // A code the listing does not know is shown by its code, as a kind of its own: never added to
+  // another programme's money.
   function programme(code) {
-    for (var i = 0; i < PROGRAMMES.length; i++) if (PROGRAMMES[i].code === code) return PROGRAMMES[i];
-    return { code: code, zh: code, en: code, colour: "var(--muted)" };
+    for (var i = 0; i < programmes.length; i++) if (programmes[i].code === code) return programmes[i];
+    return { code: code, nameZh: code, nameEn: "", moneyKind: "OTHER:" + code, colour: "var(--muted)" };
+  }
+
+  function kind(code) {
+    if (KINDS[code]) return KINDS[code];
+    if (/^OTHER:/.test(code)) return { zh: code.replace(/^OTHER:/, ""), en: "unlisted programme" };
+    return { zh: code, en: code.toLowerCase().replace(/_/g, " ") }; // a kind newer than this page
+  }
+
+  function programmeLabel(code) {
+    var p = programme(code);
+    return p.nameEn ? p.nameZh + " " + p.nameEn : p.nameZh;
   }
 
   // Event time, shown as China Standard Time (UTC+8).
@@ -80,6 +114,10 @@
     while (node.firstChild) node.removeChild(node.firstChild);
   }
 
+  function statusBadge(parent, code) {
+    return el("span", { "class": "status " + code, "data-status": code }, parent, statusLabel(code));
+  }
+
   // ---- data -------------------------------------------------------------------------------
 
   function key(t) {
@@ -92,10 +130,32 @@
     if (!old || Date.parse(t.updatedAt) >= Date.parse(old.updatedAt)) totals[key(t)] = t;
   }
 
+  // A zone's own bucket: not the ALL sum, not the applications of unregistered enterprises.
+  function isZoneBucket(t) {
+    return t.zone !== "ALL" && t.zone !== "UNKNOWN";
+  }
+
   function rowsOfYear() {
     var out = [];
     for (var k in totals) if (totals[k].year === year) out.push(totals[k]);
     return out;
+  }
+
+  // Listed programmes first, in the listing's order, then any other code the totals carry.
+  function programmeCodes(rows) {
+    var codes = programmes.map(function (p) { return p.code; });
+    rows.forEach(function (t) { if (codes.indexOf(t.programme) < 0) codes.push(t.programme); });
+    return codes;
+  }
+
+  // Money kinds in listing order, then a kind of its own for each unlisted code.
+  function kindsOf(codes) {
+    var kinds = [];
+    codes.forEach(function (c) {
+      var k = programme(c).moneyKind;
+      if (kinds.indexOf(k) < 0) kinds.push(k);
+    });
+    return kinds;
   }
 
   function zonesOf(rows) {
@@ -141,48 +201,86 @@
     renderBudget(rows);
     renderStatus(rows);
     renderLatest();
-    document.getElementById("updated").textContent = "updated " + new Date().toLocaleTimeString("zh-CN");
+    document.getElementById("updated").textContent = "更新 updated " + new Date().toLocaleTimeString("zh-CN");
   }
 
+  // Only years in which a zone received something that was not rejected: invalid applications
+  // name any year (2015, 2023, …) and are rejected, which makes no year worth a look.
   function renderYears() {
-    var years = {};
-    for (var k in totals) years[totals[k].year] = true;
-    var list = Object.keys(years).map(Number).sort();
-    if (year === null && list.length) year = list.indexOf(2022) >= 0 ? 2022 : list[0];
-    var select = document.getElementById("year");
-    if (select.options.length !== list.length) {
-      clear(select);
-      list.forEach(function (y) {
-        var o = el("option", { value: y }, select, String(y));
-        if (y === year) o.selected = true;
-      });
+    var received = {};
+    for (var k in totals) {
+      var t = totals[k];
+      if (isZoneBucket(t) && t.received - t.rejected > 0) {
+        received[t.year] = (received[t.year] || 0) + t.received;
+      }
     }
+    var list = Object.keys(received).map(Number).sort();
+    if (list.length && list.indexOf(year) < 0) {
+      year = list.reduce(function (best, y) { return received[y] > received[best] ? y : best; }, list[0]);
+    }
+    var select = document.getElementById("year");
+    var shown = Array.prototype.map.call(select.options, function (o) { return Number(o.value); });
+    if (shown.join() !== list.join()) {
+      clear(select);
+      list.forEach(function (y) { el("option", { value: y }, select, String(y)); });
+    }
+    if (year !== null) select.value = String(year);
   }
 
+  function tile(box, attrs, label, value, title) {
+    var div = el("div", { "class": "tile" + (attrs["class"] ? " " + attrs["class"] : "") }, box);
+    if (title) div.title = title;
+    el("div", { "class": "label" }, div, label);
+    var v = el("div", { "class": "value" }, div, value);
+    for (var a in attrs) if (a !== "class") v.setAttribute(a, attrs[a]);
+    return div;
+  }
+
+  // Counts add up over programmes; money only within its kind: one tile per kind approved, one per
+  // kind for the budget left in the zones that have a budget.
   function renderTiles(rows) {
-    var sum = { received: 0, approved: 0, approvedAmount: 0, waitlisted: 0, rejected: 0, withdrawn: 0 };
+    var sum = { received: 0, approved: 0, waitlisted: 0, rejected: 0, withdrawn: 0 };
     rows.filter(function (t) { return t.zone === "ALL"; }).forEach(function (t) {
       for (var f in sum) sum[f] += Number(t[f] || 0);
     });
-    var tiles = [
-      ["Received 受理", count(sum.received)],
-      ["Approved 批准", count(sum.approved)],
-      ["Approved amount 批准金额", yuan(sum.approvedAmount)],
-      ["Waitlisted 候补", count(sum.waitlisted)],
-      ["Rejected 驳回", count(sum.rejected)],
-      ["Withdrawn 撤回", count(sum.withdrawn)]
-    ];
     var box = document.getElementById("tiles");
     clear(box);
-    tiles.forEach(function (t) {
-      var div = el("div", { "class": "tile" }, box);
-      el("div", { "class": "label" }, div, t[0]);
-      el("div", { "class": "value", "data-tile": t[0].split(" ")[0].toLowerCase() }, div, t[1]);
+    tile(box, { "data-tile": "received" }, "受理 Received", count(sum.received));
+    STATUSES.forEach(function (s) {
+      tile(box, { "data-tile": s.field }, statusLabel(s.code), count(sum[s.field]));
+    });
+
+    var codes = programmeCodes(rows);
+    kindsOf(codes).forEach(function (k) {
+      var mine = codes.filter(function (c) { return programme(c).moneyKind === k; });
+      var approved = 0, approvedCount = 0, left = 0, budgeted = 0;
+      rows.forEach(function (t) {
+        if (mine.indexOf(t.programme) < 0) return;
+        if (t.zone === "ALL") {
+          approved += fen(t.approvedAmount);
+          approvedCount += t.approved;
+        } else if (isZoneBucket(t) && t.budget != null) {
+          budgeted++;
+          left += Math.max(0, fen(t.budgetRemaining)); // a bucket over budget leaves 0, not less
+        }
+      });
+      var kd = kind(k), names = mine.map(programmeLabel).join(" · ");
+      if (kd.countsOnly) {
+        tile(box, { "class": "money", "data-tile": "approved-kind", "data-kind": k, "data-count": approvedCount },
+          kd.zh + " " + kd.en, count(approvedCount) + " 家 enterprises", names);
+        return;
+      }
+      tile(box, { "class": "money", "data-tile": "approved-kind", "data-kind": k, "data-amount": fenText(approved) },
+        "已批准 " + kd.zh + " · approved " + kd.en, yuan(approved / 100), names);
+      tile(box, { "class": "money", "data-tile": "budget-left", "data-kind": k,
+        "data-amount": budgeted ? fenText(left) : "" },
+        "预算余额 " + kd.zh + " · budget left", budgeted ? yuan(left / 100) : "不设预算 no budget",
+        budgeted ? "over " + budgeted + " budgeted buckets" : names);
     });
   }
 
   // Horizontal stacked bars in sections, each with its own scale: [{title, rows}], a row being
-  // {label, segments: [{value, colour, series, title}], value (text at the end of the bar)}.
+  // {label, segments: [{value, colour, series, title}], value (text at the end of the bar), attrs}.
   function barChart(svg, sections, opts) {
     clear(svg);
     var width = 640, labelW = opts.labelWidth || 130, valueW = opts.valueWidth || 150;
@@ -198,100 +296,118 @@
       });
       if (section.title) {
         svgEl("text", { x: 0, y: y + 14, "font-weight": "600" }, svg, section.title);
-        if (opts.axis) {
-          svgEl("text", { x: labelW + plotW, y: y + 14, "text-anchor": "end", "class": "muted" }, svg,
-            "max " + opts.axis(max));
-        }
         y += headH;
       }
       section.rows.forEach(function (r) {
+        var g = svgEl("g", r.attrs || {}, svg);
         svgEl("line", { x1: labelW, x2: labelW + plotW, y1: y + barH / 2, y2: y + barH / 2,
-          "class": "grid-line" }, svg);
-        svgEl("text", { x: labelW - 8, y: y + barH - 3, "text-anchor": "end" }, svg, r.label);
+          "class": "grid-line" }, g);
+        svgEl("text", { x: labelW - 8, y: y + barH - 3, "text-anchor": "end" }, g, r.label);
         var x = labelW;
         r.segments.forEach(function (s) {
           var w = max > 0 ? plotW * Math.max(0, s.value) / max : 0;
           if (w <= 0) return;
           var rect = svgEl("rect", { x: x, y: y, width: Math.max(w, 1), height: barH, rx: 2,
-            fill: s.colour, "data-series": s.series || "" }, svg);
+            fill: s.colour, "data-series": s.series || "" }, g);
           svgEl("title", {}, rect, s.title);
           x += w;
         });
-        svgEl("text", { x: labelW + plotW + 8, y: y + barH - 3, "class": r.valueClass || "" }, svg, r.value);
+        svgEl("text", { x: labelW + plotW + 8, y: y + barH - 3, "class": "value " + (r.valueClass || "") }, g, r.value);
         y += rowH;
         drawn++;
       });
       y += 6;
     });
     if (!drawn) {
-      svgEl("text", { x: 0, y: 20, "class": "muted" }, svg, "No data yet.");
+      svgEl("text", { x: 0, y: 20, "class": "muted" }, svg, "暂无数据 No data yet.");
       y = 30;
     }
     svg.setAttribute("viewBox", "0 0 " + width + " " + y);
     svg.setAttribute("height", y);
   }
 
-  // Each programme on its own scale: rent relief is paid in cash, R&D is a tax deduction and
-  // loans are credit, so their amounts are not to be stacked or compared.
+  // Each programme on its own scale: rent relief is cash, R&D a tax deduction, loans are credit and
+  // recognitions are counted, so their amounts are not to be stacked or compared.
   function renderApproved(rows) {
     var zones = zonesOf(rows);
-    var sections = PROGRAMMES.map(function (p) {
+    var sections = programmeCodes(rows).map(function (code) {
+      var p = programme(code), kd = kind(p.moneyKind);
       return {
-        title: p.zh + " " + p.en,
-        rows: zones.map(function (z) { return find(rows, z, p.code); })
+        title: programmeLabel(code) + " · " + kd.zh + " " + kd.en,
+        rows: zones.map(function (z) { return find(rows, z, code); })
           .filter(function (t) { return t && (t.zone !== "UNKNOWN" || t.approved > 0); })
           .map(function (t) {
-            var v = Number(t.approvedAmount);
+            var v = kd.countsOnly ? t.approved : Number(t.approvedAmount);
+            var text = kd.countsOnly ? count(t.approved) + " 家 recognised"
+              : yuan(v) + " · " + count(t.approved) + " 件 approved";
             return {
               label: zoneLabel(t.zone),
-              segments: [{ value: v, colour: p.colour, series: p.code,
-                title: zoneLabel(t.zone) + " · " + p.zh + ": " + yuan(v) }],
-              value: yuan(v) + " · " + count(t.approved) + " approved"
+              segments: [{ value: v, colour: p.colour, series: code, title: zoneLabel(t.zone) + " · " + p.nameZh + ": " + text }],
+              value: text,
+              attrs: { "data-programme": code, "data-zone": t.zone }
             };
           })
       };
     });
-    barChart(document.getElementById("chart-approved"), sections, { axis: yuan, valueWidth: 170 });
+    barChart(document.getElementById("chart-approved"), sections, { valueWidth: 170 });
   }
 
-  // Bars are shares of each budget (buckets differ a hundredfold); the text gives the amounts.
+  // Bars are shares of each budget (buckets differ a hundredfold); the text gives the amounts. A
+  // zone's bucket without a budget is unlimited: it is listed as such, not left out.
   function renderBudget(rows) {
-    var zones = zonesOf(rows);
-    var sections = PROGRAMMES.map(function (p) {
-      return {
-        title: p.zh + " " + p.en,
-        rows: zones.map(function (z) { return find(rows, z, p.code); })
-          .filter(function (t) { return t && t.budget !== null && t.budget !== undefined; })
-          .map(function (t) {
-            var budget = Number(t.budget), used = Number(t.approvedAmount), left = Number(t.budgetRemaining);
-            var share = function (v) { return budget > 0 ? v / budget : 0; };
-            var pct = budget > 0 ? Math.round(100 * used / budget) : 0;
-            return {
-              label: zoneLabel(t.zone),
-              segments: [
-                { value: share(Math.min(used, budget)), colour: "var(--used)", series: "used",
-                  title: "approved " + yuan(used) + " of " + yuan(budget) },
-                { value: share(Math.max(0, left)), colour: "var(--left)", series: "remaining",
-                  title: "remaining " + yuan(left) },
-                { value: share(Math.max(0, used - budget)), colour: "var(--over)", series: "over",
-                  title: "over budget by " + yuan(used - budget) }
-              ],
-              value: pct + "% of " + yuan(budget) + " · " + yuan(left) + " left"
-                + (t.waitlisted ? " · " + count(t.waitlisted) + " waiting" : ""),
-              valueClass: left <= 0 ? "muted" : ""
-            };
-          })
-      };
-    });
+    var zones = zonesOf(rows).filter(function (z) { return z !== "UNKNOWN"; });
+    var sections = programmeCodes(rows)
+      .filter(function (code) { return !kind(programme(code).moneyKind).countsOnly; })
+      .map(function (code) {
+        var p = programme(code);
+        return {
+          title: programmeLabel(code),
+          rows: zones.map(function (z) { return find(rows, z, code); })
+            .filter(function (t) { return t; })
+            .map(function (t) { return t.budget == null ? unbudgeted(t) : budgeted(t); })
+        };
+      });
     barChart(document.getElementById("chart-budget"), sections, { labelWidth: 130, valueWidth: 250 });
   }
 
+  function unbudgeted(t) {
+    return {
+      label: zoneLabel(t.zone),
+      segments: [],
+      value: "不设预算 no budget · 已批准 " + yuan(t.approvedAmount),
+      valueClass: "no-budget",
+      attrs: { "data-budget": "none", "data-programme": t.programme, "data-zone": t.zone }
+    };
+  }
+
+  function budgeted(t) {
+    var budget = Number(t.budget), used = Number(t.approvedAmount), left = Number(t.budgetRemaining);
+    var share = function (v) { return budget > 0 ? v / budget : 0; };
+    var pct = budget > 0 ? Math.round(100 * used / budget) : 0;
+    return {
+      label: zoneLabel(t.zone),
+      segments: [
+        { value: share(Math.min(used, budget)), colour: "var(--used)", series: "used",
+          title: "已批准 approved " + yuan(used) + " / " + yuan(budget) },
+        { value: share(Math.max(0, left)), colour: "var(--left)", series: "remaining",
+          title: "余额 left " + yuan(left) },
+        { value: share(Math.max(0, used - budget)), colour: "var(--over)", series: "over",
+          title: "超出 over budget by " + yuan(used - budget) }
+      ],
+      value: pct + "% of " + yuan(budget) + " · 余额 " + yuan(left) + " left"
+        + (t.waitlisted ? " · " + count(t.waitlisted) + " 候补" : ""),
+      valueClass: left <= 0 ? "muted" : "",
+      attrs: { "data-budget": "set", "data-programme": t.programme, "data-zone": t.zone }
+    };
+  }
+
   function renderStatus(rows) {
+    var codes = programmeCodes(rows);
     var data = zonesOf(rows).map(function (z) {
       var sums = {}, received = 0;
       STATUSES.forEach(function (s) { sums[s.code] = 0; });
-      PROGRAMMES.forEach(function (p) {
-        var t = find(rows, z, p.code);
+      codes.forEach(function (code) {
+        var t = find(rows, z, code);
         if (!t) return;
         received += t.received;
         STATUSES.forEach(function (s) { sums[s.code] += t[s.field]; });
@@ -300,12 +416,12 @@
         label: zoneLabel(z),
         segments: STATUSES.map(function (s) {
           return { value: sums[s.code], colour: "var(--" + s.code.toLowerCase() + ")", series: s.code,
-            title: zoneLabel(z) + ": " + count(sums[s.code]) + " " + s.label };
+            title: zoneLabel(z) + ": " + count(sums[s.code]) + " " + statusLabel(s.code) };
         }),
-        value: count(received) + " received · " + (received ? Math.round(100 * sums.APPROVED / received) : 0) + "% approved"
+        value: count(received) + " 受理 received · " + (received ? Math.round(100 * sums.APPROVED / received) : 0) + "% 批准 approved"
       };
     });
-    barChart(document.getElementById("chart-status"), [{ rows: data }], { valueWidth: 190 });
+    barChart(document.getElementById("chart-status"), [{ rows: data }], { valueWidth: 200 });
   }
 
   function renderLatest() {
@@ -315,12 +431,12 @@
       var k = d.applicationId + "#" + d.sequence;
       var tr = el("tr", { "data-key": k }, body);
       el("td", { "class": "num" }, tr, cst(d.decidedAt));
-      el("td", { "class": "id", title: "revision " + d.revision + ", decision " + d.sequence }, tr, d.applicationId);
+      var id = el("td", { "class": "id", title: "revision " + d.revision + ", decision " + d.sequence }, tr);
+      el("a", { href: "#/applications/" + encodeURIComponent(d.applicationId) }, id, d.applicationId);
       el("td", { title: d.creditCode }, tr, d.enterpriseName || d.creditCode);
       el("td", {}, tr, zoneLabel(d.zone));
-      el("td", {}, tr, programme(d.programme).zh);
-      var st = el("td", {}, tr);
-      el("span", { "class": "status " + d.status }, st, d.status);
+      el("td", {}, tr, programme(d.programme).nameZh);
+      statusBadge(el("td", {}, tr), d.status);
       el("td", { "class": "num" }, tr, d.requestedAmount == null ? "—" : yuan(d.requestedAmount));
       el("td", { "class": "num" }, tr, d.status === "APPROVED" ? yuan(d.approvedAmount) : "—");
       var reasons = (d.reasons || []);
@@ -331,25 +447,127 @@
   }
 
   function legends() {
-    var lp = document.getElementById("legend-programmes");
-    PROGRAMMES.forEach(function (p) {
-      var k = el("span", { "class": "key" }, lp);
-      k.style.background = p.colour;
-      lp.appendChild(document.createTextNode(p.zh + " " + p.en));
-    });
     var ls = document.getElementById("legend-status");
+    clear(ls);
     STATUSES.forEach(function (s) {
       var k = el("span", { "class": "key" }, ls);
       k.style.background = "var(--" + s.code.toLowerCase() + ")";
-      ls.appendChild(document.createTextNode(s.label));
+      ls.appendChild(document.createTextNode(statusLabel(s.code)));
     });
+    document.getElementById("programme-names").textContent =
+      programmes.map(function (p) { return p.nameZh; }).join(" · ");
+  }
+
+  // ---- one application: its current decision and its history ----------------------------
+
+  // The label of a details key from docs/decision-details.md; value.<indicator> and its kin name
+  // their indicator or group.
+  function detailLabel(k) {
+    if (labels.keys[k]) return labels.keys[k];
+    var m = /^(value|points|group)\.(.+)$/.exec(k);
+    if (m) {
+      var general = labels.keys[m[1] + (m[1] === "group" ? ".<group>" : ".<indicator>")];
+      if (general) {
+        return { zh: general.zh + " · " + (labels.indicators[m[2]] || m[2]), en: general.en };
+      }
+    }
+    return { zh: k, en: "" };
+  }
+
+  function showApplication(id) {
+    var panel = document.getElementById("application");
+    panel.hidden = false;
+    document.getElementById("app-id").textContent = id;
+    var message = document.getElementById("app-message");
+    message.textContent = "查询中 Looking up…";
+    clear(document.getElementById("app-current"));
+    clear(document.getElementById("history"));
+    var path = "/applications/" + encodeURIComponent(id);
+    Promise.all([getJson(path), getJson(path + "/history"), ready]).then(function (answers) {
+      if (document.getElementById("app-id").textContent !== id) return; // another search since
+      message.textContent = "";
+      renderCurrent(answers[0]);
+      renderHistory(answers[1]);
+    }).catch(function (e) {
+      message.textContent = e.status === 404
+        ? "未找到该申请 No decision for application " + id
+        : "暂时无法查询，请稍后再试 Cannot look it up now, try again (" + e.message + ")";
+    });
+    panel.scrollIntoView({ block: "start" });
+  }
+
+  function field(dl, zh, en, value) {
+    el("dt", {}, dl, zh + " " + en);
+    return el("dd", {}, dl, value == null ? "—" : String(value));
+  }
+
+  function renderCurrent(d) {
+    var box = document.getElementById("app-current");
+    var dl = el("dl", { "class": "facts" }, box);
+    statusBadge(field(dl, "状态", "Status", ""), d.status);
+    field(dl, "项目", "Programme", programmeLabel(d.programme));
+    field(dl, "企业", "Enterprise", (d.enterpriseName || "") + " " + d.creditCode);
+    field(dl, "园区", "Zone", zoneLabel(d.zone));
+    field(dl, "年度", "Year", d.year);
+    field(dl, "申请额", "Requested", d.requestedAmount == null ? "—" : d.requestedAmount);
+    field(dl, "批准额", "Approved", d.approvedAmount);
+    field(dl, "决定时间", "Decided", cst(d.decidedAt) + " · 第 " + d.sequence + " 次决定 decision " + d.sequence);
+    field(dl, "政策版本", "Policy version", d.policyVersion);
+    el("h3", {}, box, "理由 Reasons");
+    var ul = el("ul", { "class": "reasons-list" }, box);
+    (d.reasons || []).forEach(function (r) {
+      var li = el("li", {}, ul);
+      el("code", {}, li, r.code);
+      li.appendChild(document.createTextNode(" " + (r.message || "")));
+    });
+    el("h3", {}, box, "明细 Details");
+    var wrap = el("div", { "class": "table-wrap" }, box);
+    var table = el("table", { id: "app-details" }, wrap);
+    var head = el("tr", {}, el("thead", {}, table));
+    ["项目 Item", "数值 Value", "键 Key"].forEach(function (h) { el("th", {}, head, h); });
+    var body = el("tbody", {}, table);
+    Object.keys(d.details || {}).sort().forEach(function (k) {
+      var label = detailLabel(k);
+      var tr = el("tr", { "data-detail": k }, body);
+      var td = el("td", {}, tr);
+      el("div", {}, td, label.zh);
+      if (label.en) el("div", { "class": "muted" }, td, label.en);
+      el("td", { "class": "value" }, tr, d.details[k]);
+      el("td", { "class": "id" }, tr, k);
+    });
+  }
+
+  function renderHistory(list) {
+    var ol = document.getElementById("history");
+    clear(ol);
+    list.forEach(function (d) {
+      var li = el("li", { "data-sequence": d.sequence }, ol);
+      el("span", { "class": "when" }, li, "#" + d.sequence + " · " + cst(d.decidedAt) + " · rev " + d.revision + " ");
+      statusBadge(li, d.status);
+      el("span", {}, li, " " + (d.status === "APPROVED" ? yuan(d.approvedAmount) : ""));
+      var first = (d.reasons || [])[0];
+      if (first) el("div", { "class": "muted reason" }, li, first.message || first.code);
+    });
+  }
+
+  function route() {
+    var m = /^#\/applications\/(.+)$/.exec(location.hash);
+    if (m) {
+      showApplication(decodeURIComponent(m[1]));
+    } else {
+      document.getElementById("application").hidden = true;
+    }
   }
 
   // ---- fetching and live updates ----------------------------------------------------------
 
   function getJson(path) {
     return fetch(path, { headers: { Accept: "application/json" } }).then(function (r) {
-      if (!r.ok) throw new Error(path + " answered " + r.status);
+      if (!r.ok) {
+        var e = new Error(path + " answered " + r.status);
+        e.status = r.status;
+        throw e;
+      }
       return r.json();
     });
   }
@@ -370,7 +588,7 @@
       pill.className = h.state === "RUNNING" ? "pill" : "pill off";
     }).catch(function () {
       var pill = document.getElementById("health");
-      pill.textContent = "server unreachable";
+      pill.textContent = "服务不可达 server unreachable";
       pill.className = "pill off";
     });
   }
@@ -394,9 +612,35 @@
     year = Number(e.target.value);
     render();
   });
+  document.getElementById("search").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var id = document.getElementById("search-id").value.trim();
+    if (!id) return;
+    var hash = "#/applications/" + encodeURIComponent(id);
+    if (location.hash === hash) route(); else location.hash = hash;
+  });
+  document.getElementById("app-close").addEventListener("click", function () {
+    history.replaceState(null, "", location.pathname);
+    route();
+  });
+  window.addEventListener("hashchange", route);
+
+  // The programme list comes from the server; until it answers, totals show under their codes.
+  var ready = Promise.all([
+    getJson("/programmes").then(function (list) {
+      programmes = list.map(function (p, i) {
+        return { code: p.code, nameZh: p.nameZh, nameEn: p.nameEn, moneyKind: p.moneyKind,
+          colour: PALETTE[i % PALETTE.length] };
+      });
+      legends();
+      render();
+    }).catch(function () {}),
+    getJson("detail-labels.json").then(function (l) { labels = l; }).catch(function () {})
+  ]);
   legends();
   render();
   refresh();
   listen();
+  route();
   setInterval(refresh, REFRESH_MS);
 })();

@@ -64,6 +64,12 @@ final class ApiServer implements AutoCloseable {
                   "/applications/{id}",
                   Set.of("local"),
                   ctx -> queries.application(ctx, ctx.pathParam("id")));
+              get(
+                  cfg,
+                  "/applications/{id}/history",
+                  Set.of("local"),
+                  ctx -> queries.history(ctx, ctx.pathParam("id")));
+              get(cfg, "/programmes", Set.of(), ctx -> ctx.json(ProgrammeListing.PROGRAMMES));
               get(cfg, "/totals", Set.of("local", "programme", "zone", "year"), queries::totals);
               get(cfg, "/decisions/latest", Set.of("local", "limit"), queries::latestDecisions);
               get(cfg, "/policy/{version}", Set.of(), ctx -> policy(ctx, policies));

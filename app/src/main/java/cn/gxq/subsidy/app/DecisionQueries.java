@@ -4,18 +4,22 @@ import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.Totals;
 import cn.gxq.subsidy.avro.internal.BucketState;
+import cn.gxq.subsidy.avro.internal.DecisionHistory;
 import cn.gxq.subsidy.json.RecordJson;
+import cn.gxq.subsidy.topology.DecisionHistoryStore;
 import cn.gxq.subsidy.topology.LedgerStores;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.http.Context;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -75,6 +79,67 @@ final class DecisionQueries {
 
   /** {@code GET /applications/{id}}: the current decision, from whichever instance owns it. */
   void application(Context ctx, String id) {
+    final Optional<JsonNode> found =
+        fromOwner(
+            ctx,
+            id,
+            "",
+            partition ->
+                Optional.ofNullable(this.<byte[]>store(LedgerStores.DECISIONS, partition).get(id))
+                    .map(decode)
+                    .map(json::toTree));
+    if (found.isPresent()) {
+      ctx.json(found.get());
+      return;
+    }
+    ApiServer.error(ctx, 404, "no decision for application '" + id + "'");
+  }
+
+  /**
+   * {@code GET /applications/{id}/history}: the application's decisions, oldest first, from
+   * whichever instance owns it. An application decided before the history store existed has only
+   * its current decision to show.
+   */
+  void history(Context ctx, String id) {
+    final Optional<JsonNode> found =
+        fromOwner(ctx, id, "/history", partition -> localHistory(id, partition));
+    if (found.isPresent()) {
+      ctx.json(found.get());
+      return;
+    }
+    ApiServer.error(ctx, 404, "no decision for application '" + id + "'");
+  }
+
+  private Optional<JsonNode> localHistory(String id, int partition) {
+    final ArrayNode body = MAPPER.createArrayNode();
+    final DecisionHistory kept =
+        this.<DecisionHistory>store(DecisionHistoryStore.STORE, partition).get(id);
+    if (kept != null) {
+      kept.getDecisions().forEach(d -> body.add(json.toTree(decode.apply(bytes(d)))));
+    } else {
+      final byte[] current = this.<byte[]>store(LedgerStores.DECISIONS, partition).get(id);
+      if (current == null) {
+        return Optional.empty();
+      }
+      body.add(json.toTree(decode.apply(current)));
+    }
+    return Optional.of(body);
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    final ByteBuffer b = buffer.duplicate();
+    final byte[] out = new byte[b.remaining()];
+    b.get(out);
+    return out;
+  }
+
+  /**
+   * The answer about application {@code id} from the instance that owns its partition: read here by
+   * {@code local} if this is the owner, else asked of the owner at {@code /applications/{id}} +
+   * {@code suffix}. Both stores of an application are partitioned alike, so one owner holds both.
+   */
+  private Optional<JsonNode> fromOwner(
+      Context ctx, String id, String suffix, IntFunction<Optional<JsonNode>> local) {
     final boolean hop = isHop(ctx);
     requireRunning();
     final KeyQueryMetadata owner =
@@ -82,22 +147,16 @@ final class DecisionQueries {
     if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
       throw new QueryUnavailableException("the decisions are being rebalanced or restored", null);
     }
-    final Optional<JsonNode> found;
     if (owner.activeHost().equals(self)) {
-      final byte[] decision = this.<byte[]>store(LedgerStores.DECISIONS, owner.partition()).get(id);
-      found = Optional.ofNullable(decision).map(decode).map(json::toTree);
-    } else if (hop) {
+      return local.apply(owner.partition());
+    }
+    if (hop) {
       throw new QueryUnavailableException(
           "this instance no longer owns application '" + id + "' (now " + owner.activeHost() + ")",
           null);
-    } else {
-      found = peers.getLocal(owner.activeHost(), "/applications/" + PeerClient.pathSegment(id), "");
     }
-    if (found.isPresent()) {
-      ctx.json(found.get());
-      return;
-    }
-    ApiServer.error(ctx, 404, "no decision for application '" + id + "'");
+    return peers.getLocal(
+        owner.activeHost(), "/applications/" + PeerClient.pathSegment(id) + suffix, "");
   }
 
   /** {@code GET /totals?zone=&programme=&year=}: matching totals, from every instance. */

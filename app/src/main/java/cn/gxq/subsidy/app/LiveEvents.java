@@ -2,6 +2,7 @@ package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Totals;
+import cn.gxq.subsidy.contract.BucketKey;
 import cn.gxq.subsidy.json.RecordJson;
 import cn.gxq.subsidy.topology.PipelineObserver;
 import io.javalin.http.sse.SseClient;
@@ -104,7 +105,7 @@ final class LiveEvents implements PipelineObserver, AutoCloseable {
   @Override
   public void totalsPublished(Totals t) {
     synchronized (this) {
-      totals.put(t.getZone() + ":" + t.getProgramme() + ":" + t.getYear(), t);
+      totals.put(new BucketKey(t.getZone(), t.getProgramme(), t.getYear()).toString(), t);
     }
   }
 

@@ -1,10 +1,12 @@
 package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.avro.Programme;
+import cn.gxq.subsidy.programme.Catalogue;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Reads and checks query parameters; a bad value is a {@link BadRequestException} (400). */
 final class QueryParams {
@@ -29,16 +31,19 @@ final class QueryParams {
     if (blank(raw)) {
       return Optional.empty();
     }
-    for (Programme p : Programme.values()) {
-      if (p.name().equals(raw)) {
-        return Optional.of(p);
-      }
-    }
-    throw new BadRequestException(
-        "programme must be one of RENT_RELIEF, RD_SUPER_DEDUCTION,"
-            + " INNOVATION_CREDIT_LOAN, not '"
-            + raw
-            + "'");
+    return Optional.of(
+        Catalogue.named(raw)
+            .orElseThrow(
+                () ->
+                    new BadRequestException(
+                        "programme must be one of "
+                            + Catalogue.programmes().stream()
+                                .map(p -> p.programme().name())
+                                .collect(Collectors.joining(", "))
+                            + ", not '"
+                            + raw
+                            + "'"))
+            .programme());
   }
 
   static Optional<Integer> year(String raw) {

@@ -1,159 +1,409 @@
 package cn.gxq.subsidy.app;
 
+import static cn.gxq.subsidy.app.HttpClientSupport.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gxq.subsidy.avro.Enterprise;
+import cn.gxq.subsidy.avro.Programme;
+import cn.gxq.subsidy.avro.RentReliefApplication;
+import cn.gxq.subsidy.avro.TaxAssessment;
+import cn.gxq.subsidy.programme.Catalogue;
+import cn.gxq.subsidy.rules.CreditCode;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver})
- * against the demo feed running in-process on a real broker: charts and the latest decisions
- * appear, then change as new decisions arrive. Saves a screenshot to {@code target/dashboard.png}.
- * With {@code -Ddashboard.url=http://…} it looks at a running {@code run --demo} instead. Without
- * chromedriver it is skipped on a workstation and fails on CI.
+ * The dashboard in a real headless Chromium against the demo feed running in-process on a real
+ * broker: charts and the latest decisions appear and change as decisions arrive; then, with the
+ * feed stopped, every figure is compared with what {@code /totals} says. Unlike money is shown
+ * apart, budget left per kind, a bucket without a budget is marked, the year menu offers only years
+ * with real applications, a search opens an application with its decision history, headers and
+ * statuses are in Chinese and English, and at 420 px the page does not overflow sideways. Saves
+ * screenshots to {@code target/dashboard.png} and {@code target/dashboard-420.png}. With {@code
+ * -Ddashboard.url=http://…} it looks at a running {@code run --demo} instead (searching for the
+ * newest decision's application). Without chromedriver it is skipped on a workstation and fails on
+ * CI.
  */
 class DashboardBrowserTest {
 
-  private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-  private static final File CHROMIUM = new File("/usr/bin/chromium");
+  /** An enterprise of a zone without any budget, whose application is amended once. */
+  private static final String ZONE_WITHOUT_BUDGET = "HZ";
+
+  private static final String AMENDED = "RR-2022-BROWSER-1";
+  private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
+  private static final Pattern ENGLISH = Pattern.compile("[A-Za-z]{2,}");
+  private static final List<String> STATUSES =
+      List.of("已批准 APPROVED", "候补中 WAITLISTED", "已驳回 REJECTED", "已撤回 WITHDRAWN");
 
   @Test
-  @Timeout(240)
-  void chartsAndLatestDecisionsAppearAndUpdate() throws Exception {
-    requireBrowser();
+  @Timeout(300)
+  void showsTheDecisionsAsTheyAreWithoutMixingUnlikeMoney() throws Exception {
+    DashboardPage.requireBrowser();
     final String external = System.getProperty("dashboard.url");
     if (external != null) {
-      check(external);
+      try (DashboardPage page = new DashboardPage(external)) {
+        awaitCharts(page);
+        checkLive(page);
+        checkFigures(
+            page, external, firstRowKey(page).replaceFirst("#\\d+$", ""), Optional.empty());
+      }
       return;
     }
     try (ClusterFixture cluster = new ClusterFixture(3)) {
       final ClusterFixture.Instance instance = cluster.startInstance("dashboard-it");
       cluster.awaitRunning(Duration.ofSeconds(90));
-      final ByteArrayOutputStream progress = new ByteArrayOutputStream();
-      try (DemoFeed feed =
-          new DemoFeed(
-                  ClientConfig.load(null, cluster.bootstrap()),
-                  cluster.client,
-                  cluster.topics,
-                  500,
-                  25,
-                  instance.served()::decisionsSeen,
-                  new PrintStream(progress, true, StandardCharsets.UTF_8))
-              .start()) {
-        check(instance.url());
-        assertThat(feed.published().get("rent-relief")).isPositive();
+      try (DashboardPage page = new DashboardPage(instance.url())) {
+        final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        try (DemoFeed feed =
+            new DemoFeed(
+                    ClientConfig.load(null, cluster.bootstrap()),
+                    cluster.client,
+                    cluster.topics,
+                    500,
+                    25,
+                    instance.served()::decisionsSeen,
+                    new PrintStream(progress, true, StandardCharsets.UTF_8))
+                .start()) {
+          awaitCharts(page);
+          checkLive(page);
+          assertThat(feed.published().get("rent-relief")).isPositive();
+        }
+        submitAndAmend(cluster);
+        awaitSettled(instance.url());
+        checkFigures(page, instance.url(), AMENDED, Optional.of(2022));
       }
     }
   }
 
-  private static void check(String url) throws Exception {
-    final Path profile = Files.createTempDirectory("chromium-profile");
-    final ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--user-data-dir=" + profile,
-        "--window-size=1400,1800");
-    final ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
-    final WebDriver driver = new ChromeDriver(service, options);
-    try {
-      driver.manage().window().setSize(new Dimension(1400, 1800));
-      driver.get(url + "/");
-      final WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
-      wait.pollingEvery(Duration.ofMillis(250));
-      wait.until(
-          d ->
-              !texts(d, "#chart-approved rect").isEmpty()
-                  && !texts(d, "#chart-budget rect").isEmpty()
-                  && !texts(d, "#chart-status rect").isEmpty()
-                  && !texts(d, "#latest tbody tr").isEmpty());
+  private static void awaitCharts(DashboardPage page) {
+    page.until(
+        p ->
+            !p.texts("#chart-approved rect").isEmpty()
+                && !p.texts("#chart-budget rect").isEmpty()
+                && !p.texts("#chart-status rect").isEmpty()
+                && !p.texts("#latest tbody tr").isEmpty());
+    assertThat(page.texts("h1")).singleElement().asString().contains("Subsidy decisions");
+    assertThat(page.texts("#chart-approved text")).anyMatch(t -> t.contains("中关村 ZGC"));
+    assertThat(page.texts("#chart-budget text")).anyMatch(t -> t.contains("% of ¥"));
+    assertThat(page.texts("#health")).containsExactly("streams RUNNING");
+  }
 
-      assertThat(texts(driver, "h1")).singleElement().asString().contains("Subsidy decisions");
-      assertThat(texts(driver, "#chart-approved text")).anyMatch(t -> t.contains("中关村 ZGC"));
-      assertThat(texts(driver, "#chart-budget text")).anyMatch(t -> t.contains("% of ¥"));
-      assertThat(texts(driver, "#health")).containsExactly("streams RUNNING");
-      assertThat(texts(driver, "#latest .status"))
-          .isNotEmpty()
-          .allMatch(s -> List.of("APPROVED", "REJECTED", "WAITLISTED", "WITHDRAWN").contains(s));
-
-      // Live: the newest decision and the received count move on without a reload.
-      final String firstRow = firstRowKey(driver);
-      final String received = tile(driver, "received");
-      wait.until(d -> !firstRowKey(d).equals(firstRow) && !tile(d, "received").equals(received));
-      assertThat(texts(driver, "#live")).containsExactly("live");
-
-      Thread.sleep(1500); // let the last render settle before the picture
-      final byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-      Files.createDirectories(Path.of("target"));
-      Files.write(Path.of("target", "dashboard.png"), png);
-    } finally {
-      driver.quit();
-    }
+  /** Live: the newest decision and the received count move on without a reload. */
+  private static void checkLive(DashboardPage page) {
+    final String firstRow = firstRowKey(page);
+    final String received = page.text("[data-tile='received']");
+    page.until(
+        p ->
+            !firstRowKey(p).equals(firstRow) && !p.text("[data-tile='received']").equals(received));
+    assertThat(page.texts("#live")).containsExactly("live");
   }
 
   /**
-   * Text of every element matching {@code css}, read in one script: the page re-renders on every
-   * event, so element handles kept across calls would go stale.
+   * @param busiestYear the year the menu must open on, when the test published the data
    */
-  @SuppressWarnings("unchecked")
-  private static List<String> texts(WebDriver driver, String css) {
-    return (List<String>)
-        ((JavascriptExecutor) driver)
-            .executeScript(
-                "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent);",
-                css);
+  private static void checkFigures(
+      DashboardPage page, String url, String searchFor, Optional<Integer> busiestYear)
+      throws Exception {
+    final ExpectedDashboard expected =
+        new ExpectedDashboard(get(url + "/totals").json(), get(url + "/programmes").json());
+    checkYearMenu(page, expected);
+    final int year =
+        Integer.parseInt((String) page.script("return document.getElementById('year').value;"));
+    busiestYear.ifPresent(y -> assertThat(year).isEqualTo(y));
+    checkMoneyKindsApart(page, expected, year);
+    checkBudgetLeft(page, expected, year);
+    checkUnbudgetedBucketsMarked(page, expected, year, busiestYear.isPresent());
+    checkBilingual(page);
+    page.screenshot(Path.of("target", "dashboard.png"));
+    checkSearchShowsHistory(page, url, searchFor);
+    checkFitsAPhone(page);
   }
 
-  private static String firstRowKey(WebDriver driver) {
-    return (String)
-        ((JavascriptExecutor) driver)
-            .executeScript(
-                "const r = document.querySelector('#latest tbody tr');"
-                    + " return r ? r.getAttribute('data-key') : '';");
+  /** Offered: years with something not rejected in a zone; not years only rejections name. */
+  private static void checkYearMenu(DashboardPage page, ExpectedDashboard expected) {
+    final List<String> offered = expected.offeredYears().stream().map(String::valueOf).toList();
+    page.until(
+        p -> p.attributes("#year option", "value").equals(offered),
+        () -> "years " + page.attributes("#year option", "value") + ", wanted " + offered);
+    assertThat(offered).isNotEmpty();
+    assertThat(expected.mentionedYears())
+        .as("the demo's invalid applications name years nobody runs a programme in")
+        .hasSizeGreaterThan(offered.size());
   }
 
-  private static String tile(WebDriver driver, String name) {
-    final List<String> t = texts(driver, "[data-tile='" + name + "']");
-    return t.isEmpty() ? "" : t.get(0);
-  }
-
-  /** Skipped on a workstation without the browser; on CI (CI=true) its absence is a failure. */
-  private static void requireBrowser() {
-    final boolean present = CHROMEDRIVER.canExecute() && CHROMIUM.canExecute();
-    if (!present && "true".equals(System.getenv("CI"))) {
-      throw new AssertionError(
-          "CI=true but /usr/bin/chromedriver or /usr/bin/chromium is missing:"
-              + " apt-get install -y chromium chromium-driver");
+  /**
+   * One approved tile per money kind, each the sum of its own kind only, and nothing on the page
+   * showing the sum over kinds (the old 批准金额 tile).
+   */
+  private static void checkMoneyKindsApart(
+      DashboardPage page, ExpectedDashboard expected, int year) {
+    final List<String> kinds = expected.kinds();
+    assertThat(kinds).contains("CASH", "TAX_DEDUCTION", "LOAN", "RECOGNITION");
+    final List<String> wanted = new ArrayList<>();
+    BigDecimal acrossKinds = BigDecimal.ZERO.setScale(2);
+    int kindsWithMoney = 0;
+    for (String kind : kinds) {
+      if (!"RECOGNITION".equals(kind)) {
+        final BigDecimal approved = expected.approved(kind, year);
+        wanted.add(kind + "=" + approved.toPlainString());
+        acrossKinds = acrossKinds.add(approved);
+        kindsWithMoney += approved.signum() > 0 ? 1 : 0;
+      }
     }
-    Assumptions.assumeTrue(
-        present,
-        "no /usr/bin/chromedriver: apt-get install chromium"
-            + " chromium-driver to run the browser test");
+    page.until(
+        p -> moneyTiles(p, "approved-kind").equals(wanted),
+        () -> "approved " + moneyTiles(page, "approved-kind") + ", wanted " + wanted);
+    assertThat(
+            page.attributes("[data-tile='approved-kind'][data-kind='RECOGNITION']", "data-count"))
+        .containsExactly("0");
+    assertThat(kindsWithMoney).as("kinds with money approved in " + year).isGreaterThanOrEqualTo(2);
+    assertThat(page.attributes("[data-amount]", "data-amount"))
+        .doesNotContain(acrossKinds.toPlainString());
+    final String body = page.text("body");
+    assertThat(body).doesNotContain(yuan(acrossKinds)).doesNotContain("批准金额");
+  }
+
+  /** Budget left per kind over the budgeted zone buckets; a kind with no budget says so. */
+  private static void checkBudgetLeft(DashboardPage page, ExpectedDashboard expected, int year) {
+    final List<String> wanted = new ArrayList<>();
+    for (String kind : expected.kinds()) {
+      if (!"RECOGNITION".equals(kind)) {
+        wanted.add(
+            kind
+                + "="
+                + (expected.hasBudget(kind, year)
+                    ? expected.budgetLeft(kind, year).toPlainString()
+                    : ""));
+      }
+    }
+    assertThat(wanted).contains("TAX_DEDUCTION=").anyMatch(w -> w.matches("CASH=\\d+\\.\\d\\d"));
+    page.until(
+        p -> moneyTiles(p, "budget-left").equals(wanted),
+        () -> "budget left " + moneyTiles(page, "budget-left") + ", wanted " + wanted);
+    assertThat(page.text("[data-tile='budget-left'][data-kind='TAX_DEDUCTION']"))
+        .isEqualTo("不设预算 no budget");
+    assertThat(page.texts("[data-tile='budget-left']")).anyMatch(t -> t.startsWith("¥"));
+  }
+
+  /** Every zone bucket without a budget is in the budget chart, marked as having none. */
+  private static void checkUnbudgetedBucketsMarked(
+      DashboardPage page, ExpectedDashboard expected, int year, boolean ownData) {
+    final List<String> unbudgeted = expected.unbudgetedBuckets(year);
+    assertThat(unbudgeted).isNotEmpty();
+    if (ownData) {
+      assertThat(unbudgeted).contains(ZONE_WITHOUT_BUDGET + ":RENT_RELIEF");
+    }
+    for (String bucket : unbudgeted) {
+      final String[] zoneAndProgramme = bucket.split(":");
+      final String css =
+          "#chart-budget g[data-budget='none'][data-zone='"
+              + zoneAndProgramme[0]
+              + "'][data-programme='"
+              + zoneAndProgramme[1]
+              + "'] text.value";
+      assertThat(page.text(css)).as(bucket).startsWith("不设预算 no budget");
+    }
+  }
+
+  /** Headings, table headers and tiles in both languages; statuses as 已批准 APPROVED. */
+  private static void checkBilingual(DashboardPage page) {
+    final List<String> headers = new ArrayList<>();
+    headers.addAll(page.texts("h1, h2, th"));
+    headers.addAll(page.texts(".tile .label"));
+    assertThat(headers).hasSizeGreaterThan(15);
+    assertThat(headers)
+        .allSatisfy(
+            h -> {
+              assertThat(CHINESE.matcher(h).find()).as("Chinese in '" + h + "'").isTrue();
+              assertThat(ENGLISH.matcher(h).find()).as("English in '" + h + "'").isTrue();
+            });
+    assertThat(page.texts("#latest .status")).isNotEmpty().allMatch(STATUSES::contains);
+  }
+
+  /** Typing an id opens its page: current decision with labelled details, and every decision. */
+  private static void checkSearchShowsHistory(DashboardPage page, String url, String id) {
+    final JsonNode current = get(url + "/applications/" + id).json();
+    final long sequence = current.get("sequence").asLong();
+    final List<String> sequences = new ArrayList<>();
+    for (long s = 1; s <= sequence; s++) {
+      sequences.add(Long.toString(s));
+    }
+    page.search(id);
+    page.until(
+        p ->
+            id.equals(p.text("#app-id"))
+                && p.attributes("#history li", "data-sequence").equals(sequences),
+        () ->
+            page.text("#app-id")
+                + " history "
+                + page.attributes("#history li", "data-sequence")
+                + " "
+                + page.text("#app-message"));
+    assertThat(page.texts("#history li .status"))
+        .hasSize(sequences.size())
+        .allMatch(STATUSES::contains);
+    assertThat(page.texts("#history li .status").get(sequences.size() - 1))
+        .endsWith(" " + current.get("status").asText());
+    assertThat(page.text("#app-current .status")).endsWith(" " + current.get("status").asText());
+    assertThat(page.texts("#app-details tr[data-detail] td:first-child"))
+        .hasSize(current.get("details").size());
+    if (id.equals(AMENDED)) {
+      assertThat(sequences).hasSize(2);
+      assertThat(page.text("#app-details tr[data-detail='monthlyRent'] td:first-child"))
+          .startsWith("月租金")
+          .contains("monthly rent");
+    }
+    page.search("RR-2022-NO-SUCH-APPLICATION");
+    page.until(p -> p.text("#app-message").contains("No decision for application"));
+    page.search(id); // leave it open for the narrow-screen check
+    page.until(p -> p.texts("#history li").size() == sequences.size());
+  }
+
+  /** At 420 px: nothing wider than the screen, with the application page open too. */
+  private static void checkFitsAPhone(DashboardPage page) throws Exception {
+    page.resize(420, 1400);
+    page.until(p -> ((Number) p.script("return window.innerWidth;")).intValue() <= 420);
+    Thread.sleep(1000); // a render after the resize
+    assertThat(((Number) page.script("return window.innerWidth;")).intValue())
+        .isGreaterThanOrEqualTo(380);
+    assertThat(page.texts("#history li")).isNotEmpty();
+    final long scrollWidth =
+        ((Number) page.script("return document.documentElement.scrollWidth;")).longValue();
+    page.screenshot(Path.of("target", "dashboard-420.png"));
+    assertThat(scrollWidth).isLessThanOrEqualTo(420);
+    // The tiles stack: two to a row at most.
+    final Number columns =
+        (Number)
+            page.script(
+                "return new Set(Array.from(document.querySelectorAll('#tiles .tile'))"
+                    + ".map(t => t.getBoundingClientRect().left)).size;");
+    assertThat(columns.intValue()).isLessThanOrEqualTo(2);
+  }
+
+  /** kind=data-amount of each money tile of a name, in page order. */
+  private static List<String> moneyTiles(DashboardPage page, String tile) {
+    final String css = "[data-tile='" + tile + "']";
+    final List<String> kinds = page.attributes(css, "data-kind");
+    final List<String> amounts = page.attributes(css, "data-amount");
+    final List<String> out = new ArrayList<>();
+    for (int i = 0; i < kinds.size() && i < amounts.size(); i++) {
+      if (!"RECOGNITION".equals(kinds.get(i))) {
+        out.add(kinds.get(i) + "=" + Objects.toString(amounts.get(i), ""));
+      }
+    }
+    return out;
+  }
+
+  private static String firstRowKey(DashboardPage page) {
+    final List<String> keys = page.attributes("#latest tbody tr", "data-key");
+    return keys.isEmpty() ? "" : keys.get(0);
+  }
+
+  /** An amount as the dashboard writes it (¥1.23亿, ¥4,567.8万, ¥890). */
+  static String yuan(BigDecimal amount) {
+    final BigDecimal abs = amount.abs();
+    final String sign = amount.signum() < 0 ? "−¥" : "¥";
+    if (abs.compareTo(new BigDecimal("100000000")) >= 0) {
+      return sign + abs.movePointLeft(8).setScale(2, RoundingMode.HALF_UP).toPlainString() + "亿";
+    }
+    final DecimalFormat grouped =
+        new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    grouped.setRoundingMode(RoundingMode.HALF_UP);
+    if (abs.compareTo(new BigDecimal("10000")) >= 0) {
+      return sign + grouped.format(abs.movePointLeft(4)) + "万";
+    }
+    grouped.setMaximumFractionDigits(0);
+    return sign + grouped.format(abs);
+  }
+
+  /**
+   * An enterprise of a zone without budgets applies for rent relief and amends the application: two
+   * decisions, in a bucket the budget chart must mark as having no budget.
+   */
+  private static void submitAndAmend(ClusterFixture cluster) {
+    final String first17 = "91330106MA2BRWXE3";
+    final String code = first17 + CreditCode.checkCharacter(first17);
+    final Instant registered = Instant.parse("2022-01-01T00:00:00Z");
+    cluster.send(
+        cluster.topics.enterprises(),
+        code,
+        Enterprise.newBuilder()
+            .setCreditCode(code)
+            .setName("杭州浏览器测试科技有限公司")
+            .setZone(ZONE_WITHOUT_BUDGET)
+            .setIndustryCode("I65")
+            .setEmployees(40)
+            .setRevenue(new BigDecimal("4000000.00"))
+            .setTotalAssets(new BigDecimal("2000000.00"))
+            .setRegisteredOn(LocalDate.of(2016, 5, 1))
+            .setHighTechCertifiedOn(null)
+            .setTechSmeYears(List.of())
+            .setTaxResident(true)
+            .setTaxAssessment(TaxAssessment.ACTUAL)
+            .setUpdatedAt(registered)
+            .build(),
+        registered.toEpochMilli(),
+        Enterprise.class);
+    for (int revision = 1; revision <= 2; revision++) {
+      final Instant submitted = Instant.parse("2022-01-05T02:00:00Z").plusSeconds(60L * revision);
+      cluster.send(
+          cluster.topics.applications(Catalogue.of(Programme.RENT_RELIEF)),
+          AMENDED,
+          RentReliefApplication.newBuilder()
+              .setApplicationId(AMENDED)
+              .setRevision(revision)
+              .setWithdrawn(false)
+              .setCreditCode(code)
+              .setSubmittedAt(submitted)
+              .setYear(2022)
+              .setLandlordName("杭州市国有资产经营有限公司")
+              .setLandlordCreditCode(null)
+              .setLandlordStateOwned(true)
+              .setCountyCode("330106")
+              .setCountyRiskListed(false)
+              .setLeaseStart(LocalDate.of(2021, 1, 1))
+              .setLeaseEnd(LocalDate.of(2023, 12, 31))
+              .setMonthlyRent(new BigDecimal(revision == 1 ? "8000.00" : "9000.00"))
+              .setSublessor(false)
+              .build(),
+          submitted.toEpochMilli(),
+          RentReliefApplication.class);
+    }
+  }
+
+  /** Waits until the amended application has both decisions and the totals stop changing. */
+  private static void awaitSettled(String url) throws InterruptedException {
+    final long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    String before = "";
+    while (System.nanoTime() < deadline) {
+      final HttpClientSupport.Answer decision = get(url + "/applications/" + AMENDED);
+      final String totals = get(url + "/totals").body();
+      if (decision.status() == 200
+          && decision.json().get("sequence").asLong() == 2
+          && totals.equals(before)) {
+        return;
+      }
+      before = totals;
+      Thread.sleep(3000);
+    }
+    throw new AssertionError("the totals did not settle, or " + AMENDED + " was not decided twice");
   }
 }

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -117,6 +118,52 @@ class HttpApiTest {
     final HttpClientSupport.Answer answer = get(instance.url() + "/applications/RR-2022-999999");
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.json().get("error").asText()).contains("RR-2022-999999");
+  }
+
+  @Test
+  void anApplicationsHistoryHoldsEveryDecisionOldestFirstEndingWithTheCurrentOne() {
+    for (String id : decided.keySet()) {
+      final HttpClientSupport.Answer answer =
+          get(instance.url() + "/applications/" + id + "/history");
+      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      final JsonNode current = get(instance.url() + "/applications/" + id).json();
+      final List<Long> sequences = new ArrayList<>();
+      answer.json().forEach(d -> sequences.add(d.get("sequence").asLong()));
+      // One entry per sequence, 1 to the current one, in order.
+      assertThat(sequences)
+          .as(id)
+          .isEqualTo(LongStream.rangeClosed(1, current.get("sequence").asLong()).boxed().toList());
+      assertThat(answer.json().get(answer.json().size() - 1)).isEqualTo(current);
+    }
+    final HttpClientSupport.Answer unknown =
+        get(instance.url() + "/applications/RR-2022-999999/history");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().get("error").asText()).contains("RR-2022-999999");
+  }
+
+  @Test
+  void theProgrammesAreListedWithTheKindOfMoneyEachGives() {
+    final HttpClientSupport.Answer answer = get(instance.url() + "/programmes");
+    assertThat(answer.status()).isEqualTo(200);
+    final List<String> listed = new ArrayList<>();
+    answer
+        .json()
+        .forEach(
+            p ->
+                listed.add(
+                    p.get("code").asText()
+                        + " "
+                        + p.get("moneyKind").asText()
+                        + " "
+                        + p.get("nameZh").asText()
+                        + " "
+                        + p.get("nameEn").asText()));
+    assertThat(listed)
+        .containsExactly(
+            "RENT_RELIEF CASH 房租减免 Rent relief",
+            "RD_SUPER_DEDUCTION TAX_DEDUCTION 研发费用加计扣除 R&D super-deduction",
+            "INNOVATION_CREDIT_LOAN LOAN 创新积分贷 Innovation-credit loan",
+            "TECH_SME_EVALUATION RECOGNITION 科技型中小企业评价 Tech-based SME evaluation");
   }
 
   @Test

@@ -88,6 +88,11 @@ class TwoInstanceApiTest {
         assertThat(viaOther.json())
             .isEqualTo(HttpClientSupport.MAPPER.readTree(json.write(decision)));
         assertThat(get(owner.url() + path).json()).isEqualTo(viaOther.json());
+        // The history too is asked of the owner; it ends with the current decision.
+        final HttpClientSupport.Answer history = get(other.url() + path + "/history");
+        assertThat(history.status()).as(history.body()).isEqualTo(200);
+        assertThat(history.json().get(history.json().size() - 1)).isEqualTo(viaOther.json());
+        assertThat(get(owner.url() + path + "/history").json()).isEqualTo(history.json());
         // An internal hop that lands on the wrong instance is refused, not forwarded.
         final HttpClientSupport.Answer misrouted = get(other.url() + path + "?local=true");
         assertThat(misrouted.status()).as(misrouted.body()).isEqualTo(503);
@@ -95,6 +100,8 @@ class TwoInstanceApiTest {
       }
       assertThat(get(a.url() + "/applications/RR-2022-424242").status()).isEqualTo(404);
       assertThat(get(b.url() + "/applications/RR-2022-424242").status()).isEqualTo(404);
+      assertThat(get(a.url() + "/applications/RR-2022-424242/history").status()).isEqualTo(404);
+      assertThat(get(b.url() + "/applications/RR-2022-424242/history").status()).isEqualTo(404);
 
       // Totals: the same whole answer from either instance.
       final var totalsA = get(a.url() + "/totals").json();

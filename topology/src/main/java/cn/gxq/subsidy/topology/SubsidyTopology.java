@@ -192,12 +192,16 @@ public final class SubsidyTopology {
     // The current decision per application, for the HTTP API: the decisions topic as a table
     // (its own changelog), partitioned by application id like the topic. Kept as the topic's
     // bytes: a lookup decodes the one decision it answers with, the pipeline decodes none.
-    builder.table(
-        topics.decisions(),
-        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-decisions"),
-        Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(LedgerStores.DECISIONS)
-            .withKeySerde(Serdes.String())
-            .withValueSerde(Serdes.ByteArray()));
+    // Uncached, so that the history store sees every decision, not only the last one per commit.
+    final KTable<String, byte[]> decisions =
+        builder.table(
+            topics.decisions(),
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-decisions"),
+            Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(LedgerStores.DECISIONS)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(Serdes.ByteArray())
+                .withCachingDisabled());
+    DecisionHistoryStore.keep(decisions, serdes);
   }
 
   /**
