@@ -25,11 +25,23 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static final String DECISION_LOGIC_TOPOLOGY = "cn.gxq.subsidy.topology..";
+
+  /** The programmes module: the catalogue, policy data and rules; pure Java. */
+  private static final String[] PROGRAMMES = {
+    "cn.gxq.subsidy.programme..", "cn.gxq.subsidy.rules..", "cn.gxq.subsidy.policy.."
+  };
+
   private static final String[] DECISION_LOGIC = {
-    DECISION_LOGIC_TOPOLOGY, "cn.gxq.subsidy.rules..", "cn.gxq.subsidy.policy.."
+    DECISION_LOGIC_TOPOLOGY,
+    "cn.gxq.subsidy.programme..",
+    "cn.gxq.subsidy.rules..",
+    "cn.gxq.subsidy.policy.."
   };
   private static final String[] SCHEMAS = {
-    "cn.gxq.subsidy.avro..", "cn.gxq.subsidy.serde..", "cn.gxq.subsidy.json.."
+    "cn.gxq.subsidy.avro..",
+    "cn.gxq.subsidy.serde..",
+    "cn.gxq.subsidy.json..",
+    "cn.gxq.subsidy.contract.."
   };
 
   private static final JavaClasses MAIN =
@@ -140,6 +152,22 @@ class ArchitectureTest {
             "cn.gxq.subsidy.demo..",
             "cn.gxq.subsidy.broker..",
             "cn.gxq.subsidy.registry..")
+        .check(MAIN);
+  }
+
+  /**
+   * The catalogue and the rules run without Kafka, so the connectors, the demo and any tool can use
+   * them without Kafka Streams.
+   */
+  @Test
+  void theProgrammesModuleDependsOnNoKafka() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(PROGRAMMES)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.apache.kafka..", "cn.gxq.subsidy.topology..", "cn.gxq.subsidy.ledger..")
         .check(MAIN);
   }
 

@@ -2,6 +2,7 @@ package cn.gxq.subsidy.benchmark;
 
 import cn.gxq.subsidy.broker.EmbeddedKafkaBroker;
 import cn.gxq.subsidy.contract.Topics;
+import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.registry.LocalSchemaRegistry;
 import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
 import java.io.IOException;
@@ -73,7 +74,7 @@ final class Cluster implements AutoCloseable {
   void createContractTopics(Topics topics, int partitions) throws Exception {
     final Set<String> existing = admin.listTopics().names().get();
     final List<NewTopic> missing = new ArrayList<>();
-    for (Topics.TopicSpec spec : topics.all()) {
+    for (Topics.TopicSpec spec : topics.all(Catalogue.programmes())) {
       if (existing.contains(spec.name())) {
         continue;
       }

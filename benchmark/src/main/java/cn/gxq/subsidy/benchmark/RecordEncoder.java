@@ -1,6 +1,5 @@
 package cn.gxq.subsidy.benchmark;
 
-import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.Generated;
 import cn.gxq.subsidy.programme.ApplicationHeader;
@@ -48,15 +47,6 @@ final class RecordEncoder {
   }
 
   private String topicOf(String kind) {
-    return switch (kind) {
-      case Generated.ENTERPRISE -> topics.enterprises();
-      case Generated.BUDGET -> topics.budgets();
-      case Generated.RENT_RELIEF -> topics.applications(Catalogue.of(Programme.RENT_RELIEF));
-      case Generated.RD_DEDUCTION ->
-          topics.applications(Catalogue.of(Programme.RD_SUPER_DEDUCTION));
-      case Generated.INNOVATION_LOAN ->
-          topics.applications(Catalogue.of(Programme.INNOVATION_CREDIT_LOAN));
-      default -> throw new IllegalArgumentException("no topic for " + kind);
-    };
+    return Catalogue.recordKind(kind).topic(topics);
   }
 }

@@ -1,7 +1,8 @@
 package cn.gxq.subsidy.benchmark;
 
-import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.contract.Topics;
+import cn.gxq.subsidy.programme.Catalogue;
+import cn.gxq.subsidy.programme.ProgrammeDefinition;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -46,7 +47,7 @@ final class SkeletonTopology {
                 .withKeySerde(Serdes.String())
                 .withValueSerde(Serdes.ByteArray()));
     KStream<String, byte[]> applications = null;
-    for (Programme programme : Programme.values()) {
+    for (ProgrammeDefinition<?> programme : Catalogue.programmes()) {
       final KStream<String, byte[]> one =
           builder.stream(
               topics.applications(programme), Consumed.with(Serdes.String(), Serdes.ByteArray()));

@@ -141,6 +141,7 @@ final class StateCost {
   private final class CountingRouteBook implements RouteBook {
     private final Map<String, Route> routes = new HashMap<>();
     private final Map<String, String> claims = new HashMap<>();
+    private final Map<String, Integer> serials = new HashMap<>();
 
     @Override
     public Route route(String applicationId) {
@@ -168,6 +169,15 @@ final class StateCost {
       c.writes++;
       c.bytesWritten += applicationId.getBytes(StandardCharsets.UTF_8).length;
       claims.put(claimKey, applicationId);
+    }
+
+    @Override
+    public int nextSerial(String series) {
+      final Counts c = count("ledger-registrations");
+      c.reads++;
+      c.writes++;
+      c.bytesWritten += Integer.BYTES;
+      return serials.merge(series, 1, Integer::sum);
     }
 
     @Override

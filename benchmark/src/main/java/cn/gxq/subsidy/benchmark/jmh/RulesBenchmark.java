@@ -4,6 +4,7 @@ import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.demo.Generated;
 import cn.gxq.subsidy.programme.ApplicationHeader;
+import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.programme.Rulebook;
 import cn.gxq.subsidy.rules.Outcome;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public class RulesBenchmark {
   public void setUp() {
     final Samples samples = new Samples();
     for (Generated g : samples.applications) {
-      if (Rulebook.programmeOf(g.value()) == programme) {
+      if (Catalogue.of(g.value()).programme() == programme) {
         applications.add(g.value());
         enterprises.add(samples.byCode.get(ApplicationHeader.of(g.value()).creditCode()));
       }

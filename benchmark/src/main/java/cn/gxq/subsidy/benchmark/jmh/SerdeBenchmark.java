@@ -1,9 +1,9 @@
 package cn.gxq.subsidy.benchmark.jmh;
 
 import cn.gxq.subsidy.avro.Enterprise;
-import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.demo.Generated;
-import cn.gxq.subsidy.programme.ApplicationHeader;
+import cn.gxq.subsidy.programme.Catalogue;
+import cn.gxq.subsidy.programme.ProgrammeDefinition;
 import cn.gxq.subsidy.serde.AvroSerde;
 import cn.gxq.subsidy.serde.AvroSerializer;
 import cn.gxq.subsidy.serde.InMemorySchemaRegistryClient;
@@ -52,8 +52,8 @@ public class SerdeBenchmark {
     final SubsidySerdes serdes = new SubsidySerdes(registry);
     enterpriseSerde = serdes.enterprise();
     final List<Class<? extends SpecificRecord>> types = new ArrayList<>();
-    for (Programme p : Programme.values()) {
-      types.add(ApplicationHeader.typeOf(p));
+    for (ProgrammeDefinition<?> p : Catalogue.programmes()) {
+      types.add(p.recordClass());
     }
     anyApplication = new SpecificRecordDeserializer(registry, types);
     applications = samples.applications.stream().map(Generated::value).toList();

@@ -1,6 +1,8 @@
 package cn.gxq.subsidy.connectors.intake;
 
+import cn.gxq.subsidy.contract.RecordKind;
 import cn.gxq.subsidy.contract.Topics;
+import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import java.nio.file.Path;
@@ -72,9 +74,9 @@ public final class IntakeBridgeMain implements AutoCloseable {
       throws InterruptedException, ExecutionException {
     final Set<String> existing = admin.listTopics().names().get();
     final List<NewTopic> missing = new ArrayList<>();
-    for (IntakeKind kind : IntakeKind.values()) {
-      if (!existing.contains(kind.intakeTopic(topics))) {
-        missing.add(new NewTopic(kind.intakeTopic(topics), partitions, replication));
+    for (RecordKind kind : Catalogue.recordKinds()) {
+      if (!existing.contains(IntakeTopics.of(topics, kind))) {
+        missing.add(new NewTopic(IntakeTopics.of(topics, kind), partitions, replication));
       }
     }
     try {

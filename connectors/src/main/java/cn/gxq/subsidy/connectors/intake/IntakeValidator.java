@@ -2,6 +2,7 @@ package cn.gxq.subsidy.connectors.intake;
 
 import cn.gxq.subsidy.contract.DeadLetter;
 import cn.gxq.subsidy.contract.DeadLetterCode;
+import cn.gxq.subsidy.contract.RecordKind;
 import cn.gxq.subsidy.json.RecordJson;
 import cn.gxq.subsidy.json.RecordJsonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,7 +39,7 @@ final class IntakeValidator implements Processor<String, byte[], String, byte[]>
           .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
-  private final IntakeKind kind;
+  private final RecordKind kind;
   private final String contractTopic;
   private final String contractSink;
   private final String deadLetterSink;
@@ -48,7 +49,7 @@ final class IntakeValidator implements Processor<String, byte[], String, byte[]>
   private ProcessorContext<String, byte[]> context;
 
   IntakeValidator(
-      IntakeKind kind,
+      RecordKind kind,
       String contractTopic,
       String contractSink,
       String deadLetterSink,
@@ -75,12 +76,12 @@ final class IntakeValidator implements Processor<String, byte[], String, byte[]>
     }
     final SpecificRecord value;
     try {
-      value = recordJson.fromTree(tree(record.value()), kind.type());
+      value = recordJson.fromTree(tree(record.value()), kind.recordClass());
     } catch (RecordJsonException e) {
       deadLetter(
           record,
           DeadLetterCode.UNDECODABLE,
-          "not a valid " + kind.aggregateType() + " record: " + e.getMessage());
+          "not a valid " + kind.name() + " record: " + e.getMessage());
       return;
     }
     final String key = kind.key(value);

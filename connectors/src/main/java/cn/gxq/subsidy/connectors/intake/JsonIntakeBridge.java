@@ -1,6 +1,8 @@
 package cn.gxq.subsidy.connectors.intake;
 
+import cn.gxq.subsidy.contract.RecordKind;
 import cn.gxq.subsidy.contract.Topics;
+import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.serde.AvroSerializer;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import java.time.Clock;
@@ -33,15 +35,15 @@ public final class JsonIntakeBridge {
   public static Topology build(Topics topics, SchemaRegistryClient registry, Clock clock) {
     final Topology topology = new Topology();
     final List<String> validators = new ArrayList<>();
-    for (IntakeKind kind : IntakeKind.values()) {
-      final String name = kind.aggregateType();
-      final String contractTopic = kind.contractTopic(topics);
+    for (RecordKind kind : Catalogue.recordKinds()) {
+      final String name = kind.name();
+      final String contractTopic = kind.topic(topics);
       final Serializer<SpecificRecord> serializer = serializer(kind, registry);
       topology.addSource(
           "intake-" + name,
           new StringDeserializer(),
           new ByteArrayDeserializer(),
-          kind.intakeTopic(topics));
+          IntakeTopics.of(topics, kind));
       topology.addProcessor(
           "validate-" + name,
           () ->
@@ -80,7 +82,7 @@ public final class JsonIntakeBridge {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Serializer<SpecificRecord> serializer(
-      IntakeKind kind, SchemaRegistryClient registry) {
-    return (Serializer) new AvroSerializer<>(kind.type(), registry, false);
+      RecordKind kind, SchemaRegistryClient registry) {
+    return (Serializer) new AvroSerializer<>(kind.recordClass(), registry, false);
   }
 }

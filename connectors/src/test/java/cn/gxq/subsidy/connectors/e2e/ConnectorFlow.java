@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.connectors.Samples;
 import cn.gxq.subsidy.connectors.intake.IntakeBridgeMain;
-import cn.gxq.subsidy.connectors.intake.IntakeKind;
 import cn.gxq.subsidy.contract.DeadLetter;
 import cn.gxq.subsidy.contract.Topics;
+import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.serde.AvroDeserializer;
 import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
 import java.io.IOException;
@@ -325,7 +325,7 @@ final class ConnectorFlow implements AutoCloseable {
   }
 
   private void insertOutbox(String type, String key, String payload) throws Exception {
-    assertThat(IntakeKind.ofAggregateType(type)).isPresent();
+    assertThat(Catalogue.recordKinds()).anyMatch(k -> k.name().equals(type));
     try (Connection c = stack.government().connect();
         PreparedStatement s =
             c.prepareStatement(

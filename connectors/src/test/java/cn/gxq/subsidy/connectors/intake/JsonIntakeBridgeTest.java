@@ -6,7 +6,9 @@ import cn.gxq.subsidy.avro.Budget;
 import cn.gxq.subsidy.avro.RentReliefApplication;
 import cn.gxq.subsidy.connectors.Samples;
 import cn.gxq.subsidy.contract.DeadLetter;
+import cn.gxq.subsidy.contract.RecordKind;
 import cn.gxq.subsidy.contract.Topics;
+import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.serde.AvroDeserializer;
 import cn.gxq.subsidy.serde.InMemorySchemaRegistryClient;
 import java.math.BigDecimal;
@@ -46,12 +48,12 @@ class JsonIntakeBridgeTest {
             JsonIntakeBridge.config("bridge-test", "unused:9092", 1));
     rentIntake =
         driver.createInputTopic(
-            IntakeKind.RENT_RELIEF.intakeTopic(topics),
+            IntakeTopics.of(topics, Catalogue.recordKind("rent-relief")),
             new StringSerializer(),
             new ByteArraySerializer());
     rentContract =
         driver.createOutputTopic(
-            IntakeKind.RENT_RELIEF.contractTopic(topics),
+            Catalogue.recordKind("rent-relief").topic(topics),
             new StringDeserializer(),
             new ByteArrayDeserializer());
     deadLetters =
@@ -144,7 +146,7 @@ class JsonIntakeBridgeTest {
   void budgetsAreKeyedZoneProgrammeYear() {
     final TestInputTopic<String, byte[]> intake =
         driver.createInputTopic(
-            IntakeKind.BUDGET.intakeTopic(topics),
+            IntakeTopics.of(topics, RecordKind.BUDGET),
             new StringSerializer(),
             new ByteArraySerializer());
     final TestOutputTopic<String, byte[]> budgets =
