@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gxq.subsidy.contract.RecordKind;
 import cn.gxq.subsidy.json.RecordJson;
 import cn.gxq.subsidy.programme.Catalogue;
+import cn.gxq.subsidy.rules.CreditCode;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -62,7 +64,22 @@ class ProduceConsumeIntegrationTest {
           "techContractTurnover":"1200000.00","highTechRevenue":"6000000.00",\
           "rdTaxSavingPriorYear":"150000.00","techStaffShare":"0.3500","postgraduateShare":"0.1200",\
           "returnOnNetAssets":"0.0800","inventionPatentApplications":3,"pctApplications":1,\
-          "graduatesHired":12,"provincialPlatforms":1,"provincialAwards":0}""");
+          "graduatesHired":12,"provincialPlatforms":1,"provincialAwards":0}""",
+          Catalogue.recordKind("tech-sme"),
+          TECH_SME_LINE);
+
+  /**
+   * A tech-SME evaluation as a publisher writes it: 30 of 100 staff in tech (20 points), R&D 500
+   * 000 of revenue 10 000 000 (5%: 40), two utility models (12): score 72.
+   */
+  private static final String TECH_SME_LINE =
+      """
+      {"applicationId":"TS-2022-000001","creditCode":"91110000600037341L",\
+      "submittedAt":"2022-06-01T02:00:00Z","employees":100,"techStaff":30,\
+      "salesRevenue":"10000000.00","totalAssets":"8000000.00","rdExpense":"500000.00",\
+      "totalCostsAndExpenses":"9000000.00","classOneIp":0,"classTwoIp":2,\
+      "restrictedProducts":false,"seriousIncident":false,"abnormalOrViolationListed":false,\
+      "nationalAwardTopThree":false,"provincialRdInstitution":false,"ledStandardDrafting":false}""";
 
   @BeforeAll
   static void start() {
@@ -94,6 +111,90 @@ class ProduceConsumeIntegrationTest {
       final SpecificRecord received = json.read(printed.get(0), type.recordClass());
       assertThat(received).as(type.name()).isEqualTo(sent);
     }
+  }
+
+  @Test
+  void techSmeLinesComeOutOfTheRunningApplicationAsDecisionsWithScorePartsAndNumber()
+      throws Exception {
+    final ClusterFixture own = cluster;
+    final String prefix = "";
+    try (ClusterFixture.Instance app = own.startInstance("tech-sme-it")) {
+      final String enterprise =
+          """
+          {"creditCode":"91110108MA01ABCD1%s","name":"北京评价科技有限公司","zone":"ZGC",\
+          "industryCode":"I65","employees":100,"revenue":"10000000.00","totalAssets":"8000000.00",\
+          "registeredOn":"2015-03-01","taxResident":true,"taxAssessment":"ACTUAL",\
+          "updatedAt":"2022-01-01T00:00:00Z"}"""
+              .formatted(CreditCode.checkCharacter("91110108MA01ABCD1"));
+      final String code = "91110108MA01ABCD1" + CreditCode.checkCharacter("91110108MA01ABCD1");
+      assertThat(publish(own, prefix, RecordKind.ENTERPRISE, enterprise)).isZero();
+      // The registry entry must be in the table before the application meets it.
+      Thread.sleep(2_000);
+      assertThat(
+              publish(
+                  own,
+                  prefix,
+                  Catalogue.recordKind("tech-sme"),
+                  TECH_SME_LINE
+                      .replace("91110000600037341L", code)
+                      .replace("TS-2022-000001", "TS-2022-000777")))
+          .isZero();
+
+      final JsonNode decision = awaitDecision(own, prefix, "TS-2022-000777");
+      assertThat(decision.get("programme").asText()).isEqualTo("TECH_SME_EVALUATION");
+      assertThat(decision.get("status").asText()).isEqualTo("APPROVED");
+      assertThat(decision.get("approvedAmount").asText()).isEqualTo("0.00");
+      assertThat(decision.get("policyVersion").asText()).isEqualTo("2022.1");
+      final JsonNode details = decision.get("details");
+      assertThat(details.get("score").asText()).isEqualTo("72");
+      assertThat(details.get("techStaffScore").asText()).isEqualTo("20");
+      assertThat(details.get("rdScore").asText()).isEqualTo("40");
+      assertThat(details.get("ipScore").asText()).isEqualTo("12");
+      // 2022 + the credit code's region digits + a six-digit serial
+      assertThat(details.get("registrationNumber").asText()).matches("2022110108\\d{6}");
+    }
+  }
+
+  private static int publish(ClusterFixture own, String prefix, RecordKind kind, String line) {
+    final ProduceCommand command = new ProduceCommand();
+    command.cluster = new ClusterOptions();
+    command.cluster.bootstrapServers = own.bootstrap();
+    command.cluster.schemaRegistryUrl = own.registry.url();
+    command.cluster.topicPrefix = prefix;
+    return command.publish(
+        kind,
+        own.client,
+        new BufferedReader(new StringReader(line + "\n")),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode awaitDecision(ClusterFixture own, String prefix, String id)
+      throws Exception {
+    final long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+    while (System.nanoTime() < deadline) {
+      final ConsumeCommand command = new ConsumeCommand();
+      command.cluster = new ClusterOptions();
+      command.cluster.bootstrapServers = own.bootstrap();
+      command.cluster.schemaRegistryUrl = own.registry.url();
+      command.cluster.topicPrefix = prefix;
+      command.topic = "decisions";
+      command.fromBeginning = true;
+      command.timeoutSeconds = 3L;
+      final ByteArrayOutputStream out = new ByteArrayOutputStream();
+      command.print(
+          command.cluster.topics().decisions(),
+          own.client,
+          new PrintStream(out, true, StandardCharsets.UTF_8));
+      for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isBlank()) {
+          final JsonNode node = HttpClientSupport.MAPPER.readTree(line);
+          if (id.equals(node.path("applicationId").asText())) {
+            return node;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no decision for " + id + " within 90 s");
   }
 
   @Test

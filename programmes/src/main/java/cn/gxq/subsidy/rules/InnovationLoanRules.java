@@ -232,6 +232,11 @@ public final class InnovationLoanRules implements ProgrammeRules<InnovationLoanA
     return Outcomes.eligible(year, claimKey, requested, approved, notes, details, policyVersion);
   }
 
+  /** The innovation score of an application's indicators, as {@link #decide} computes it. */
+  public int score(InnovationLoanApplication a) {
+    return score(a, new Details());
+  }
+
   private int score(InnovationLoanApplication a, Details details) {
     Map<String, Integer> groups = new LinkedHashMap<>();
     policy.groups().keySet().forEach(g -> groups.put(g, 0));

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class RulesBenchmark {
 
-  @Param({"RENT_RELIEF", "RD_SUPER_DEDUCTION", "INNOVATION_CREDIT_LOAN"})
+  @Param({"RENT_RELIEF", "RD_SUPER_DEDUCTION", "INNOVATION_CREDIT_LOAN", "TECH_SME_EVALUATION"})
   public Programme programme;
 
   private final Rulebook rulebook = Rulebook.fromDefaultPolicy();
