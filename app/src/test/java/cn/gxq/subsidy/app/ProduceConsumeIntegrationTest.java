@@ -29,6 +29,19 @@ class ProduceConsumeIntegrationTest {
   private static ClusterFixture cluster;
   private final RecordJson json = new RecordJson();
 
+  /**
+   * A tech-SME evaluation as a publisher writes it: 30 of 100 staff in tech (20 points), R&D 500
+   * 000 of revenue 10 000 000 (5%: 40), two utility models (12): score 72.
+   */
+  private static final String TECH_SME_LINE =
+      """
+      {"applicationId":"TS-2022-000001","creditCode":"91110000600037341L",\
+      "submittedAt":"2022-06-01T02:00:00Z","employees":100,"techStaff":30,\
+      "salesRevenue":"10000000.00","totalAssets":"8000000.00","rdExpense":"500000.00",\
+      "totalCostsAndExpenses":"9000000.00","classOneIp":0,"classTwoIp":2,\
+      "restrictedProducts":false,"seriousIncident":false,"abnormalOrViolationListed":false,\
+      "nationalAwardTopThree":false,"provincialRdInstitution":false,"ledStandardDrafting":false}""";
+
   /** One line per type, as a publisher would write it: optional fields absent, defaults implied. */
   private static final Map<RecordKind, String> LINES =
       Map.of(
@@ -67,19 +80,6 @@ class ProduceConsumeIntegrationTest {
           "graduatesHired":12,"provincialPlatforms":1,"provincialAwards":0}""",
           Catalogue.recordKind("tech-sme"),
           TECH_SME_LINE);
-
-  /**
-   * A tech-SME evaluation as a publisher writes it: 30 of 100 staff in tech (20 points), R&D 500
-   * 000 of revenue 10 000 000 (5%: 40), two utility models (12): score 72.
-   */
-  private static final String TECH_SME_LINE =
-      """
-      {"applicationId":"TS-2022-000001","creditCode":"91110000600037341L",\
-      "submittedAt":"2022-06-01T02:00:00Z","employees":100,"techStaff":30,\
-      "salesRevenue":"10000000.00","totalAssets":"8000000.00","rdExpense":"500000.00",\
-      "totalCostsAndExpenses":"9000000.00","classOneIp":0,"classTwoIp":2,\
-      "restrictedProducts":false,"seriousIncident":false,"abnormalOrViolationListed":false,\
-      "nationalAwardTopThree":false,"provincialRdInstitution":false,"ledStandardDrafting":false}""";
 
   @BeforeAll
   static void start() {
@@ -155,7 +155,8 @@ class ProduceConsumeIntegrationTest {
     }
   }
 
-  private static int publish(ClusterFixture own, String prefix, RecordKind kind, String line) {
+  private static int publish(ClusterFixture own, String prefix, RecordKind kind, String line)
+      throws Exception {
     final ProduceCommand command = new ProduceCommand();
     command.cluster = new ClusterOptions();
     command.cluster.bootstrapServers = own.bootstrap();

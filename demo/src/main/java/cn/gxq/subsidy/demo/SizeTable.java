@@ -1,12 +1,22 @@
 package cn.gxq.subsidy.demo;
 
+import cn.gxq.subsidy.policy.PolicyBook;
+import cn.gxq.subsidy.policy.SizeBand;
+import cn.gxq.subsidy.policy.SizeMeasure;
+import cn.gxq.subsidy.rules.IndustryCode;
+import cn.gxq.subsidy.rules.SizeClassifier;
 import java.math.BigDecimal;
+import java.util.Map;
 
 /**
- * The size thresholds of 工信部联企业〔2011〕300号 by industry (domain.md), used both ways: to draw staff,
- * revenue and assets that land in a wanted class, and to classify an enterprise.
+ * The size thresholds of 工信部联企业〔2011〕300号 by industry, read from the policy (its {@code
+ * sizeClasses} table), used both ways: to draw staff, revenue and assets that land in a wanted
+ * class, and to classify an enterprise as the rules do. A policy edit moves the demo with it.
  */
 final class SizeTable {
+  private static final SizeClassifier CLASSIFIER =
+      new SizeClassifier(PolicyBook.loadDefault().current().sizeBands());
+
   /** Lower bounds of one class; null where the industry does not measure it. */
   record Bounds(Long staff, Long revenue, Long assets) {}
 
@@ -26,160 +36,35 @@ final class SizeTable {
   record Figures(int staff, BigDecimal revenue, BigDecimal assets) {}
 
   private static final long WAN = 10_000;
-  private static final long YI = 100_000_000;
 
   private SizeTable() {}
 
+  /** The row of the policy's size table the industry falls in. */
   static Band bandOf(String industryCode) {
-    char s = industryCode.charAt(0);
-    int division = Integer.parseInt(industryCode.substring(1, 3));
-    if (s == 'A' && division <= 5) {
-      return band("agriculture", null, 50 * WAN, null, null, 500 * WAN, null, null, 2 * YI, null);
-    }
-    if ((s == 'B' || s == 'C' || s == 'D') && division >= 6 && division <= 46) {
-      return band("industry", 20L, 300 * WAN, null, 300L, 2000 * WAN, null, 1000L, 4 * YI, null);
-    }
-    if (s == 'E' && division >= 47 && division <= 50) {
-      return band(
-          "construction",
-          null,
-          300 * WAN,
-          300 * WAN,
-          null,
-          6000 * WAN,
-          5000 * WAN,
-          null,
-          8 * YI,
-          8 * YI);
-    }
-    if (industryCode.startsWith("F51")) {
-      return band("wholesale", 5L, 1000 * WAN, null, 20L, 5000 * WAN, null, 200L, 4 * YI, null);
-    }
-    if (industryCode.startsWith("F52")) {
-      return band("retail", 10L, 100 * WAN, null, 50L, 500 * WAN, null, 300L, 2 * YI, null);
-    }
-    if (s == 'G' && division >= 53 && division <= 58) {
-      return band("transport", 20L, 200 * WAN, null, 300L, 3000 * WAN, null, 1000L, 3 * YI, null);
-    }
-    if (s == 'G' && division == 59) {
-      return band("storage", 20L, 100 * WAN, null, 100L, 1000 * WAN, null, 200L, 3 * YI, null);
-    }
-    if (s == 'G' && division == 60) {
-      return band("post", 20L, 100 * WAN, null, 300L, 2000 * WAN, null, 1000L, 3 * YI, null);
-    }
-    if (s == 'H' && (division == 61 || division == 62)) {
-      return band(
-          "accommodation and catering",
-          10L,
-          100 * WAN,
-          null,
-          100L,
-          2000 * WAN,
-          null,
-          300L,
-          1 * YI,
-          null);
-    }
-    if (s == 'I' && (division == 63 || division == 64)) {
-      return band(
-          "information transmission",
-          10L,
-          100 * WAN,
-          null,
-          100L,
-          1000 * WAN,
-          null,
-          2000L,
-          10 * YI,
-          null);
-    }
-    if (s == 'I' && division == 65) {
-      return band(
-          "software and IT services",
-          10L,
-          50 * WAN,
-          null,
-          100L,
-          1000 * WAN,
-          null,
-          300L,
-          1 * YI,
-          null);
-    }
-    if (industryCode.startsWith("K701")) {
-      return band(
-          "real-estate development",
-          null,
-          100 * WAN,
-          2000 * WAN,
-          null,
-          1000 * WAN,
-          5000 * WAN,
-          null,
-          20 * YI,
-          1 * YI);
-    }
-    if (industryCode.startsWith("K702")) {
-      return band(
-          "property management",
-          100L,
-          500 * WAN,
-          null,
-          300L,
-          1000 * WAN,
-          null,
-          1000L,
-          5000 * WAN,
-          null);
-    }
-    if (s == 'L' && (division == 71 || division == 72)) {
-      return band(
-          "leasing and business services",
-          10L,
-          null,
-          100 * WAN,
-          100L,
-          null,
-          8000 * WAN,
-          300L,
-          null,
-          12 * YI);
-    }
-    return band("all others", 10L, null, null, 100L, null, null, 300L, null, null);
+    SizeBand band = CLASSIFIER.bandFor(industry(industryCode));
+    return new Band(band.name(), bounds(band.small()), bounds(band.medium()), bounds(band.large()));
   }
 
-  private static Band band(
-      String name,
-      Long smallStaff,
-      Long smallRevenue,
-      Long smallAssets,
-      Long mediumStaff,
-      Long mediumRevenue,
-      Long mediumAssets,
-      Long largeStaff,
-      Long largeRevenue,
-      Long largeAssets) {
-    return new Band(
-        name,
-        new Bounds(smallStaff, smallRevenue, smallAssets),
-        new Bounds(mediumStaff, mediumRevenue, mediumAssets),
-        new Bounds(largeStaff, largeRevenue, largeAssets));
+  private static Bounds bounds(Map<SizeMeasure, BigDecimal> lower) {
+    return new Bounds(
+        whole(lower.get(SizeMeasure.STAFF)),
+        whole(lower.get(SizeMeasure.REVENUE)),
+        whole(lower.get(SizeMeasure.ASSETS)));
   }
 
-  /** The class an enterprise falls in: the largest whose every lower bound it meets. */
+  private static Long whole(BigDecimal bound) {
+    return bound == null ? null : bound.longValueExact();
+  }
+
+  private static IndustryCode industry(String code) {
+    return IndustryCode.parse(code)
+        .orElseThrow(() -> new IllegalArgumentException("not an industry code: " + code));
+  }
+
+  /** The class an enterprise falls in, as the rules classify it. */
   static SizeClass classify(String industryCode, int staff, BigDecimal revenue, BigDecimal assets) {
-    Band band = bandOf(industryCode);
-    for (SizeClass c : new SizeClass[] {SizeClass.LARGE, SizeClass.MEDIUM, SizeClass.SMALL}) {
-      Bounds b = band.lower(c);
-      boolean meets =
-          (b.staff() == null || staff >= b.staff())
-              && (b.revenue() == null || revenue.compareTo(BigDecimal.valueOf(b.revenue())) >= 0)
-              && (b.assets() == null || assets.compareTo(BigDecimal.valueOf(b.assets())) >= 0);
-      if (meets) {
-        return c;
-      }
-    }
-    return SizeClass.MICRO;
+    return SizeClass.valueOf(
+        CLASSIFIER.classify(industry(industryCode), staff, revenue, assets).sizeClass().name());
   }
 
   /**
