@@ -89,6 +89,19 @@ public final class PolicyBook {
     return new PolicyBook(out);
   }
 
+  /**
+   * One policy file of any name, checked as every bundled one is: a candidate for a what-if replay,
+   * whose version need not be in force nor listed anywhere.
+   */
+  public static Policy loadFile(Path file) {
+    final String name = file.getFileName().toString();
+    try {
+      return PolicyParser.parse(PolicyNode.root(name, read(name, Files.newInputStream(file))));
+    } catch (IOException e) {
+      throw new PolicyException(name + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
   /** The newest version. */
   public Policy current() {
     return versions.lastEntry().getValue();
