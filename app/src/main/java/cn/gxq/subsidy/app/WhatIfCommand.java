@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
     exitCodeList = {"0:replayed and compared", "1:the replay failed", "2:usage error"})
 final class WhatIfCommand implements Callable<Integer> {
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]{1,100}");
+  static final Pattern NAMES = Pattern.compile("[A-Za-z0-9_]{1,100}");
 
   @Mixin ClusterOptions cluster;
 
@@ -78,9 +78,11 @@ final class WhatIfCommand implements Callable<Integer> {
       description = "A Kafka Streams or client property for the replay, over its defaults.")
   Map<String, String> streamsConfig = new LinkedHashMap<>();
 
+  /** Where progress and errors go (a test listens). */
+  PrintStream err = System.err;
+
   @Override
   public Integer call() {
-    final PrintStream err = System.err;
     final Policy candidate;
     try {
       candidate = PolicyBook.loadFile(policy);
@@ -89,7 +91,7 @@ final class WhatIfCommand implements Callable<Integer> {
       return 2;
     }
     final String run = name != null ? name : candidate.version().replaceAll("[^A-Za-z0-9_]", "_");
-    if (!NAME.matcher(run).matches()) {
+    if (!NAMES.matcher(run).matches()) {
       err.println("whatif: --name: letters, digits and _ only, up to 100: '" + run + "'");
       return 2;
     }

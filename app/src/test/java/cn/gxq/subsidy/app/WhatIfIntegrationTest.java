@@ -68,7 +68,7 @@ class WhatIfIntegrationTest {
           budget("150000.00"),
           Instant.parse("2022-01-02T00:00:00Z").toEpochMilli(),
           Budget.class);
-      cluster.startInstance("whatif-it-live");
+      final ClusterFixture.Instance instance = cluster.startInstance("whatif-it-live");
       cluster.awaitRunning(Duration.ofSeconds(60));
       awaitBudget(cluster);
 
@@ -117,6 +117,25 @@ class WhatIfIntegrationTest {
                   .asLong())
           .isEqualTo(1);
       assertThat(awaitDecisions(cluster, 6)).containsKey("RR-6"); // live went on
+      // The live application's HTTP API serves the result, as written with --json.
+      final java.net.http.HttpResponse<String> served =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(instance.url() + "/whatif/same"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(served.statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(served.body())).isEqualTo(unchanged);
+      assertThat(
+              java.net.http.HttpClient.newHttpClient()
+                  .send(
+                      java.net.http.HttpRequest.newBuilder(
+                              java.net.URI.create(instance.url() + "/whatif/never_run"))
+                          .build(),
+                      java.net.http.HttpResponse.BodyHandlers.ofString())
+                  .statusCode())
+          .isEqualTo(404);
 
       // (b) Six months where the county is not risk-listed. By hand, first fit in line order
       // under 150,000.00: RR-1 60,000.00 approved (90,000.00 left), RR-2 60,000.00 approved
@@ -171,7 +190,10 @@ class WhatIfIntegrationTest {
     }
   }
 
-  /** Runs the command as {@code bin/subsidy whatif} would and reads its --json file. */
+  /**
+   * Runs the command as {@code bin/subsidy whatif} does, with the cluster's work directory as data
+   * directory (where the live instance's HTTP API looks for results), and reads its --json file.
+   */
   private static JsonNode whatIf(
       ClusterFixture cluster,
       Path dir,
@@ -189,13 +211,9 @@ class WhatIfIntegrationTest {
     command.name = name;
     command.budgets = budgets;
     command.json = dir.resolve(name + ".json");
-    command.dataDir = dir.resolve("data");
-    final PrintStream out =
-        progress != null ? progress : new PrintStream(OutputStream.nullOutputStream());
-    final WhatIfComparison.Result result =
-        command.replayAndCompare(
-            name, cn.gxq.subsidy.policy.PolicyBook.loadFile(policy), cluster.client, out);
-    WhatIfReport.writeJson(result, command.json);
+    command.dataDir = cluster.workDir;
+    command.err = progress != null ? progress : new PrintStream(OutputStream.nullOutputStream());
+    assertThat(command.call()).isZero();
     return JSON.readTree(command.json.toFile());
   }
 
