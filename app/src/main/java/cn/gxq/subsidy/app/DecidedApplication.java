@@ -16,6 +16,7 @@ record DecidedApplication(
     long sequence,
     String bucket,
     DecisionStatus status,
+    BigDecimal requestedAmount,
     BigDecimal approvedAmount,
     List<String> reasons) {
 
@@ -30,8 +31,21 @@ record DecidedApplication(
             + ":"
             + d.getYear(),
         d.getStatus(),
+        d.getRequestedAmount(),
         d.getApprovedAmount(),
         d.getReasons().stream().map(Reason::getCode).map(String::intern).toList());
+  }
+
+  /**
+   * Whether this decision is the outcome of competing for money or a claim: approved, waitlisted,
+   * or rejected only because another application holds the claim.
+   */
+  boolean competing() {
+    return status == DecisionStatus.APPROVED
+        || status == DecisionStatus.WAITLISTED
+        || (status == DecisionStatus.REJECTED
+            && !reasons.isEmpty()
+            && reasons.get(0).equals("DUPLICATE_CLAIM"));
   }
 
   /** Same final status and the same approved amount (2.0 equals 2.00). */

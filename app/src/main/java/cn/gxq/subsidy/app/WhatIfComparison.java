@@ -32,11 +32,29 @@ final class WhatIfComparison {
   /** One {@code ZONE:PROGRAMME:YEAR} bucket, live and under the candidate. */
   record Bucket(String zone, String programme, int year, Figures live, Figures candidate) {}
 
+  /**
+   * Why an outcome differs. {@code RULES}: the candidate judged the application itself otherwise
+   * (eligibility, or the amount it asks or is approved). {@code COMPETITION}: the same amount was
+   * asked on both sides and only the contest for a budget or a claim went otherwise: the changed
+   * rules moved other applications, or (under an identical policy) the replay met competing
+   * applications in another order than the live application did.
+   */
+  enum Cause {
+    RULES,
+    COMPETITION
+  }
+
   /** An application whose final status or approved amount differs; a side may be null. */
-  record Change(String applicationId, DecidedApplication live, DecidedApplication candidate) {}
+  record Change(
+      String applicationId, DecidedApplication live, DecidedApplication candidate, Cause cause) {}
 
   /** The whole comparison. {@code applications}: revisions the replay decided. */
-  record Result(long applications, long changed, List<Bucket> buckets, List<Change> changes) {}
+  record Result(long applications, long changed, List<Bucket> buckets, List<Change> changes) {
+
+    long changedBy(Cause cause) {
+      return changes.stream().filter(c -> c.cause() == cause).count();
+    }
+  }
 
   private WhatIfComparison() {}
 
@@ -63,10 +81,25 @@ final class WhatIfComparison {
       final DecidedApplication before = live.get(id);
       final DecidedApplication after = candidate.get(id);
       if (before == null || !before.sameOutcome(after)) {
-        changes.add(new Change(id, before, after));
+        changes.add(new Change(id, before, after, cause(before, after)));
       }
     }
     return new Result(revisionsReplayed, changes.size(), List.copyOf(rows), List.copyOf(changes));
+  }
+
+  static Cause cause(DecidedApplication live, DecidedApplication candidate) {
+    final boolean contest =
+        live != null
+            && candidate != null
+            && live.competing()
+            && candidate.competing()
+            && live.status() != candidate.status()
+            && sameAmount(live.requestedAmount(), candidate.requestedAmount());
+    return contest ? Cause.COMPETITION : Cause.RULES;
+  }
+
+  private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+    return a == null ? b == null : b != null && a.compareTo(b) == 0;
   }
 
   private static Figures[] figures(Map<String, Figures[]> buckets, String bucket) {

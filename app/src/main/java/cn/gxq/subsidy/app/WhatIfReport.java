@@ -29,9 +29,12 @@ final class WhatIfReport {
     out.append(
         String.format(
             Locale.ROOT,
-            "%,d revisions replayed; %,d applications changed (status or approved amount)%n%n",
+            "%,d revisions replayed; %,d applications changed (status or approved amount): %,d by"
+                + " the rules, %,d by competition for budgets and claims%n%n",
             result.applications(),
-            result.changed()));
+            result.changed(),
+            result.changedBy(WhatIfComparison.Cause.RULES),
+            result.changedBy(WhatIfComparison.Cause.COMPETITION)));
     out.append(
         String.format(
             Locale.ROOT,
@@ -94,6 +97,8 @@ final class WhatIfReport {
     final ObjectNode root = MAPPER.createObjectNode();
     root.put("applications", result.applications());
     root.put("changed", result.changed());
+    root.put("changedByRules", result.changedBy(WhatIfComparison.Cause.RULES));
+    root.put("changedByCompetition", result.changedBy(WhatIfComparison.Cause.COMPETITION));
     final ArrayNode buckets = root.putArray("buckets");
     for (Bucket b : result.buckets()) {
       final ObjectNode bucket = buckets.addObject();
@@ -107,6 +112,7 @@ final class WhatIfReport {
     for (Change change : result.changes()) {
       final ObjectNode c = changes.addObject();
       c.put("applicationId", change.applicationId());
+      c.put("cause", change.cause().name());
       decision(c, "live", change.live());
       decision(c, "candidate", change.candidate());
     }
@@ -127,7 +133,10 @@ final class WhatIfReport {
     node.put("rejected", f.rejected());
   }
 
-  /** {@code live}/{@code candidate}: status, amount and reason codes; null when not decided. */
+  /**
+   * {@code live}/{@code candidate}: status, requested and approved amount, reason codes; null when
+   * not decided.
+   */
   private static void decision(ObjectNode change, String side, DecidedApplication d) {
     if (d == null) {
       change.putNull(side);
@@ -135,6 +144,9 @@ final class WhatIfReport {
     }
     final ObjectNode node = change.putObject(side);
     node.put("status", d.status().name());
+    if (d.requestedAmount() != null) {
+      node.put("requestedAmount", d.requestedAmount().toPlainString());
+    }
     node.put("approvedAmount", d.approvedAmount().toPlainString());
     final ArrayNode reasons = node.putArray("reasons");
     d.reasons().forEach(reasons::add);

@@ -48,6 +48,36 @@ class WhatIfComparisonTest {
   }
 
   @Test
+  void losingABudgetOrAClaimAtTheSameAmountIsCompetitionAnythingElseTheRules() {
+    final DecidedApplication approved = approved("A", ZGC, "30000.00");
+    final DecidedApplication waiting =
+        decided("A", ZGC, DecisionStatus.WAITLISTED, "0.00", "BUDGET_EXHAUSTED");
+    final DecidedApplication duplicate =
+        decided("A", ZGC, DecisionStatus.REJECTED, "0.00", "DUPLICATE_CLAIM");
+    final DecidedApplication ineligible =
+        decided("A", ZGC, DecisionStatus.REJECTED, "0.00", "NOT_SMALL_OR_MICRO");
+    final DecidedApplication asksMore =
+        decided(
+            "A",
+            ZGC,
+            DecisionStatus.WAITLISTED,
+            "0.00",
+            "BUDGET_EXHAUSTED",
+            new BigDecimal("60000.00"));
+
+    assertThat(WhatIfComparison.cause(approved, waiting))
+        .isEqualTo(WhatIfComparison.Cause.COMPETITION);
+    assertThat(WhatIfComparison.cause(duplicate, approved))
+        .isEqualTo(WhatIfComparison.Cause.COMPETITION);
+    assertThat(WhatIfComparison.cause(approved, ineligible))
+        .isEqualTo(WhatIfComparison.Cause.RULES);
+    assertThat(WhatIfComparison.cause(approved, asksMore)).isEqualTo(WhatIfComparison.Cause.RULES);
+    assertThat(WhatIfComparison.cause(approved, approved("A", ZGC, "60000.00")))
+        .isEqualTo(WhatIfComparison.Cause.RULES);
+    assertThat(WhatIfComparison.cause(null, approved)).isEqualTo(WhatIfComparison.Cause.RULES);
+  }
+
+  @Test
   void anApplicationOnlyOneSideDecidedIsAChangeAndMovesBetweenBuckets() {
     final WhatIfComparison.Result result =
         WhatIfComparison.compare(Map.of(), Map.of("N", approved("N", ZGC, "30000.00")), 1);
@@ -64,7 +94,8 @@ class WhatIfComparisonTest {
             1);
 
     assertThat(WhatIfReport.table(result))
-        .contains("1 revisions replayed; 1 applications changed")
+        .contains(
+            "1 revisions replayed; 1 applications changed (status or approved amount): 1 by the rules")
         .containsPattern("ZGC:RENT_RELIEF:2022 +1 +1 +0 +30,000.00 +60,000.00 +\\+30,000.00");
     final JsonNode json = WhatIfReport.json(result);
     assertThat(json.path("changed").asLong()).isEqualTo(1);
@@ -80,7 +111,17 @@ class WhatIfComparisonTest {
 
   private static DecidedApplication decided(
       String id, String bucket, DecisionStatus status, String amount, String reason) {
+    return decided(id, bucket, status, amount, reason, new BigDecimal("30000.00"));
+  }
+
+  private static DecidedApplication decided(
+      String id,
+      String bucket,
+      DecisionStatus status,
+      String amount,
+      String reason,
+      BigDecimal requested) {
     return new DecidedApplication(
-        id, 1, 1, bucket, status, new BigDecimal(amount), List.of(reason));
+        id, 1, 1, bucket, status, requested, new BigDecimal(amount), List.of(reason));
   }
 }

@@ -151,6 +151,9 @@ class WhatIfIntegrationTest {
               "RR-4 APPROVED 60000.00 -> WAITLISTED 0.00");
       assertThat(six.path("changes").get(3).path("candidate").path("reasons").get(0).asText())
           .isEqualTo("BUDGET_EXHAUSTED");
+      // RR-4 asks what it asked before: it only lost the contest for the budget.
+      assertThat(six.path("changes").findValuesAsText("cause"))
+          .containsExactly("RULES", "RULES", "RULES", "COMPETITION");
       final JsonNode sixBucket = bucket(six, "ZGC", "RENT_RELIEF", 2022).path("candidate");
       assertThat(sixBucket.path("approved").asLong()).isEqualTo(2);
       assertThat(sixBucket.path("approvedAmount").asText()).isEqualTo("120000.00");
