@@ -81,6 +81,7 @@ final class WhatIfReplay {
     final Topics topics =
         settings.live().writingUnder(prefix(settings.name()), settings.budgets() != null);
     try (Admin admin = Admin.create(settings.client())) {
+      requireLiveInputs(admin, settings.live());
       WhatIfCleanup.deleteRun(admin, settings.name());
       final TopicDescription applications =
           describe(admin, settings.live().applications(Programme.RENT_RELIEF));
@@ -198,6 +199,19 @@ final class WhatIfReplay {
       named.add(topic.endsWith("-repartition") ? applicationId + "-" + topic : topic);
     }
     return named;
+  }
+
+  /** A replay reads what was recorded; it never creates a live topic that is missing. */
+  private static void requireLiveInputs(Admin admin, Topics live)
+      throws InterruptedException, ExecutionException {
+    final Set<String> existing = admin.listTopics().names().get();
+    final List<String> inputs = new ArrayList<>(inputs(live));
+    inputs.add(live.enterprises());
+    final List<String> missing = inputs.stream().filter(t -> !existing.contains(t)).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(
+          "nothing recorded to replay: no topic " + String.join(", ", missing));
+    }
   }
 
   private static TopicDescription describe(Admin admin, String topic)
