@@ -2,25 +2,28 @@ package cn.gxq.subsidy.app;
 
 import java.time.Duration;
 
-/** One progress line of a replay: records replayed, their rate and the time left at that rate. */
+/**
+ * One progress line of a replay: records read and decided, the rate of decisions and the time left
+ * at that rate.
+ */
 final class ReplayProgress {
 
   private ReplayProgress() {}
 
-  static String line(long replayed, long total, Duration elapsed) {
+  static String line(ReplayWatch.Status status, Duration elapsed) {
     final double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
-    final long rate = Math.round(replayed / seconds);
+    final long decided = status.decided();
+    final long rate = Math.round(decided / seconds);
     final String left =
-        replayed >= total
-            ? "draining the last hops"
-            : rate == 0
-                ? "time left unknown"
-                : "about " + clock(Math.round((total - replayed) / (double) rate)) + " left";
+        rate == 0
+            ? "time left unknown"
+            : "about " + clock(Math.round((status.total() - decided) / (double) rate)) + " left";
     return String.format(
-        "whatif: %,d of %,d records replayed (%d%%), %,d/s, %s, %s elapsed",
-        replayed,
-        total,
-        total == 0 ? 100 : replayed * 100 / total,
+        "whatif: %,d of %,d records read, about %,d decided (%d%%), %,d/s, %s, %s elapsed",
+        status.read(),
+        status.total(),
+        decided,
+        status.total() == 0 ? 100 : decided * 100 / status.total(),
         rate,
         left,
         clock(Math.round(seconds)));

@@ -26,8 +26,17 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  */
 final class ReplayWatch {
 
-  /** How far a replay is. */
-  record Status(long replayed, long total, boolean done) {}
+  /**
+   * How far a replay is: {@code read} of {@code total} snapshot records have left intake, {@code
+   * inFlight} records (and transaction markers) wait in the replay's own topics between the hops.
+   */
+  record Status(long read, long total, long inFlight, boolean done) {
+
+    /** About how many of the records read have been decided. */
+    long decided() {
+      return Math.max(0, read - inFlight);
+    }
+  }
 
   private final Admin admin;
   private final String groupId;
@@ -44,15 +53,17 @@ final class ReplayWatch {
 
   Status poll() throws InterruptedException, ExecutionException {
     final Map<TopicPartition, Long> committed = committed();
-    final long replayed = snapshot.below(committed);
-    final long total = snapshot.size();
-    if (!snapshot.reachedBy(committed)) {
-      lastOwnEnds = null;
-      return new Status(replayed, total, false);
-    }
     final Map<TopicPartition, Long> ownEnds = ownEnds();
+    final long read = snapshot.below(committed);
+    long inFlight = 0;
+    if (ownEnds != null) {
+      for (Map.Entry<TopicPartition, Long> e : ownEnds.entrySet()) {
+        inFlight += Math.max(0, e.getValue() - committed.getOrDefault(e.getKey(), 0L));
+      }
+    }
     final boolean drained =
         ownEnds != null
+            && snapshot.reachedBy(committed)
             && ownEnds.entrySet().stream()
                 .allMatch(
                     e ->
@@ -60,7 +71,7 @@ final class ReplayWatch {
                             || committed.getOrDefault(e.getKey(), -1L) >= e.getValue());
     final boolean done = drained && ownEnds.equals(lastOwnEnds);
     lastOwnEnds = drained ? ownEnds : null;
-    return new Status(replayed, total, done);
+    return new Status(read, snapshot.size(), inFlight, done);
   }
 
   private Map<TopicPartition, Long> committed() throws InterruptedException, ExecutionException {

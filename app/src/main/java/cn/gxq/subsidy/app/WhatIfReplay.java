@@ -141,9 +141,7 @@ final class WhatIfReplay {
       final ReplayWatch.Status status = watch.poll();
       final long now = System.nanoTime();
       if (status.done() || now - lastShown >= PROGRESS.toNanos()) {
-        progress.println(
-            ReplayProgress.line(
-                status.replayed(), status.total(), Duration.ofNanos(now - started)));
+        progress.println(ReplayProgress.line(status, Duration.ofNanos(now - started)));
         lastShown = now;
       }
       if (status.done()) {

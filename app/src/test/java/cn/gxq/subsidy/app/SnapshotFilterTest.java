@@ -41,9 +41,12 @@ class SnapshotFilterTest {
 
   @Test
   void progressSaysRateAndTimeLeft() {
-    assertThat(ReplayProgress.line(1000, 3000, java.time.Duration.ofSeconds(2)))
+    assertThat(
+            ReplayProgress.line(
+                new ReplayWatch.Status(1200, 3000, 200, false), java.time.Duration.ofSeconds(2)))
         .isEqualTo(
-            "whatif: 1,000 of 3,000 records replayed (33%), 500/s, about 4s left, 2s elapsed");
+            "whatif: 1,200 of 3,000 records read, about 1,000 decided (33%), 500/s, about 4s"
+                + " left, 2s elapsed");
   }
 
   private static Optional<RecordMetadata> at(String topic, int partition, long offset) {

@@ -130,8 +130,20 @@ final class Report {
     m.put("revisionsDecided", result.revisions());
     m.put("againstLiveDecisions", result.live());
     m.put("changedUnderIdenticalPolicy", result.changed());
+    m.put("changedByCompetition", result.changedByCompetition());
+    m.put("cpuSeconds", Throughput.round(result.cpuSeconds(), 1));
+    // All the CPU the replay and the broker took, spread over every core: the rate this machine
+    // would reach alone, if nothing but CPU limited it.
+    m.put("recordsPerSecondIfAlone", Math.round(aloneRate(result)));
     m.put("secondsForOneMillion", Math.round(MILLION / result.replay().recordsPerSecond()));
     json.put("whatIf", m);
+  }
+
+  private static double aloneRate(WhatIfPhase.Result result) {
+    final int cores = Runtime.getRuntime().availableProcessors();
+    return result.cpuSeconds() <= 0
+        ? -1
+        : result.replay().records() / (result.cpuSeconds() / cores);
   }
 
   void scale(ScalePhase.Result result) {
@@ -256,8 +268,12 @@ final class Report {
           verdict(
               seconds <= WHATIF_TARGET_SECONDS,
               String.format(
-                  "%.0f s at %,.0f/s (%,d replayed)",
-                  seconds, whatIf.replay().recordsPerSecond(), whatIf.replay().records())));
+                  "%.0f s at %,.0f/s (%,d replayed; %.0f s at %,.0f/s by CPU time alone)",
+                  seconds,
+                  whatIf.replay().recordsPerSecond(),
+                  whatIf.replay().records(),
+                  MILLION / aloneRate(whatIf),
+                  aloneRate(whatIf))));
     }
     if (scale != null) {
       final boolean heapOk = scale.restoreHeap().peakUsed() <= GIB;

@@ -39,9 +39,19 @@ final class WhatIfPhase {
   private static final Pattern REPLAYED =
       Pattern.compile("whatif: ([\\d,]+) records replayed under policy \\S+ in ([\\d.]+) s");
 
-  /** What the phase measured: the replay alone, and the whole command with its comparison. */
+  /**
+   * What the phase measured: the replay alone, and the whole command with its comparison; {@code
+   * cpuSeconds} is the CPU time the replay's JVM and this one (broker and registry) spent until the
+   * replay ended, -1 where the platform does not tell.
+   */
   record Result(
-      Throughput replay, double commandSeconds, long revisions, long changed, boolean live) {}
+      Throughput replay,
+      double commandSeconds,
+      long revisions,
+      long changed,
+      long changedByCompetition,
+      boolean live,
+      double cpuSeconds) {}
 
   private final Cluster cluster;
   private final Options options;
@@ -92,12 +102,14 @@ final class WhatIfPhase {
             "--data-dir",
             runDir.resolve("whatif-data").toString()));
     final long began = System.nanoTime();
+    final double driverCpuBefore = cpuSeconds(ProcessHandle.current());
     final Process process =
         new ProcessBuilder(command)
             .redirectOutput(runDir.resolve("whatif-table.txt").toFile())
             .start();
     long records = -1;
     double seconds = -1;
+    double cpu = -1;
     try (BufferedReader err =
         new BufferedReader(
             new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
@@ -110,6 +122,9 @@ final class WhatIfPhase {
         if (m.find()) {
           records = Long.parseLong(m.group(1).replace(",", ""));
           seconds = Double.parseDouble(m.group(2));
+          final double child = cpuSeconds(process.toHandle());
+          final double driver = cpuSeconds(ProcessHandle.current());
+          cpu = child < 0 || driver < 0 ? -1 : child + driver - driverCpuBefore;
         }
       }
     }
@@ -124,7 +139,13 @@ final class WhatIfPhase {
         commandSeconds,
         result.path("applications").asLong(),
         result.path("changed").asLong(),
-        recorded);
+        result.path("changedByCompetition").asLong(),
+        recorded,
+        cpu);
+  }
+
+  private static double cpuSeconds(ProcessHandle process) {
+    return process.info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(-1.0);
   }
 
   /** The pipeline phase's workload: registry, budgets, then the applications. */
