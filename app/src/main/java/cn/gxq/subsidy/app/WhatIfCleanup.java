@@ -28,7 +28,11 @@ final class WhatIfCleanup {
     } catch (ExecutionException e) {
       if (e.getCause() instanceof GroupNotEmptyException) {
         throw new IllegalStateException(
-            "a what-if named " + name + " is still running (its group has members)", e);
+            "a what-if named "
+                + name
+                + " is still running, or was killed less than a session timeout (45 s) ago:"
+                + " its consumer group has members",
+            e);
       }
       if (!(e.getCause() instanceof GroupIdNotFoundException)) {
         throw e;

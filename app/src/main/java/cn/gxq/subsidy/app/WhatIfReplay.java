@@ -117,15 +117,31 @@ final class WhatIfReplay {
               admin, applicationId, snapshot, ownTopics(topology, topics, applicationId));
       final long started = System.nanoTime();
       try (KafkaStreams streams = new KafkaStreams(topology, config)) {
-        streams.cleanUp(); // a previous run of this name left state behind
-        streams.start();
-        final long records = await(streams, watch, started, progress);
-        streams.close(
-            CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                .withTimeout(Duration.ofSeconds(30)));
-        return new Outcome(topics, records, Duration.ofNanos(System.nanoTime() - started));
+        // Ctrl-C leaves the group at once, so the same name can run again without waiting for
+        // the session to time out.
+        final Thread hook = new Thread(() -> leave(streams), "whatif-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+          streams.cleanUp(); // a previous run of this name left state behind
+          streams.start();
+          final long records = await(streams, watch, started, progress);
+          leave(streams);
+          return new Outcome(topics, records, Duration.ofNanos(System.nanoTime() - started));
+        } finally {
+          try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+          } catch (IllegalStateException exiting) {
+            // the JVM is shutting down and the hook is leaving the group
+          }
+        }
       }
     }
+  }
+
+  private static void leave(KafkaStreams streams) {
+    streams.close(
+        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(Duration.ofSeconds(30)));
   }
 
   private long await(KafkaStreams streams, ReplayWatch watch, long started, PrintStream progress)

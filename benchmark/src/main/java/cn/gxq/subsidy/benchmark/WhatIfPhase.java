@@ -101,6 +101,10 @@ final class WhatIfPhase {
             json.toString(),
             "--data-dir",
             runDir.resolve("whatif-data").toString()));
+    // The run's Streams settings (--streams-config) go to the replay too, over its batch defaults.
+    options
+        .streamsConfig()
+        .forEach((key, value) -> command.addAll(List.of("--streams-config", key + "=" + value)));
     final long began = System.nanoTime();
     final double driverCpuBefore = cpuSeconds(ProcessHandle.current());
     final Process process =
