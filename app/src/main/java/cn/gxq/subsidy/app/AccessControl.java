@@ -26,6 +26,7 @@ final class AccessControl {
 
   static final String FINANCE_GROUPS = "finance-";
   static final String OPERATOR_GROUPS = "operator-";
+  static final String WHATIF = "whatif.";
   private static final int SCRAM_ITERATIONS = 8192;
 
   private final Topics topics;
@@ -97,8 +98,36 @@ final class AccessControl {
             acls, principal, literal(ResourceType.CLUSTER, "kafka-cluster"), AclOperation.DESCRIBE);
       }
       case REGISTRY -> allow(acls, principal, topic(registryTopic), AclOperation.ALL);
+      case ANALYST -> analyst(acls, principal);
     }
     return acls;
+  }
+
+  /**
+   * A what-if replay reads the live inputs and, to compare, the live decisions; everything it
+   * writes, creates or deletes (its topics, internal topics, group and transactions) is named
+   * {@code whatif.…}.
+   */
+  private void analyst(List<AclBinding> acls, String principal) {
+    for (String topic : inputs()) {
+      allow(acls, principal, topic(topic), AclOperation.READ, AclOperation.DESCRIBE);
+    }
+    allow(acls, principal, topic(topics.decisions()), AclOperation.READ, AclOperation.DESCRIBE);
+    allow(acls, principal, prefixed(ResourceType.TOPIC, WHATIF), AclOperation.ALL);
+    allow(
+        acls,
+        principal,
+        prefixed(ResourceType.GROUP, WHATIF),
+        AclOperation.READ,
+        AclOperation.DESCRIBE,
+        AclOperation.DELETE);
+    allow(
+        acls,
+        principal,
+        prefixed(ResourceType.TRANSACTIONAL_ID, WHATIF),
+        AclOperation.WRITE,
+        AclOperation.DESCRIBE);
+    allow(acls, principal, literal(ResourceType.CLUSTER, "kafka-cluster"), AclOperation.DESCRIBE);
   }
 
   /** Creates or updates a SCRAM-SHA-512 user and grants it its role. */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Create users and grant roles: publisher, finance, operator, application,"
-            + " registry. Run as a super user (--client-config).")
+            + " registry, analyst. Run as a super user (--client-config).")
 final class AclCommand implements Callable<Integer> {
 
   @Mixin ClusterOptions cluster;
@@ -58,7 +58,7 @@ final class AclCommand implements Callable<Integer> {
           System.err.println(
               "acl: unknown role '"
                   + grant.getKey()
-                  + "'; one of publisher, finance, operator, application, registry");
+                  + "'; one of publisher, finance, operator, application, registry, analyst");
           return 2;
         }
         final String[] userAndPassword = grant.getValue().split(":", 2);

@@ -40,7 +40,8 @@ final class ApiServer implements AutoCloseable {
       DecisionQueries queries,
       PrometheusMeterRegistry metrics,
       LiveEvents events,
-      PolicyBook policies) {
+      PolicyBook policies,
+      WhatIfResults whatIfs) {
     this.javalin =
         Javalin.create(
             cfg -> {
@@ -73,6 +74,7 @@ final class ApiServer implements AutoCloseable {
               get(cfg, "/totals", Set.of("local", "programme", "zone", "year"), queries::totals);
               get(cfg, "/decisions/latest", Set.of("local", "limit"), queries::latestDecisions);
               get(cfg, "/policy/{version}", Set.of(), ctx -> policy(ctx, policies));
+              get(cfg, "/whatif/{name}", Set.of(), whatIfs::serve);
               // Without this check Javalin answers a plain GET of the stream with an empty 200.
               cfg.routes.before(
                   "/events",

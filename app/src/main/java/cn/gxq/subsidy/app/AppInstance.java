@@ -35,6 +35,7 @@ final class AppInstance implements AutoCloseable {
   private final BudgetGauges budgets;
   private final HostInfo advertised;
   private final Function<byte[], Decision> decodeDecision;
+  private final WhatIfResults whatIfs;
   private ApiServer api;
 
   /**
@@ -49,6 +50,8 @@ final class AppInstance implements AutoCloseable {
       HostInfo advertised,
       PipelineObserver extra) {
     this.advertised = advertised;
+    // run keeps Streams state in DATA/streams; whatif writes its results to DATA/whatif
+    this.whatIfs = new WhatIfResults(settings.stateDir().toAbsolutePath().getParent());
     final PipelineObserver observer = new ObserverChain(List.of(metrics, recent, events, extra));
     this.app = new SubsidyApplication(settings, topics, client, rulebook, observer);
     final AvroDeserializer<Decision> decisions = new AvroDeserializer<>(Decision.class, client);
@@ -68,7 +71,8 @@ final class AppInstance implements AutoCloseable {
                 new DecisionQueries(app.streams(), advertised, recent, decodeDecision),
                 registry,
                 events,
-                PolicyBook.loadDefault())
+                PolicyBook.loadDefault(),
+                whatIfs)
             .start(bindHost, advertised.port());
     app.start();
     budgets.start();

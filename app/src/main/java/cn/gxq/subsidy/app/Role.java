@@ -11,5 +11,7 @@ enum Role {
   /** The decision application itself: its inputs, outputs, internal topics, group, transactions. */
   APPLICATION,
   /** The local schema registry: its _schemas topic. */
-  REGISTRY
+  REGISTRY,
+  /** Policy analysts running what-if replays: read the inputs, write only whatif.… topics. */
+  ANALYST
 }

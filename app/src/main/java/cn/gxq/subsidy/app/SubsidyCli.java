@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "subsidy 0.1.0",
     description = "Decides enterprise support applications of national high-tech zones.",
-    subcommands = {RunCommand.class, ProduceCommand.class, ConsumeCommand.class, AclCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ProduceCommand.class,
+      ConsumeCommand.class,
+      AclCommand.class,
+      WhatIfCommand.class
+    })
 public final class SubsidyCli implements Runnable {
 
   public static void main(String[] args) {

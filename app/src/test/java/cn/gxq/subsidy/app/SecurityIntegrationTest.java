@@ -197,6 +197,45 @@ class SecurityIntegrationTest {
   }
 
   @Test
+  void theAnalystReplaysAWhatIfUnderItsOwnPrincipalButWritesNoLiveTopic() throws Exception {
+    final Path clientConfig = dir.resolve("analyst.properties");
+    final java.util.Properties analyst = new java.util.Properties();
+    analyst.putAll(security.clientProperties(user(Role.ANALYST), SECRET));
+    try (java.io.Writer out = Files.newBufferedWriter(clientConfig)) {
+      analyst.store(out, null);
+    }
+    final WhatIfCommand command = new WhatIfCommand();
+    command.cluster = new ClusterOptions();
+    command.cluster.bootstrapServers = broker.bootstrapServers();
+    command.cluster.schemaRegistryUrl = registry.url();
+    command.cluster.topicPrefix = "";
+    command.cluster.clientConfig = clientConfig;
+    command.dataDir = dir.resolve("whatif-data");
+    final WhatIfComparison.Result result =
+        command.replayAndCompare(
+            "secure",
+            cn.gxq.subsidy.policy.PolicyBook.loadDefault().current(),
+            registryClient,
+            new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    assertThat(result.changed()).isZero();
+    try (Admin admin = Admin.create(as(user(Role.ANALYST), SECRET))) {
+      assertThat(admin.listTopics().names().get())
+          .contains(
+              "whatif.secure.subsidy.decisions.v1", "whatif.secure-ledger-by-bucket-repartition");
+    }
+
+    for (String live :
+        List.of(TOPICS.decisions(), TOPICS.totals(), TOPICS.budgets(), TOPICS.ledgerHandovers())) {
+      assertThat(refusal(() -> publishRaw(Role.ANALYST, live)))
+          .as("analyst writes %s", live)
+          .isInstanceOf(AuthorizationException.class);
+    }
+    assertThat(refusal(() -> read(Role.ANALYST, TOPICS.totals(), "whatif.sneaky", 1)))
+        .as("analyst reads the live totals")
+        .isInstanceOf(AuthorizationException.class);
+  }
+
+  @Test
   void anUnauthenticatedClientGetsNothing() {
     final Map<String, Object> wrongPassword = as(user(Role.OPERATOR), "wrong");
     assertThat(refusal(() -> describeCluster(wrongPassword)))

@@ -45,33 +45,40 @@ public final class BenchmarkMain {
       out.println(
           "broker at " + cluster.bootstrap() + ", schema registry at " + cluster.registryUrl());
       if (options.runs("plain")) {
-        out.println("[1/6] machine limit: plain producer and consumer");
+        out.println("[1/7] machine limit: plain producer and consumer");
         report.plain(new MachineLimit(cluster, options, out).run());
         report.load("after plain");
       }
       if (options.runs("passthrough")) {
-        out.println("[2/6] Streams baseline: exactly-once pass-through");
+        out.println("[2/7] Streams baseline: exactly-once pass-through");
         report.baseline(new PassThroughPhase(cluster, options, workers, out).run());
         report.load("after pass-through");
       }
       if (options.runs("skeleton")) {
-        out.println("[3/6] pipeline skeleton: the same hops and state, no decoding or logic");
+        out.println("[3/7] pipeline skeleton: the same hops and state, no decoding or logic");
         report.skeleton(new SkeletonPhase(cluster, options, workers, out).run());
         report.load("after skeleton");
       }
       if (options.runs("pipeline") || options.runs("latency")) {
-        out.println("[4/6] decision pipeline" + (options.runs("latency") ? " and latency" : ""));
+        out.println("[4/7] decision pipeline" + (options.runs("latency") ? " and latency" : ""));
         report.pipeline(
             new PipelinePhase(cluster, options, workers, out).run(options.runs("latency")));
         report.load("after pipeline");
       }
       if (options.runs("threads")) {
-        out.println("[5/6] decision pipeline with 2 stream threads");
+        out.println("[5/7] decision pipeline with 2 stream threads");
         report.threads(new PipelinePhase(cluster, options, workers, out, 2).run(false));
         report.load("after threads");
       }
+      if (options.runs("whatif")) {
+        out.println("[6/7] what-if replay: bin/subsidy whatif over the recorded applications");
+        report.whatIf(
+            new WhatIfPhase(cluster, options, runDir, out)
+                .run(options.runs("pipeline") || options.runs("latency")));
+        report.load("after what-if");
+      }
       if (options.runs("scale")) {
-        out.println("[6/6] scale: registry of " + options.scaleEnterprises() + " enterprises");
+        out.println("[7/7] scale: registry of " + options.scaleEnterprises() + " enterprises");
         report.scale(new ScalePhase(cluster, options, workers, out).run());
         report.load("after scale");
       }

@@ -36,7 +36,8 @@ record Options(
     Path out) {
 
   static final List<String> ALL_PHASES =
-      List.of("plain", "passthrough", "skeleton", "pipeline", "latency", "threads", "scale");
+      List.of(
+          "plain", "passthrough", "skeleton", "pipeline", "latency", "threads", "whatif", "scale");
 
   static final String USAGE =
       """

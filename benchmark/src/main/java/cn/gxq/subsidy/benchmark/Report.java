@@ -20,6 +20,8 @@ final class Report {
   static final double PIPELINE_SHARE_TARGET = 0.50;
   static final double P99_TARGET_MS = 250;
   static final double RESTORE_TARGET_SECONDS = 60;
+  static final double WHATIF_TARGET_SECONDS = 300;
+  static final double MILLION = 1_000_000;
 
   private final Map<String, Object> json = new LinkedHashMap<>();
   private final List<Throughput> throughputs = new ArrayList<>();
@@ -28,6 +30,7 @@ final class Report {
   private Throughput pipeline;
   private PipelinePhase.LatencyResult latency;
   private ScalePhase.Result scale;
+  private WhatIfPhase.Result whatIf;
 
   Report(Options options) {
     final Map<String, Object> machine = new LinkedHashMap<>();
@@ -117,6 +120,30 @@ final class Report {
       l.put("heap", heapJson(latency.heap()));
       json.put("latency", l);
     }
+  }
+
+  void whatIf(WhatIfPhase.Result result) {
+    whatIf = result;
+    throughputs.add(result.replay());
+    final Map<String, Object> m = result.replay().json();
+    m.put("commandSeconds", Throughput.round(result.commandSeconds(), 2));
+    m.put("revisionsDecided", result.revisions());
+    m.put("againstLiveDecisions", result.live());
+    m.put("changedUnderIdenticalPolicy", result.changed());
+    m.put("changedByCompetition", result.changedByCompetition());
+    m.put("cpuSeconds", Throughput.round(result.cpuSeconds(), 1));
+    // All the CPU the replay and the broker took, spread over every core: the rate this machine
+    // would reach alone, if nothing but CPU limited it.
+    m.put("recordsPerSecondIfAlone", Math.round(aloneRate(result)));
+    m.put("secondsForOneMillion", Math.round(MILLION / result.replay().recordsPerSecond()));
+    json.put("whatIf", m);
+  }
+
+  private static double aloneRate(WhatIfPhase.Result result) {
+    final int cores = Runtime.getRuntime().availableProcessors();
+    return result.cpuSeconds() <= 0
+        ? -1
+        : result.replay().records() / (result.cpuSeconds() / cores);
   }
 
   void scale(ScalePhase.Result result) {
@@ -233,6 +260,20 @@ final class Report {
       t.put(
           "p99 submit->decision <= 250 ms at 20% load",
           verdict(p99 <= P99_TARGET_MS && latency.undecided() == 0, String.format("%.0f ms", p99)));
+    }
+    if (whatIf != null) {
+      final double seconds = MILLION / whatIf.replay().recordsPerSecond();
+      t.put(
+          "1M recorded applications replayed <= 5 min",
+          verdict(
+              seconds <= WHATIF_TARGET_SECONDS,
+              String.format(
+                  "%.0f s at %,.0f/s (%,d replayed; %.0f s at %,.0f/s by CPU time alone)",
+                  seconds,
+                  whatIf.replay().recordsPerSecond(),
+                  whatIf.replay().records(),
+                  MILLION / aloneRate(whatIf),
+                  aloneRate(whatIf))));
     }
     if (scale != null) {
       final boolean heapOk = scale.restoreHeap().peakUsed() <= GIB;

@@ -58,20 +58,6 @@ public final class PolicyBook {
     }
   }
 
-  /** A book of one candidate version, read from a file of any name (a what-if's policy). */
-  public static PolicyBook loadFile(Path file) {
-    Map<String, Policy> out = new TreeMap<>(BY_VERSION);
-    String name = file.getFileName().toString();
-    try {
-      Policy policy =
-          PolicyParser.parse(PolicyNode.root(name, read(name, Files.newInputStream(file))));
-      out.put(policy.version(), policy);
-    } catch (IOException e) {
-      throw new PolicyException(name + ": cannot read: " + e.getMessage(), e);
-    }
-    return new PolicyBook(out);
-  }
-
   /** Loads the files bundled with the application. */
   public static PolicyBook loadDefault() {
     ClassLoader loader = PolicyBook.class.getClassLoader();
@@ -118,6 +104,19 @@ public final class PolicyBook {
       }
     }
     return new PolicyBook(out);
+  }
+
+  /**
+   * One policy file of any name, checked as every bundled one is: a candidate for a what-if replay,
+   * whose version need not be in force nor listed anywhere.
+   */
+  public static Policy loadFile(Path file) {
+    final String name = file.getFileName().toString();
+    try {
+      return PolicyParser.parse(PolicyNode.root(name, read(name, Files.newInputStream(file))));
+    } catch (IOException e) {
+      throw new PolicyException(name + ": cannot read: " + e.getMessage(), e);
+    }
   }
 
   /** The newest version. */

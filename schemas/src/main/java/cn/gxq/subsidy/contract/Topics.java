@@ -15,9 +15,28 @@ import org.apache.kafka.common.config.TopicConfig;
 public final class Topics {
 
   private final String prefix;
+  // Where the topology writes, and where it reads budgets: the prefix, except in a what-if replay.
+  private final String outputPrefix;
+  private final String budgetsPrefix;
 
   public Topics(String prefix) {
+    this(prefix, prefix, prefix);
+  }
+
+  private Topics(String prefix, String outputPrefix, String budgetsPrefix) {
     this.prefix = Objects.requireNonNull(prefix, "prefix");
+    this.outputPrefix = Objects.requireNonNull(outputPrefix, "outputPrefix");
+    this.budgetsPrefix = Objects.requireNonNull(budgetsPrefix, "budgetsPrefix");
+  }
+
+  /**
+   * The same inputs, with decisions, totals, dead letters and hand-overs written under {@code
+   * outputPrefix} (followed by this prefix); with {@code ownBudgets} the budgets too are read from
+   * there. A what-if replay reads the live inputs this way and never writes a live topic.
+   */
+  public Topics writingUnder(String outputPrefix, boolean ownBudgets) {
+    final String outputs = outputPrefix + this.outputPrefix;
+    return new Topics(prefix, outputs, ownBudgets ? outputPrefix + budgetsPrefix : budgetsPrefix);
   }
 
   public static Topics defaults() {
@@ -33,7 +52,7 @@ public final class Topics {
   }
 
   public String budgets() {
-    return prefix + "subsidy.budgets.v1";
+    return budgetsPrefix + "subsidy.budgets.v1";
   }
 
   /** A programme's application topic, {@code subsidy.applications.<slug>.v1}. */
@@ -42,15 +61,15 @@ public final class Topics {
   }
 
   public String decisions() {
-    return prefix + "subsidy.decisions.v1";
+    return outputPrefix + "subsidy.decisions.v1";
   }
 
   public String totals() {
-    return prefix + "subsidy.totals.v1";
+    return outputPrefix + "subsidy.totals.v1";
   }
 
   public String deadLetter() {
-    return prefix + "subsidy.deadletter.v1";
+    return outputPrefix + "subsidy.deadletter.v1";
   }
 
   /**
@@ -59,7 +78,7 @@ public final class Topics {
    * repartition topic (the application topics' count); {@code run} creates it so.
    */
   public String ledgerHandovers() {
-    return prefix + "subsidy.internal.ledger-handovers.v1";
+    return outputPrefix + "subsidy.internal.ledger-handovers.v1";
   }
 
   /**

@@ -129,4 +129,18 @@ class TopicsTest {
         .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
         .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1");
   }
+
+  @Test
+  void aWhatIfReadsTheLiveInputsAndWritesOnlyUnderItsOwnPrefix() {
+    final Topics whatIf = topics.writingUnder("whatif.x.", false);
+    assertThat(whatIf.enterprises()).isEqualTo("test.subsidy.enterprises.v1");
+    assertThat(whatIf.applications(RENT_RELIEF)).isEqualTo(topics.applications(RENT_RELIEF));
+    assertThat(whatIf.budgets()).isEqualTo(topics.budgets());
+    assertThat(
+            List.of(
+                whatIf.decisions(), whatIf.totals(), whatIf.deadLetter(), whatIf.ledgerHandovers()))
+        .allSatisfy(name -> assertThat(name).startsWith("whatif.x.test.subsidy."));
+    assertThat(topics.writingUnder("whatif.x.", true).budgets())
+        .isEqualTo("whatif.x.test.subsidy.budgets.v1");
+  }
 }

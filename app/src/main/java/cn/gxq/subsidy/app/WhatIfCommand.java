@@ -1,0 +1,158 @@
+package cn.gxq.subsidy.app;
+
+import cn.gxq.subsidy.policy.Policy;
+import cn.gxq.subsidy.policy.PolicyBook;
+import cn.gxq.subsidy.policy.PolicyException;
+import cn.gxq.subsidy.programme.Rulebook;
+import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
+import cn.gxq.subsidy.serde.SchemaRegistryClient;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code whatif --policy FILE}: replays every recorded application revision and budget under a
+ * candidate policy, apart from the live decisions, and compares the outcome with them.
+ */
+@Command(
+    name = "whatif",
+    mixinStandardHelpOptions = true,
+    description =
+        "Replay the recorded applications under a candidate policy (its own Kafka Streams"
+            + " application and whatif.NAME. topics; no live topic is written) and compare with"
+            + " the live decisions.",
+    exitCodeListHeading = "Exit status:%n",
+    exitCodeList = {"0:replayed and compared", "1:the replay failed", "2:usage error"})
+final class WhatIfCommand implements Callable<Integer> {
+
+  static final Pattern NAMES = Pattern.compile("[A-Za-z0-9_]{1,100}");
+
+  @Mixin ClusterOptions cluster;
+
+  @Option(
+      names = "--policy",
+      required = true,
+      paramLabel = "FILE",
+      description = "Candidate policy file (any version name, in force or not).")
+  Path policy;
+
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description =
+          "Name of the run: application id whatif.NAME, topics whatif.NAME.…; letters, digits"
+              + " and _ (default: the policy version with _ for dots). The same name again"
+              + " starts clean.")
+  String name;
+
+  @Option(
+      names = "--budgets",
+      paramLabel = "FILE",
+      description =
+          "Budgets replacing the live ones for this run: JSON lines as for produce --type budget.")
+  Path budgets;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the comparison as JSON.")
+  Path json;
+
+  @Option(
+      names = "--data-dir",
+      defaultValue = "data",
+      paramLabel = "DIR",
+      description =
+          "The replay's Streams state goes to DIR/whatif/NAME, its result to"
+              + " DIR/whatif/NAME.json (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(
+      names = "--streams-config",
+      paramLabel = "KEY=VALUE",
+      description = "A Kafka Streams or client property for the replay, over its defaults.")
+  Map<String, String> streamsConfig = new LinkedHashMap<>();
+
+  /** Where progress and errors go (a test listens). */
+  PrintStream err = System.err;
+
+  @Override
+  public Integer call() {
+    final Policy candidate;
+    try {
+      candidate = PolicyBook.loadFile(policy);
+    } catch (PolicyException e) {
+      err.println("whatif: " + e.getMessage());
+      return 2;
+    }
+    final String run = name != null ? name : candidate.version().replaceAll("[^A-Za-z0-9_]", "_");
+    if (!NAMES.matcher(run).matches()) {
+      err.println("whatif: --name: letters, digits and _ only, up to 100: '" + run + "'");
+      return 2;
+    }
+    try (SchemaRegistryClient registry = new RestSchemaRegistryClient(cluster.schemaRegistryUrl)) {
+      final WhatIfComparison.Result result = replayAndCompare(run, candidate, registry, err);
+      System.out.print(WhatIfReport.table(result));
+      final Path saved = resultFile(dataDir, run);
+      WhatIfReport.writeJson(result, saved);
+      if (json != null) {
+        WhatIfReport.writeJson(result, json);
+      }
+      err.println("whatif: result in " + (json != null ? json + " and " : "") + saved);
+      return 0;
+    } catch (IllegalArgumentException e) {
+      err.println("whatif: " + e.getMessage());
+      return 2;
+    } catch (Exception e) {
+      err.println("whatif: failed: " + e);
+      return 1;
+    }
+  }
+
+  WhatIfComparison.Result replayAndCompare(
+      String run, Policy candidate, SchemaRegistryClient registry, PrintStream progress)
+      throws Exception {
+    final Properties client = cluster.clientProperties();
+    final WhatIfReplay.Outcome outcome =
+        new WhatIfReplay(
+                new WhatIfReplay.Settings(
+                    run,
+                    cluster.topics(),
+                    client,
+                    dataDir.resolve("whatif").resolve(run),
+                    budgets,
+                    streamsConfig))
+            .run(registry, new Rulebook(candidate), progress);
+    progress.printf(
+        Locale.ROOT,
+        "whatif: %,d records replayed under policy %s in %.1f s; comparing%n",
+        outcome.records(),
+        candidate.version(),
+        outcome.took().toMillis() / 1000.0);
+    final DecisionLog replayed =
+        DecisionLog.read(client, registry, outcome.topics().decisions(), d -> true);
+    final Map<String, DecidedApplication> decided = replayed.latest();
+    // Live, each application as of the revision the replay ended with: a later amendment is
+    // beyond the snapshot.
+    final DecisionLog live =
+        DecisionLog.read(
+            client,
+            registry,
+            cluster.topics().decisions(),
+            d -> {
+              final DecidedApplication c = decided.get(d.getApplicationId());
+              return c != null && d.getRevision() <= c.revision();
+            });
+    return WhatIfComparison.compare(live.latest(), decided, replayed.revisions());
+  }
+
+  /** Where a run's result is kept for the HTTP API: {@code DIR/whatif/NAME.json}. */
+  static Path resultFile(Path dataDir, String run) {
+    return dataDir.resolve("whatif").resolve(run + ".json");
+  }
+}

@@ -1,0 +1,237 @@
+package cn.gxq.subsidy.app;
+
+import cn.gxq.subsidy.avro.Programme;
+import cn.gxq.subsidy.contract.Topics;
+import cn.gxq.subsidy.programme.Catalogue;
+import cn.gxq.subsidy.programme.ProgrammeDefinition;
+import cn.gxq.subsidy.programme.Rulebook;
+import cn.gxq.subsidy.serde.SchemaRegistryClient;
+import cn.gxq.subsidy.topology.PipelineObserver;
+import cn.gxq.subsidy.topology.SubsidySerdes;
+import cn.gxq.subsidy.topology.SubsidyTopology;
+import cn.gxq.subsidy.topology.TopologySettings;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.TopologyDescription;
+
+/**
+ * One what-if replay: the decision topology, unchanged, as its own Kafka Streams application {@code
+ * whatif.NAME}, reading the live inputs up to a snapshot of their ends and writing only {@code
+ * whatif.NAME.}-prefixed topics. It starts clean and returns when everything in the snapshot is
+ * decided.
+ */
+final class WhatIfReplay {
+
+  /** Where and how to replay; {@code budgets} (JSON lines) replaces the live budgets, or null. */
+  record Settings(
+      String name,
+      Topics live,
+      Properties client,
+      Path stateDir,
+      Path budgets,
+      Map<String, String> streamsOverrides) {}
+
+  /** What was replayed and how long it took. */
+  record Outcome(Topics topics, long records, Duration took) {}
+
+  /**
+   * Batch settings: a replay is judged by its throughput, not by a decision's latency. A commit
+   * every second instead of every 30 ms ends a transaction (markers, offset commit, flushed caches)
+   * 30 times less often, and a larger record cache folds more of the ledger's repeated writes to
+   * the same bucket before they reach RocksDB and the changelogs.
+   */
+  static final int COMMIT_INTERVAL_MS = 1000;
+
+  static final long CACHE_BYTES = 64L * 1024 * 1024;
+
+  private static final Duration POLL = Duration.ofSeconds(1);
+  private static final Duration PROGRESS = Duration.ofSeconds(5);
+
+  private final Settings settings;
+
+  WhatIfReplay(Settings settings) {
+    this.settings = settings;
+  }
+
+  static String applicationId(String name) {
+    return "whatif." + name;
+  }
+
+  static String prefix(String name) {
+    return applicationId(name) + ".";
+  }
+
+  Outcome run(SchemaRegistryClient registry, Rulebook rulebook, PrintStream progress)
+      throws Exception {
+    final String applicationId = applicationId(settings.name());
+    final Topics topics =
+        settings.live().writingUnder(prefix(settings.name()), settings.budgets() != null);
+    try (Admin admin = Admin.create(settings.client())) {
+      requireLiveInputs(admin, settings.live());
+      WhatIfCleanup.deleteRun(admin, settings.name());
+      final TopicDescription applications =
+          describe(admin, settings.live().applications(Catalogue.of(Programme.RENT_RELIEF)));
+      TopicSetup.ensure(
+          admin,
+          topics,
+          applications.partitions().size(),
+          (short) applications.partitions().get(0).replicas().size());
+      if (settings.budgets() != null) {
+        final int published =
+            BudgetFile.publish(settings.budgets(), settings.client(), registry, topics.budgets());
+        progress.printf(
+            "whatif: %d budgets from %s replace the live ones%n", published, settings.budgets());
+      }
+      final InputSnapshot snapshot = InputSnapshot.take(admin, inputs(topics));
+      progress.printf(
+          "whatif: replaying %,d records of %s up to their ends now%n",
+          snapshot.size(), String.join(", ", inputs(topics)));
+
+      final Properties config = config(applicationId, topics, snapshot);
+      final StreamsBuilder builder =
+          new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
+      SubsidyTopology.build(
+          builder,
+          topics,
+          new SubsidySerdes(registry),
+          rulebook,
+          TopologySettings.defaults(),
+          PipelineObserver.NONE);
+      final Topology topology = builder.build(config);
+      final ReplayWatch watch =
+          new ReplayWatch(
+              admin, applicationId, snapshot, ownTopics(topology, topics, applicationId));
+      final long started = System.nanoTime();
+      try (KafkaStreams streams = new KafkaStreams(topology, config)) {
+        // Ctrl-C leaves the group at once, so the same name can run again without waiting for
+        // the session to time out.
+        final Thread hook = new Thread(() -> leave(streams), "whatif-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+          streams.cleanUp(); // a previous run of this name left state behind
+          streams.start();
+          final long records = await(streams, watch, started, progress);
+          leave(streams);
+          return new Outcome(topics, records, Duration.ofNanos(System.nanoTime() - started));
+        } finally {
+          try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+          } catch (IllegalStateException exiting) {
+            // the JVM is shutting down and the hook is leaving the group
+          }
+        }
+      }
+    }
+  }
+
+  private static void leave(KafkaStreams streams) {
+    streams.close(
+        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(Duration.ofSeconds(30)));
+  }
+
+  private long await(KafkaStreams streams, ReplayWatch watch, long started, PrintStream progress)
+      throws InterruptedException, ExecutionException {
+    long lastShown = started;
+    while (true) {
+      final KafkaStreams.State state = streams.state();
+      if (state == KafkaStreams.State.ERROR
+          || state == KafkaStreams.State.PENDING_ERROR
+          || state == KafkaStreams.State.NOT_RUNNING) {
+        throw new IllegalStateException("the replay's Kafka Streams stopped: " + state);
+      }
+      final ReplayWatch.Status status = watch.poll();
+      final long now = System.nanoTime();
+      if (status.done() || now - lastShown >= PROGRESS.toNanos()) {
+        progress.println(ReplayProgress.line(status, Duration.ofNanos(now - started)));
+        lastShown = now;
+      }
+      if (status.done()) {
+        return status.total();
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+  }
+
+  private Properties config(String applicationId, Topics topics, InputSnapshot snapshot) {
+    final Properties props =
+        SubsidyTopology.baseConfig(
+            applicationId, settings.client().getProperty("bootstrap.servers"), topics);
+    props.putAll(settings.client());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
+    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
+    props.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, SnapshotFilter.class.getName());
+    props.put(SnapshotFilter.SNAPSHOT_CONFIG, snapshot.encode());
+    props.putAll(settings.streamsOverrides());
+    return props;
+  }
+
+  /**
+   * The topics the replay reads up to the snapshot: applications, and budgets (its own or live).
+   */
+  static List<String> inputs(Topics topics) {
+    final List<String> inputs = new ArrayList<>();
+    for (ProgrammeDefinition<?> programme : Catalogue.programmes()) {
+      inputs.add(topics.applications(programme));
+    }
+    inputs.add(topics.budgets());
+    return inputs;
+  }
+
+  /**
+   * Every topic the topology reads that it also writes: all its sources but inputs and registry.
+   */
+  private static Set<String> ownTopics(Topology topology, Topics topics, String applicationId) {
+    final Set<String> own = new HashSet<>();
+    for (TopologyDescription.Subtopology sub : topology.describe().subtopologies()) {
+      for (TopologyDescription.Node node : sub.nodes()) {
+        if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
+          own.addAll(source.topicSet());
+        }
+      }
+    }
+    own.removeAll(inputs(topics));
+    own.remove(topics.enterprises());
+    // Repartition topics are named without the application id in the description.
+    final Set<String> named = new HashSet<>();
+    for (String topic : own) {
+      named.add(topic.endsWith("-repartition") ? applicationId + "-" + topic : topic);
+    }
+    return named;
+  }
+
+  /** A replay reads what was recorded; it never creates a live topic that is missing. */
+  private static void requireLiveInputs(Admin admin, Topics live)
+      throws InterruptedException, ExecutionException {
+    final Set<String> existing = admin.listTopics().names().get();
+    final List<String> inputs = new ArrayList<>(inputs(live));
+    inputs.add(live.enterprises());
+    final List<String> missing = inputs.stream().filter(t -> !existing.contains(t)).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(
+          "nothing recorded to replay: no topic " + String.join(", ", missing));
+    }
+  }
+
+  private static TopicDescription describe(Admin admin, String topic)
+      throws InterruptedException, ExecutionException {
+    return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+  }
+}

@@ -1,0 +1,170 @@
+package cn.gxq.subsidy.app;
+
+import cn.gxq.subsidy.app.WhatIfComparison.Bucket;
+import cn.gxq.subsidy.app.WhatIfComparison.Change;
+import cn.gxq.subsidy.app.WhatIfComparison.Figures;
+import cn.gxq.subsidy.app.WhatIfComparison.Result;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * A comparison as a table for people and as JSON for programs (money as strings, like every other
+ * JSON of the platform, so no amount passes through a double).
+ */
+final class WhatIfReport {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String ROW = "%-32s %7s %7s %7s  %16s %16s %16s  %7s %7s %7s  %7s %7s %7s%n";
+
+  private WhatIfReport() {}
+
+  static String table(Result result) {
+    final StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%,d revisions replayed; %,d applications changed (status or approved amount): %,d by"
+                + " the rules, %,d by competition for budgets and claims%n%n",
+            result.applications(),
+            result.changed(),
+            result.changedBy(WhatIfComparison.Cause.RULES),
+            result.changedBy(WhatIfComparison.Cause.COMPETITION)));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            ROW,
+            "",
+            "approved",
+            "",
+            "",
+            "approved yuan",
+            "",
+            "",
+            "waitlisted",
+            "",
+            "",
+            "rejected",
+            "",
+            ""));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            ROW,
+            "bucket",
+            "live",
+            "whatif",
+            "diff",
+            "live",
+            "whatif",
+            "diff",
+            "live",
+            "whatif",
+            "diff",
+            "live",
+            "whatif",
+            "diff"));
+    for (Bucket b : result.buckets()) {
+      final Figures l = b.live();
+      final Figures c = b.candidate();
+      out.append(
+          String.format(
+              Locale.ROOT,
+              ROW,
+              b.zone() + ":" + b.programme() + ":" + b.year(),
+              count(l.approved()),
+              count(c.approved()),
+              diff(c.approved() - l.approved()),
+              money(l.approvedAmount()),
+              money(c.approvedAmount()),
+              moneyDiff(c.approvedAmount().subtract(l.approvedAmount())),
+              count(l.waitlisted()),
+              count(c.waitlisted()),
+              diff(c.waitlisted() - l.waitlisted()),
+              count(l.rejected()),
+              count(c.rejected()),
+              diff(c.rejected() - l.rejected())));
+    }
+    return out.toString();
+  }
+
+  static ObjectNode json(Result result) {
+    final ObjectNode root = MAPPER.createObjectNode();
+    root.put("applications", result.applications());
+    root.put("changed", result.changed());
+    root.put("changedByRules", result.changedBy(WhatIfComparison.Cause.RULES));
+    root.put("changedByCompetition", result.changedBy(WhatIfComparison.Cause.COMPETITION));
+    final ArrayNode buckets = root.putArray("buckets");
+    for (Bucket b : result.buckets()) {
+      final ObjectNode bucket = buckets.addObject();
+      bucket.put("zone", b.zone());
+      bucket.put("programme", b.programme());
+      bucket.put("year", b.year());
+      figures(bucket.putObject("live"), b.live());
+      figures(bucket.putObject("candidate"), b.candidate());
+    }
+    final ArrayNode changes = root.putArray("changes");
+    for (Change change : result.changes()) {
+      final ObjectNode c = changes.addObject();
+      c.put("applicationId", change.applicationId());
+      c.put("cause", change.cause().name());
+      decision(c, "live", change.live());
+      decision(c, "candidate", change.candidate());
+    }
+    return root;
+  }
+
+  static void writeJson(Result result, Path file) throws IOException {
+    if (file.getParent() != null) {
+      Files.createDirectories(file.getParent());
+    }
+    MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), json(result));
+  }
+
+  private static void figures(ObjectNode node, Figures f) {
+    node.put("approved", f.approved());
+    node.put("approvedAmount", f.approvedAmount().toPlainString());
+    node.put("waitlisted", f.waitlisted());
+    node.put("rejected", f.rejected());
+  }
+
+  /**
+   * {@code live}/{@code candidate}: status, requested and approved amount, reason codes; null when
+   * not decided.
+   */
+  private static void decision(ObjectNode change, String side, DecidedApplication d) {
+    if (d == null) {
+      change.putNull(side);
+      return;
+    }
+    final ObjectNode node = change.putObject(side);
+    node.put("status", d.status().name());
+    if (d.requestedAmount() != null) {
+      node.put("requestedAmount", d.requestedAmount().toPlainString());
+    }
+    node.put("approvedAmount", d.approvedAmount().toPlainString());
+    final ArrayNode reasons = node.putArray("reasons");
+    d.reasons().forEach(reasons::add);
+  }
+
+  private static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  private static String diff(long n) {
+    return n == 0 ? "0" : String.format(Locale.ROOT, "%+,d", n);
+  }
+
+  private static String money(BigDecimal amount) {
+    return String.format(Locale.ROOT, "%,.2f", amount);
+  }
+
+  private static String moneyDiff(BigDecimal amount) {
+    return amount.signum() == 0 ? "0.00" : String.format(Locale.ROOT, "%+,.2f", amount);
+  }
+}
