@@ -10,6 +10,7 @@ import cn.gxq.subsidy.demo.Generated;
 import cn.gxq.subsidy.demo.Mix;
 import cn.gxq.subsidy.json.RecordJson;
 import cn.gxq.subsidy.programme.Catalogue;
+import cn.gxq.subsidy.programme.ProgrammeDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -97,10 +98,10 @@ class HttpApiTest {
 
   @Test
   void aDecisionIsFoundByIdAsRecordJsonWritesIt() throws Exception {
-    for (Programme programme : Programme.values()) {
+    for (ProgrammeDefinition<?> programme : Catalogue.programmes()) {
       final Decision expected =
           decided.values().stream()
-              .filter(d -> d.getProgramme() == programme)
+              .filter(d -> d.getProgramme() == programme.programme())
               .findFirst()
               .orElseThrow();
       final HttpClientSupport.Answer answer =
@@ -163,7 +164,7 @@ class HttpApiTest {
             "RENT_RELIEF CASH 房租减免 Rent relief",
             "RD_SUPER_DEDUCTION TAX_DEDUCTION 研发费用加计扣除 R&D super-deduction",
             "INNOVATION_CREDIT_LOAN LOAN 创新积分贷 Innovation-credit loan",
-            "TECH_SME_EVALUATION RECOGNITION 科技型中小企业评价 Tech-based SME evaluation");
+            "TECH_SME_EVALUATION RECOGNITION 科技型中小企业评价 Technology-based SME evaluation");
   }
 
   @Test

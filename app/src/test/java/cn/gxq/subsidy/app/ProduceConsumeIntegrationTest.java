@@ -116,9 +116,10 @@ class ProduceConsumeIntegrationTest {
   @Test
   void techSmeLinesComeOutOfTheRunningApplicationAsDecisionsWithScorePartsAndNumber()
       throws Exception {
-    final ClusterFixture own = cluster;
+    // A cluster of its own: the other tests read their topics from the beginning.
     final String prefix = "";
-    try (ClusterFixture.Instance app = own.startInstance("tech-sme-it")) {
+    try (ClusterFixture own = new ClusterFixture(1);
+        ClusterFixture.Instance app = own.startInstance("tech-sme-it")) {
       final String enterprise =
           """
           {"creditCode":"91110108MA01ABCD1%s","name":"北京评价科技有限公司","zone":"ZGC",\
