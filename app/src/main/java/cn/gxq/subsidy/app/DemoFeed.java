@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.app;
 
+import cn.gxq.subsidy.contract.RecordKind;
 import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.ApplicationGenerator;
 import cn.gxq.subsidy.demo.DemoScenario;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -52,13 +55,8 @@ final class DemoFeed implements AutoCloseable {
 
   static final String GARBAGE = "undecodable";
   private static final List<String> KINDS =
-      List.of(
-          Generated.ENTERPRISE,
-          Generated.BUDGET,
-          Generated.RENT_RELIEF,
-          Generated.RD_DEDUCTION,
-          Generated.INNOVATION_LOAN,
-          GARBAGE);
+      Stream.concat(Catalogue.recordKinds().stream().map(RecordKind::name), Stream.of(GARBAGE))
+          .toList();
   private static final long PROGRESS_NANOS = Duration.ofSeconds(5).toNanos();
 
   private final Properties client;
@@ -207,18 +205,13 @@ final class DemoFeed implements AutoCloseable {
 
   private void progress() {
     final Map<String, Long> counts = published();
+    final String published =
+        KINDS.stream()
+            .map(kind -> String.format("%s %,d", kind, counts.get(kind)))
+            .collect(Collectors.joining(", "));
     out.printf(
-        "Demo             event time %s · published enterprises %,d, budgets %,d,"
-            + " rent-relief %,d, rd-deduction %,d, innovation-loan %,d, undecodable %,d"
-            + " · decisions seen %,d%n",
-        eventTime,
-        counts.get(Generated.ENTERPRISE),
-        counts.get(Generated.BUDGET),
-        counts.get(Generated.RENT_RELIEF),
-        counts.get(Generated.RD_DEDUCTION),
-        counts.get(Generated.INNOVATION_LOAN),
-        counts.get(GARBAGE),
-        decisionsSeen.getAsLong());
+        "Demo             event time %s · published %s · decisions seen %,d%n",
+        eventTime, published, decisionsSeen.getAsLong());
   }
 
   private void publish(Generated record) {

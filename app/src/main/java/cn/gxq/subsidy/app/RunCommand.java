@@ -395,7 +395,10 @@ final class RunCommand implements Callable<Integer> {
         "HTTP API         "
             + url
             + "  (GET /applications/{id}, /totals, /decisions/latest, /events, /health, /metrics)");
-    System.out.println("Policy           " + rulebook.policyVersion());
+    System.out.println(
+        "Policy           "
+            + String.join(", ", rulebook.versionsInForce())
+            + " (each revision judged by the version in force on its submission date)");
     if (demo) {
       running.push(
           new DemoFeed(

@@ -2,6 +2,9 @@ package cn.gxq.subsidy.demo;
 
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.TaxAssessment;
+import cn.gxq.subsidy.policy.PolicyBook;
+import cn.gxq.subsidy.programme.techsme.TechSmeEvaluation;
+import cn.gxq.subsidy.programme.techsme.TechSmePolicy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +30,13 @@ final class RegistryView {
   final List<Enterprise> innovationCandidates;
   final List<Enterprise> noInnovationStatus;
   final List<Enterprise> techSmeCandidates;
+
+  /** The evaluation's limits, from the policy. */
+  private static final TechSmePolicy TECH_SME =
+      PolicyBook.loadDefault()
+          .current()
+          .programmes()
+          .bind(TechSmeEvaluation.POLICY_SECTION, TechSmePolicy.class);
 
   RegistryView(List<Enterprise> registry) {
     if (registry.isEmpty()) {
@@ -58,8 +68,16 @@ final class RegistryView {
     noInnovationStatus =
         select(
             e -> company(e) && e.getHighTechCertifiedOn() == null && e.getTechSmeYears().isEmpty());
-    // Resident companies within the evaluation's staff limit; revenue and assets are drawn small.
-    techSmeCandidates = select(e -> company(e) && e.getTaxResident() && e.getEmployees() <= 500);
+    // Resident companies within the evaluation's limits (staff, revenue and assets), so most
+    // rejections come from the score and the declarations rather than from size.
+    techSmeCandidates =
+        select(
+            e ->
+                company(e)
+                    && e.getTaxResident()
+                    && e.getEmployees() <= TECH_SME.maxEmployees()
+                    && e.getRevenue().compareTo(TECH_SME.maxSalesRevenue()) <= 0
+                    && e.getTotalAssets().compareTo(TECH_SME.maxTotalAssets()) <= 0);
   }
 
   List<Enterprise> all() {
