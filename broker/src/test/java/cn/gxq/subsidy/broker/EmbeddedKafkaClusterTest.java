@@ -36,7 +36,7 @@ class EmbeddedKafkaClusterTest {
               List.of(new NewTopic("t", java.util.Optional.of(3), java.util.Optional.empty())))
           .all()
           .get();
-      final TopicDescription t = admin.describeTopics(Set.of("t")).allTopicNames().get().get("t");
+      final TopicDescription t = describeOnceKnown(admin, "t");
       assertThat(t.partitions()).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
       final ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
       assertThat(
@@ -64,6 +64,26 @@ class EmbeddedKafkaClusterTest {
         final RecordMetadata after =
             producer.send(new ProducerRecord<>("t", 0, "k", "after")).get(60, TimeUnit.SECONDS);
         assertThat(after.offset()).isEqualTo(1);
+      }
+    }
+  }
+
+  /**
+   * A topic just created is described by whichever node answers, which may not have its metadata
+   * yet (UnknownTopicOrPartition, seen in CI under load): ask again until every node knows it.
+   */
+  private static TopicDescription describeOnceKnown(Admin admin, String topic) throws Exception {
+    final long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try {
+        return admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (!(e.getCause()
+                instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(200);
       }
     }
   }

@@ -3,11 +3,8 @@ package cn.gxq.subsidy.topology;
 import cn.gxq.subsidy.contract.DeadLetter;
 import cn.gxq.subsidy.contract.DeadLetterCode;
 import cn.gxq.subsidy.programme.ApplicationHeader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HexFormat;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -55,7 +52,7 @@ final class ApplicationIntake implements Processor<byte[], byte[], String, Route
           source,
           DeadLetterCode.INVALID_RECORD,
           "applicationId is blank; a decision cannot be addressed without it (record key '"
-              + printable(record.key())
+              + Sources.printable(record.key())
               + "')");
       return;
     }
@@ -65,7 +62,7 @@ final class ApplicationIntake implements Processor<byte[], byte[], String, Route
           source,
           DeadLetterCode.KEY_MISMATCH,
           "the record key '"
-              + printable(record.key())
+              + Sources.printable(record.key())
               + "' is not its applicationId '"
               + header.applicationId()
               + "'; key each application by its applicationId so its revisions stay in order");
@@ -84,15 +81,6 @@ final class ApplicationIntake implements Processor<byte[], byte[], String, Route
   /** A dead letter carries the input key itself; the record's own key no longer matters. */
   private static Record<String, byte[]> deadKeyed(Record<byte[], byte[]> record) {
     return record.withKey((String) null);
-  }
-
-  /** The key as text when it is UTF-8, else as hex, for a message. */
-  private static String printable(byte[] key) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(key)).toString();
-    } catch (CharacterCodingException e) {
-      return "0x" + HexFormat.of().formatHex(key);
-    }
   }
 
   private void deadLetter(

@@ -6,6 +6,8 @@ import cn.gxq.subsidy.contract.BucketKey;
 import cn.gxq.subsidy.contract.DeadLetter;
 import cn.gxq.subsidy.contract.DeadLetterCode;
 import cn.gxq.subsidy.rules.Money;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -16,7 +18,7 @@ import org.apache.kafka.streams.processor.api.Record;
  * that cannot be decoded or does not add up (negative, key and fields disagree) is dead-lettered:
  * the ledger must never draw on a figure nobody meant.
  */
-final class BudgetIntake implements Processor<String, byte[], String, Routed<LedgerCommand>> {
+final class BudgetIntake implements Processor<byte[], byte[], String, Routed<LedgerCommand>> {
 
   private final InputDecoder<Budget> input;
   private ProcessorContext<String, Routed<LedgerCommand>> context;
@@ -35,22 +37,27 @@ final class BudgetIntake implements Processor<String, byte[], String, Routed<Led
   }
 
   @Override
-  public void process(Record<String, byte[]> record) {
+  public void process(Record<byte[], byte[]> record) {
+    // The key stays bytes: a dead letter must carry it exactly, even when it is not UTF-8.
     final DeadLetter.Source source = Sources.of(context, record.key());
     final Routed<Budget> decoded = input.decode(record, source);
     if (decoded.isDead()) {
-      context.forward(record.withValue(Routed.dead(decoded.deadLetter())));
+      context.forward(record.withKey((String) null).withValue(Routed.dead(decoded.deadLetter())));
       return;
     }
     final Budget budget = decoded.value();
     final String expectedKey =
         new BucketKey(budget.getZone(), budget.getProgramme(), budget.getYear()).toString();
-    if (!expectedKey.equals(record.key())) {
+    if (!Arrays.equals(expectedKey.getBytes(StandardCharsets.UTF_8), record.key())) {
       deadLetter(
           record,
           source,
           DeadLetterCode.INVALID_RECORD,
-          "key '" + record.key() + "' does not match the record's fields (" + expectedKey + ")");
+          "key '"
+              + Sources.printable(record.key())
+              + "' does not match the record's fields ("
+              + expectedKey
+              + ")");
       return;
     }
     if (budget.getAmount().signum() < 0 || budget.getAmount().compareTo(Money.MAX_AMOUNT) > 0) {
@@ -72,11 +79,13 @@ final class BudgetIntake implements Processor<String, byte[], String, Routed<Led
   }
 
   private void deadLetter(
-      Record<String, byte[]> record,
+      Record<byte[], byte[]> record,
       DeadLetter.Source source,
       DeadLetterCode code,
       String message) {
     context.forward(
-        record.withValue(Routed.dead(source.deadLetter(record.value(), code, message))));
+        record
+            .withKey((String) null)
+            .withValue(Routed.dead(source.deadLetter(record.value(), code, message))));
   }
 }

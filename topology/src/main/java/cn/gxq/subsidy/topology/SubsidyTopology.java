@@ -125,7 +125,7 @@ public final class SubsidyTopology {
         deadLettersOf(
             builder.stream(
                     topics.budgets(),
-                    Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-budgets"))
+                    Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-budgets"))
                 .process(
                     () -> new BudgetIntake(serdes.budget().deserializer()),
                     Named.as("intake-budgets")),

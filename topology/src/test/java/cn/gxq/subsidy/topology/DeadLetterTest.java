@@ -142,4 +142,21 @@ class DeadLetterTest {
     assertThat(TopologyHarness.header(letter.headers(), DeadLetter.ERROR_MESSAGE))
         .contains("ZGC:RENT_RELIEF:2022");
   }
+
+  @Test
+  void aBudgetKeyThatIsNotUtf8IsKeptByteForByte() {
+    final Budget budget = Fixtures.budget("ZGC", "100.00", at("2022-01-01T00:00:00Z"));
+    final byte[] value = harness.serdes.budget().serializer().serialize("budgets", budget);
+    final byte[] key = {'Z', 'G', 'C', ':', (byte) 0xff, (byte) 0xfe};
+    harness.rawBytes(harness.topics.budgets()).pipeInput(key, value);
+
+    final TestRecord<byte[], byte[]> letter = harness.deadLetterBytes().readRecord();
+    assertThat(letter.key()).isEqualTo(key);
+    assertThat(letter.value()).isEqualTo(value);
+    assertThat(TopologyHarness.header(letter.headers(), DeadLetter.ERROR_CODE))
+        .isEqualTo("INVALID_RECORD");
+    // The message shows a key that is not UTF-8 as hex rather than as replacement characters.
+    assertThat(TopologyHarness.header(letter.headers(), DeadLetter.ERROR_MESSAGE))
+        .contains("0x5a47433afffe", "ZGC:RENT_RELIEF:2022");
+  }
 }
