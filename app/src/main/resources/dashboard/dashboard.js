@@ -559,6 +559,145 @@
     }
   }
 
+  // ---- a what-if run: GET /whatif/{name} (README, "What-if replays") ----------------------
+
+  var WHATIF_ROWS = 500; // changed applications listed; the rest are counted
+  var CAUSES = {
+    RULES: { zh: "规则", title: "候选政策对该申请本身判断不同 the candidate's rules judged it otherwise" },
+    COMPETITION: { zh: "竞争", title: "只是预算或名额的竞争结果不同 only the contest for a budget or claim went otherwise" }
+  };
+  var whatifAsked = 0;
+
+  function signedCount(n) {
+    return (n > 0 ? "+" : n < 0 ? "−" : "") + count(Math.abs(n));
+  }
+
+  function signedFen(f) {
+    return (f > 0 ? "+" : "") + yuan(f / 100);
+  }
+
+  function showWhatIf(name) {
+    var asked = ++whatifAsked;
+    var message = document.getElementById("whatif-message");
+    document.getElementById("whatif-result").hidden = true;
+    document.getElementById("whatif-name").value = name;
+    message.className = "muted";
+    message.textContent = "读取中 Loading " + name + "…";
+    Promise.all([getJson("/whatif/" + encodeURIComponent(name)), ready]).then(function (answers) {
+      if (asked !== whatifAsked) return; // another run asked for since
+      message.textContent = "推演 Run " + name;
+      renderWhatIf(answers[0]);
+      document.getElementById("whatif-result").hidden = false;
+    }).catch(function (e) {
+      if (asked !== whatifAsked) return;
+      message.className = "error";
+      message.setAttribute("data-status", e.status || "");
+      message.textContent = e.status === 404
+        ? "没有名为 " + name + " 的已完成推演 · no finished what-if run named " + name
+          + " on this instance (bin/subsidy whatif --name " + name + ")"
+        : e.status === 400
+          ? "推演名称只能含字母、数字和 _ · a run name has letters, digits and _ only: " + name
+          : "暂时无法读取推演 · cannot read the run now (" + e.message + ")";
+    });
+  }
+
+  function renderWhatIf(run) {
+    var changes = run.changes || [];
+    var byCause = function (c) {
+      var field = c === "RULES" ? "changedByRules" : "changedByCompetition";
+      return run[field] != null ? run[field] : changes.filter(function (x) { return x.cause === c; }).length;
+    };
+    document.getElementById("whatif-summary").textContent =
+      "已重放 " + count(run.applications) + " 个修订 revisions replayed · 变化 " + count(run.changed)
+      + " 件申请 applications changed (规则 rules " + count(byCause("RULES")) + " · 竞争 competition "
+      + count(byCause("COMPETITION")) + ")";
+    renderWhatIfChart(run.buckets || []);
+    renderWhatIfChanges(changes, run.changed);
+  }
+
+  // One section per programme, each on its own scale, so no two kinds of money meet; per bucket a
+  // bar live and a bar candidate, and the difference.
+  function renderWhatIfChart(buckets) {
+    var svg = document.getElementById("chart-whatif");
+    clear(svg);
+    var width = 460, plotW = 220, barH = 12, y = 4; // narrower than the other charts: legible at 420 px
+    var codes = programmes.map(function (p) { return p.code; });
+    buckets.forEach(function (b) { if (codes.indexOf(b.programme) < 0) codes.push(b.programme); });
+    codes.forEach(function (code) {
+      var rows = buckets.filter(function (b) { return b.programme === code; });
+      if (!rows.length) return;
+      var p = programme(code), kd = kind(p.moneyKind);
+      var measure = function (f) { return kd.countsOnly ? f.approved : fen(f.approvedAmount); };
+      var max = 0;
+      rows.forEach(function (b) { max = Math.max(max, measure(b.live), measure(b.candidate)); });
+      svgEl("text", { x: 0, y: y + 14, "font-weight": "600" }, svg, programmeLabel(code));
+      svgEl("text", { x: 0, y: y + 30, "class": "muted" }, svg, kd.zh + " " + kd.en);
+      y += 38;
+      rows.forEach(function (b) {
+        var dAmount = fen(b.candidate.approvedAmount) - fen(b.live.approvedAmount);
+        var dCount = b.candidate.approved - b.live.approved;
+        var dWait = b.candidate.waitlisted - b.live.waitlisted;
+        var g = svgEl("g", { "data-zone": b.zone, "data-programme": code, "data-year": b.year, "data-kind": p.moneyKind,
+          "data-live-count": b.live.approved, "data-candidate-count": b.candidate.approved, "data-diff-count": dCount,
+          "data-live-amount": fenText(fen(b.live.approvedAmount)),
+          "data-candidate-amount": fenText(fen(b.candidate.approvedAmount)), "data-diff-amount": fenText(dAmount) }, svg);
+        var change = kd.countsOnly ? dCount : dAmount;
+        svgEl("text", { x: 0, y: y + 12 }, g, zoneLabel(b.zone) + " · " + b.year);
+        svgEl("text", { x: width, y: y + 12, "text-anchor": "end", "class": "diff " + (change > 0 ? "up" : change < 0 ? "down" : "muted") }, g,
+          "差 Δ " + (kd.countsOnly ? signedCount(dCount) + " 家" : signedFen(dAmount) + " · " + signedCount(dCount) + " 件")
+          + (dWait ? " · 候补 waitlisted " + signedCount(dWait) : ""));
+        y += 17;
+        [["live", "现行 live", b.live], ["candidate", "候选 candidate", b.candidate]].forEach(function (side) {
+          var f = side[2], w = max > 0 ? plotW * measure(f) / max : 0;
+          var text = side[1] + " " + (kd.countsOnly ? count(f.approved) + " 家 recognised"
+            : yuan(f.approvedAmount) + " · " + count(f.approved) + " 件 approved");
+          svgEl("line", { x1: 0, x2: plotW, y1: y + barH / 2, y2: y + barH / 2, "class": "grid-line" }, g);
+          if (w > 0) {
+            var rect = svgEl("rect", { x: 0, y: y, width: Math.max(w, 1), height: barH, rx: 2,
+              fill: "var(--" + side[0] + ")", "data-series": side[0] }, g);
+            svgEl("title", {}, rect, zoneLabel(b.zone) + " · " + p.nameZh + " · " + text);
+          }
+          svgEl("text", { x: plotW + 8, y: y + barH - 2, "class": "value", "data-side": side[0] }, g, text);
+          y += barH + 4;
+        });
+        y += 8;
+      });
+    });
+    if (y === 4) {
+      svgEl("text", { x: 0, y: 20, "class": "muted" }, svg, "没有决定 No decisions in this run.");
+      y = 30;
+    }
+    svg.setAttribute("viewBox", "0 0 " + width + " " + y);
+    svg.setAttribute("height", y);
+  }
+
+  function renderWhatIfChanges(changes, changed) {
+    var body = document.querySelector("#whatif-changes tbody");
+    clear(body);
+    var amount = function (d) { return d ? fenText(fen(d.approvedAmount)) : ""; };
+    var shown = function (d) { return d ? yuan(d.approvedAmount) : "—"; };
+    changes.slice(0, WHATIF_ROWS).forEach(function (c) {
+      var tr = el("tr", { "data-id": c.applicationId, "data-cause": c.cause }, body);
+      tr.title = ["live", "candidate"].map(function (s) {
+        return s + ": " + (c[s] ? (c[s].reasons || []).join(", ") : "—");
+      }).join("\n");
+      var id = el("td", { "class": "id" }, tr);
+      el("a", { href: "#/applications/" + encodeURIComponent(c.applicationId) }, id, c.applicationId);
+      var st = el("td", { "class": "change" }, tr);
+      [c.live, c.candidate].forEach(function (d, i) {
+        if (i) st.appendChild(document.createTextNode(" → "));
+        if (d) statusBadge(st, d.status); else el("span", { "class": "muted" }, st, "未决定 none");
+      });
+      el("td", { "class": "num", "data-live-amount": amount(c.live), "data-candidate-amount": amount(c.candidate) },
+        tr, shown(c.live) + " → " + shown(c.candidate));
+      var cause = CAUSES[c.cause];
+      el("td", { title: cause ? cause.title : "" }, tr, (cause ? cause.zh + " " : "") + c.cause);
+    });
+    document.getElementById("whatif-more").textContent = !changes.length ? "没有变化 Nothing changed."
+      : changes.length > WHATIF_ROWS ? "显示前 " + WHATIF_ROWS + " 件 showing the first " + WHATIF_ROWS + " of "
+        + count(changed) + " (GET /whatif/NAME has all)" : "";
+  }
+
   // ---- fetching and live updates ----------------------------------------------------------
 
   function getJson(path) {
@@ -620,8 +759,15 @@
     if (location.hash === hash) route(); else location.hash = hash;
   });
   document.getElementById("app-close").addEventListener("click", function () {
-    history.replaceState(null, "", location.pathname);
+    history.replaceState(null, "", location.pathname + location.search);
     route();
+  });
+  document.getElementById("whatif-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var name = document.getElementById("whatif-name").value.trim();
+    if (!name) return;
+    history.replaceState(null, "", "?whatif=" + encodeURIComponent(name) + location.hash);
+    showWhatIf(name);
   });
   window.addEventListener("hashchange", route);
 
@@ -642,5 +788,7 @@
   refresh();
   listen();
   route();
+  var asked = new URLSearchParams(location.search).get("whatif");
+  if (asked) showWhatIf(asked);
   setInterval(refresh, REFRESH_MS);
 })();

@@ -10,11 +10,13 @@ import cn.gxq.subsidy.avro.TaxAssessment;
 import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.rules.CreditCode;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -22,10 +24,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,7 +43,9 @@ import org.junit.jupiter.api.Timeout;
  * feed stopped, every figure is compared with what {@code /totals} says. Unlike money is shown
  * apart, budget left per kind, a bucket without a budget is marked, the year menu offers only years
  * with real applications, a search opens an application with its decision history, headers and
- * statuses are in Chinese and English, and at 420 px the page does not overflow sideways. Saves
+ * statuses are in Chinese and English, and at 420 px the page does not overflow sideways. A what-if
+ * result written where {@code GET /whatif/{name}} reads it is shown as it is (buckets, changed
+ * applications), again without adding unlike money, and unknown or bad run names are said so. Saves
  * screenshots to {@code target/dashboard.png} and {@code target/dashboard-420.png}. With {@code
  * -Ddashboard.url=http://…} it looks at a running {@code run --demo} instead (searching for the
  * newest decision's application). Without chromedriver it is skipped on a workstation and fails on
@@ -52,6 +61,55 @@ class DashboardBrowserTest {
   private static final Pattern ENGLISH = Pattern.compile("[A-Za-z]{2,}");
   private static final List<String> STATUSES =
       List.of("已批准 APPROVED", "候补中 WAITLISTED", "已驳回 REJECTED", "已撤回 WITHDRAWN");
+
+  private static final String WHAT_IF = "dashboard_it";
+
+  /**
+   * A what-if comparison as {@code whatif} writes it: four kinds of money, a bucket of {@link
+   * #AMENDED} (so its link opens a real application), changes of both causes, one not decided live.
+   */
+  private static final String WHAT_IF_JSON =
+      """
+      {"applications": 4321, "changed": 4, "changedByRules": 2, "changedByCompetition": 2,
+       "buckets": [
+        {"zone": "HZ", "programme": "RENT_RELIEF", "year": 2022,
+         "live": {"approved": 1, "approvedAmount": "27000.00", "waitlisted": 0, "rejected": 0},
+         "candidate": {"approved": 1, "approvedAmount": "54000.00", "waitlisted": 0, "rejected": 0}},
+        {"zone": "XA", "programme": "TECH_SME_EVALUATION", "year": 2022,
+         "live": {"approved": 1, "approvedAmount": "0.00", "waitlisted": 0, "rejected": 3},
+         "candidate": {"approved": 2, "approvedAmount": "0.00", "waitlisted": 0, "rejected": 2}},
+        {"zone": "ZGC", "programme": "INNOVATION_CREDIT_LOAN", "year": 2022,
+         "live": {"approved": 2, "approvedAmount": "3000000.00", "waitlisted": 1, "rejected": 0},
+         "candidate": {"approved": 3, "approvedAmount": "4500000.00", "waitlisted": 0, "rejected": 0}},
+        {"zone": "ZGC", "programme": "RD_SUPER_DEDUCTION", "year": 2022,
+         "live": {"approved": 5, "approvedAmount": "812345.67", "waitlisted": 0, "rejected": 1},
+         "candidate": {"approved": 5, "approvedAmount": "912345.67", "waitlisted": 0, "rejected": 1}},
+        {"zone": "ZGC", "programme": "RENT_RELIEF", "year": 2022,
+         "live": {"approved": 3, "approvedAmount": "45000.00", "waitlisted": 1, "rejected": 2},
+         "candidate": {"approved": 4, "approvedAmount": "60000.50", "waitlisted": 0, "rejected": 2}},
+        {"zone": "ZJ", "programme": "RENT_RELIEF", "year": 2022,
+         "live": {"approved": 2, "approvedAmount": "24000.00", "waitlisted": 0, "rejected": 0},
+         "candidate": {"approved": 1, "approvedAmount": "12000.00", "waitlisted": 1, "rejected": 0}}
+       ],
+       "changes": [
+        {"applicationId": "ICL-2022-WHATIF-1", "cause": "COMPETITION",
+         "live": {"status": "WAITLISTED", "requestedAmount": "1500000.00", "approvedAmount": "0.00",
+                  "reasons": ["BUDGET_EXHAUSTED"]},
+         "candidate": {"status": "APPROVED", "requestedAmount": "1500000.00",
+                       "approvedAmount": "1500000.00", "reasons": ["LOAN_TIER"]}},
+        {"applicationId": "RR-2022-BROWSER-1", "cause": "RULES",
+         "live": {"status": "APPROVED", "requestedAmount": null, "approvedAmount": "27000.00",
+                  "reasons": ["RENT_RELIEF_3_MONTHS"]},
+         "candidate": {"status": "APPROVED", "approvedAmount": "54000.00",
+                       "reasons": ["RENT_RELIEF_6_MONTHS"]}},
+        {"applicationId": "RR-2022-WHATIF-2", "cause": "COMPETITION",
+         "live": {"status": "APPROVED", "approvedAmount": "12000.00", "reasons": []},
+         "candidate": {"status": "WAITLISTED", "approvedAmount": "0.00",
+                       "reasons": ["BUDGET_EXHAUSTED"]}},
+        {"applicationId": "TSE-2022-WHATIF-3", "cause": "RULES", "live": null,
+         "candidate": {"status": "APPROVED", "approvedAmount": "0.00", "reasons": []}}
+       ]}
+      """;
 
   @Test
   @Timeout(300)
@@ -89,6 +147,7 @@ class DashboardBrowserTest {
         submitAndAmend(cluster);
         awaitSettled(instance.url());
         checkFigures(page, instance.url(), AMENDED, Optional.of(2022));
+        checkWhatIf(page, instance.url(), cluster.workDir);
       }
     }
   }
@@ -173,7 +232,7 @@ class DashboardBrowserTest {
         () -> "approved " + moneyTiles(page, "approved-kind") + ", wanted " + wanted);
     assertThat(
             page.attributes("[data-tile='approved-kind'][data-kind='RECOGNITION']", "data-count"))
-        .containsExactly("0");
+        .containsExactly(Long.toString(expected.approvedCount("RECOGNITION", year)));
     assertThat(kindsWithMoney).as("kinds with money approved in " + year).isGreaterThanOrEqualTo(2);
     assertThat(page.attributes("[data-amount]", "data-amount"))
         .doesNotContain(acrossKinds.toPlainString());
@@ -296,6 +355,182 @@ class DashboardBrowserTest {
                 "return new Set(Array.from(document.querySelectorAll('#tiles .tile'))"
                     + ".map(t => t.getBoundingClientRect().left)).size;");
     assertThat(columns.intValue()).isLessThanOrEqualTo(2);
+  }
+
+  /**
+   * A what-if result file where {@code GET /whatif/{name}} reads it (the state directory's parent),
+   * opened by {@code ?whatif=NAME}: every bucket's live, candidate and difference, and every
+   * changed application, as in the file; one programme per section and no sum over kinds of money
+   * anywhere; an id opens its application; at 420 px no sideways overflow; a bad name and an
+   * unknown run are said so.
+   */
+  private static void checkWhatIf(DashboardPage page, String url, Path dataDir) throws Exception {
+    final Path file = WhatIfCommand.resultFile(dataDir, WHAT_IF);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, WHAT_IF_JSON);
+    final JsonNode run = new ObjectMapper().readTree(WHAT_IF_JSON);
+    assertThat(get(url + "/whatif/" + WHAT_IF).json()).isEqualTo(run);
+    final Map<String, String> kinds = new HashMap<>();
+    get(url + "/programmes")
+        .json()
+        .forEach(p -> kinds.put(p.get("code").asText(), p.get("moneyKind").asText()));
+
+    final List<String> buckets = new ArrayList<>();
+    final Map<String, String> sideTexts = new LinkedHashMap<>();
+    BigDecimal liveAcross = BigDecimal.ZERO.setScale(2);
+    BigDecimal candidateAcross = BigDecimal.ZERO.setScale(2);
+    final Set<String> kindsWithMoney = new TreeSet<>();
+    for (JsonNode b : run.get("buckets")) {
+      final String programme = b.get("programme").asText();
+      final String kind = kinds.get(programme);
+      final BigDecimal live = new BigDecimal(b.at("/live/approvedAmount").asText());
+      final BigDecimal candidate = new BigDecimal(b.at("/candidate/approvedAmount").asText());
+      final long liveCount = b.at("/live/approved").asLong();
+      final long candidateCount = b.at("/candidate/approved").asLong();
+      buckets.add(
+          String.join(
+              " ",
+              b.get("zone").asText(),
+              programme,
+              b.get("year").asText(),
+              kind,
+              Long.toString(liveCount),
+              Long.toString(candidateCount),
+              Long.toString(candidateCount - liveCount),
+              live.setScale(2).toPlainString(),
+              candidate.setScale(2).toPlainString(),
+              candidate.subtract(live).setScale(2).toPlainString()));
+      final String css =
+          "#chart-whatif g[data-zone='"
+              + b.get("zone").asText()
+              + "'][data-programme='"
+              + programme
+              + "'] text[data-side='";
+      if ("RECOGNITION".equals(kind)) {
+        sideTexts.put(css + "live']", "现行 live " + liveCount + " 家 recognised");
+        sideTexts.put(css + "candidate']", "候选 candidate " + candidateCount + " 家 recognised");
+      } else {
+        sideTexts.put(css + "live']", "现行 live " + yuan(live) + " · " + liveCount + " 件 approved");
+        sideTexts.put(
+            css + "candidate']",
+            "候选 candidate " + yuan(candidate) + " · " + candidateCount + " 件 approved");
+        liveAcross = liveAcross.add(live);
+        candidateAcross = candidateAcross.add(candidate);
+        kindsWithMoney.add(kind);
+      }
+    }
+    assertThat(kindsWithMoney).containsExactly("CASH", "LOAN", "TAX_DEDUCTION");
+
+    final List<String> changes = new ArrayList<>();
+    final List<String> links = new ArrayList<>();
+    for (JsonNode c : run.get("changes")) {
+      final String id = c.get("applicationId").asText();
+      changes.add(
+          String.join(
+              " | ",
+              id,
+              statusShown(c.get("live")) + " → " + statusShown(c.get("candidate")),
+              amountShown(c.get("live")) + " → " + amountShown(c.get("candidate")),
+              amount(c.get("live")) + " → " + amount(c.get("candidate")),
+              ("RULES".equals(c.get("cause").asText()) ? "规则 " : "竞争 ") + c.get("cause").asText()));
+      links.add("#/applications/" + id);
+    }
+
+    page.open(url + "/?whatif=" + WHAT_IF);
+    page.until(
+        p -> whatIfBuckets(p).size() == buckets.size() && whatIfChanges(p).size() == changes.size(),
+        () -> "buckets " + whatIfBuckets(page) + " " + page.text("#whatif-message"));
+    assertThat(whatIfBuckets(page)).containsExactlyInAnyOrderElementsOf(buckets);
+    sideTexts.forEach((css, text) -> assertThat(page.text(css)).as(css).isEqualTo(text));
+    assertThat(page.text("#whatif-summary"))
+        .contains("已重放 " + String.format(Locale.ROOT, "%,d", run.get("applications").asLong()))
+        .contains("变化 " + run.get("changed").asText() + " 件");
+    assertThat(whatIfChanges(page)).containsExactlyElementsOf(changes);
+    assertThat(page.attributes("#whatif-changes tbody a", "href")).isEqualTo(links);
+
+    // Unlike money is never added: no amount on the page is a sum over kinds.
+    final BigDecimal diffAcross = candidateAcross.subtract(liveAcross);
+    final List<String> amounts = new ArrayList<>();
+    for (String side : List.of("live", "candidate", "diff")) {
+      amounts.addAll(
+          page.attributes("#whatif [data-" + side + "-amount]", "data-" + side + "-amount"));
+    }
+    assertThat(amounts)
+        .isNotEmpty()
+        .doesNotContain(
+            liveAcross.toPlainString(),
+            candidateAcross.toPlainString(),
+            diffAcross.toPlainString());
+    assertThat(page.text("#whatif"))
+        .doesNotContain(yuan(liveAcross))
+        .doesNotContain(yuan(candidateAcross))
+        .doesNotContain(yuan(diffAcross));
+
+    assertThat(((Number) page.script("return window.innerWidth;")).intValue())
+        .isLessThanOrEqualTo(420);
+    page.script("document.getElementById('whatif').scrollIntoView();");
+    page.screenshot(Path.of("target", "dashboard-whatif-420.png"));
+    assertThat(((Number) page.script("return document.documentElement.scrollWidth;")).longValue())
+        .isLessThanOrEqualTo(420);
+
+    page.click("#whatif-changes a[href='#/applications/" + AMENDED + "']");
+    page.until(
+        p -> AMENDED.equals(p.text("#app-id")) && p.texts("#history li").size() == 2,
+        () -> page.text("#app-id") + " " + page.text("#app-message"));
+
+    page.enter("whatif-name", "bad-name", "#whatif-form button");
+    page.until(
+        p -> p.text("#whatif-message").contains("a run name has letters, digits and _ only"),
+        () -> page.text("#whatif-message"));
+    assertThat(page.script("return document.getElementById('whatif-result').hidden;"))
+        .isEqualTo(true);
+    page.open(url + "/?whatif=no_such_run");
+    page.until(
+        p -> p.text("#whatif-message").contains("no finished what-if run named no_such_run"),
+        () -> page.text("#whatif-message"));
+    assertThat(page.script("return document.getElementById('whatif-result').hidden;"))
+        .isEqualTo(true);
+  }
+
+  /** Each bucket of the what-if chart: zone, programme, year, kind, counts and amounts. */
+  @SuppressWarnings("unchecked")
+  private static List<String> whatIfBuckets(DashboardPage page) {
+    return (List<String>)
+        page.script(
+            "return Array.from(document.querySelectorAll('#chart-whatif g[data-zone]')).map(g =>"
+                + " ['zone', 'programme', 'year', 'kind', 'live-count', 'candidate-count',"
+                + " 'diff-count', 'live-amount', 'candidate-amount', 'diff-amount']"
+                + ".map(a => g.getAttribute('data-' + a)).join(' '));");
+  }
+
+  /** Each row of the changed applications: id, statuses, amounts shown and exact, cause. */
+  @SuppressWarnings("unchecked")
+  private static List<String> whatIfChanges(DashboardPage page) {
+    return (List<String>)
+        page.script(
+            "return Array.from(document.querySelectorAll('#whatif-changes tbody tr')).map(tr =>"
+                + " [tr.getAttribute('data-id'), tr.cells[1].textContent, tr.cells[2].textContent,"
+                + " tr.cells[2].getAttribute('data-live-amount') + ' → '"
+                + " + tr.cells[2].getAttribute('data-candidate-amount'), tr.cells[3].textContent]"
+                + ".join(' | '));");
+  }
+
+  private static String statusShown(JsonNode side) {
+    if (side.isNull()) {
+      return "未决定 none";
+    }
+    final String status = side.get("status").asText();
+    return STATUSES.stream().filter(s -> s.endsWith(" " + status)).findFirst().orElse(status);
+  }
+
+  private static String amountShown(JsonNode side) {
+    return side.isNull() ? "—" : yuan(new BigDecimal(side.get("approvedAmount").asText()));
+  }
+
+  private static String amount(JsonNode side) {
+    return side.isNull()
+        ? ""
+        : new BigDecimal(side.get("approvedAmount").asText()).setScale(2).toPlainString();
   }
 
   /** kind=data-amount of each money tile of a name, in page order. */

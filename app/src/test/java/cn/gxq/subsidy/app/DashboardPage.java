@@ -122,6 +122,24 @@ final class DashboardPage implements AutoCloseable {
     driver.findElement(By.cssSelector("#search button")).click();
   }
 
+  /** Loads {@code url} afresh, as typed into the address bar. */
+  void open(String url) {
+    driver.get(url);
+  }
+
+  /** Types {@code text} into the input {@code inputId} and presses the button {@code button}. */
+  void enter(String inputId, String text, String button) {
+    final WebElement box = driver.findElement(By.id(inputId));
+    box.clear();
+    box.sendKeys(text);
+    driver.findElement(By.cssSelector(button)).click();
+  }
+
+  /** Clicks the first element matching {@code css}. */
+  void click(String css) {
+    driver.findElement(By.cssSelector(css)).click();
+  }
+
   /** Makes the browser window {@code width} CSS pixels wide. */
   void resize(int width, int height) {
     driver.manage().window().setSize(new Dimension(width, height));

@@ -56,6 +56,17 @@ final class ExpectedDashboard {
     return sum;
   }
 
+  /** Approved applications of one kind in a year: the ALL counts of its programmes. */
+  long approvedCount(String kind, int year) {
+    long sum = 0;
+    for (JsonNode t : totals) {
+      if (t.get("year").asInt() == year && "ALL".equals(zone(t)) && kind.equals(kindOf(t))) {
+        sum += t.get("approved").asLong();
+      }
+    }
+    return sum;
+  }
+
   /** Budget left of one kind: over its zones' budgeted buckets, none counted below 0. */
   BigDecimal budgetLeft(String kind, int year) {
     BigDecimal sum = BigDecimal.ZERO.setScale(2);
