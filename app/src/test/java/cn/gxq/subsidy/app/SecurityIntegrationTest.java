@@ -164,6 +164,12 @@ class SecurityIntegrationTest {
             .deserialize(TOPICS.decisions(), read.get(0).value());
     assertThat(decision.getApplicationId()).isEqualTo("RR-SECURE-1");
     assertThat(decision.getStatus()).isIn(DecisionStatus.APPROVED, DecisionStatus.REJECTED);
+    // Not ERROR: the decision was made under the application's own principal. A rebalance may be
+    // under way (the what-if test beside it creates topics), so wait for it to settle.
+    final long settle = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (app.streams().state() == KafkaStreams.State.REBALANCING && System.nanoTime() < settle) {
+      Thread.sleep(200);
+    }
     assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
     // The operator reads everything, decisions and registry alike.
     assertThat(read(Role.OPERATOR, TOPICS.decisions(), "operator-audit", 1)).hasSize(1);
