@@ -78,11 +78,6 @@ public final class Rulebook {
         .toList();
   }
 
-  /** The policy in force at an instant (its date in the policy's own time zone). */
-  public Policy policyAt(Instant submittedAt) {
-    return versionAt(submittedAt).policy();
-  }
-
   /** A programme's rules under the newest version. */
   public ProgrammeRules<?> rulesFor(Programme programme) {
     return rules(byDate.lastEntry().getValue(), programme);

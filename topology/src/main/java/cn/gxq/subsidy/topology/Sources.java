@@ -13,10 +13,6 @@ final class Sources {
 
   private Sources() {}
 
-  static DeadLetter.Source of(ProcessorContext<?, ?> context, String key) {
-    return of(context, key == null ? null : key.getBytes(StandardCharsets.UTF_8));
-  }
-
   static DeadLetter.Source of(ProcessorContext<?, ?> context, byte[] key) {
     return context
         .recordMetadata()
