@@ -14,8 +14,10 @@ import java.util.Map;
  */
 final class FaultBroker implements AutoCloseable {
 
-  // Generous: several JVMs start at once, on two cores that others share.
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  // Generous: several JVMs start at once, on two cores that others share. A SIGKILLed node's log
+  // recovery on a starved CPU can take longer still, so a long run may raise it.
+  private static final Duration START_TIMEOUT =
+      Duration.ofMinutes(Long.getLong("fault.brokerStartMinutes", 3));
 
   private final String name;
   private final int nodeId;

@@ -40,16 +40,21 @@ final class StreamsProcess implements AutoCloseable {
     reader.start();
   }
 
+  /**
+   * Profiling or GC flags for the application under test only, e.g. -XX:StartFlightRecording, from
+   * {@code BENCHMARK_STREAMS_OPTS}.
+   */
+  static List<String> extraJvmFlags() {
+    final String extra = System.getenv("BENCHMARK_STREAMS_OPTS");
+    return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
+  }
+
   static StreamsProcess start(String heap, Map<String, String> args, Path log) {
     final List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
     command.add("-XX:+UseG1GC");
-    // Profiling or GC flags for the application under test only, e.g. -XX:StartFlightRecording.
-    final String extra = System.getenv("BENCHMARK_STREAMS_OPTS");
-    if (extra != null && !extra.isBlank()) {
-      command.addAll(List.of(extra.trim().split("\\s+")));
-    }
+    command.addAll(extraJvmFlags());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(StreamsWorker.class.getName());

@@ -81,6 +81,8 @@ final class WhatIfPhase {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add(HEAP);
     command.add("-XX:+UseG1GC");
+    // The same profiling flags as the pipeline's Streams JVM: the replay is the application here.
+    command.addAll(StreamsProcess.extraJvmFlags());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(CLI);
