@@ -367,7 +367,8 @@ final class RunCommand implements Callable<Integer> {
         new TopologySettings(
             TopologySettings.defaults().registryHistory(),
             Duration.ofMillis(registryGraceMs),
-            Duration.ofMillis(totalsIntervalMs));
+            Duration.ofMillis(totalsIntervalMs),
+            true);
     final Rulebook rulebook = Rulebook.fromDefaultPolicy();
     final AppInstance instance =
         new AppInstance(

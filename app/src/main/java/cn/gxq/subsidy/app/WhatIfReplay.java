@@ -111,7 +111,7 @@ final class WhatIfReplay {
           topics,
           new SubsidySerdes(registry),
           rulebook,
-          TopologySettings.defaults(),
+          TopologySettings.defaults().withoutQueries(),
           PipelineObserver.NONE);
       final Topology topology = builder.build(config);
       final ReplayWatch watch =

@@ -15,6 +15,7 @@ import cn.gxq.subsidy.ledger.LedgerBook;
 import cn.gxq.subsidy.ledger.LineEntry;
 import cn.gxq.subsidy.ledger.RevisionRouter;
 import cn.gxq.subsidy.ledger.RouteBook;
+import cn.gxq.subsidy.ledger.Waiting;
 import cn.gxq.subsidy.programme.ApplicationHeader;
 import cn.gxq.subsidy.programme.Rulebook;
 import cn.gxq.subsidy.serde.InMemorySchemaRegistryClient;
@@ -244,27 +245,28 @@ final class StateCost {
     }
 
     @Override
-    public List<LineEntry> needingAtMost(BucketKey bucket, java.math.BigDecimal amount) {
-      final Counts c = count("ledger-line");
-      c.scans++;
-      final List<LineEntry> entries = new ArrayList<>();
-      for (LineEntry e : lines.getOrDefault(bucket, new TreeMap<>()).values()) {
-        if (e.amount().compareTo(amount) <= 0) {
-          entries.add(e); // the store reads just these: its keys sort by amount
-        }
+    public Waiting waitingAhead(BucketKey bucket, long ticket) {
+      count("ledger-line").scans++; // the stores answer from an index kept in memory
+      long n = 0;
+      java.math.BigDecimal amount = java.math.BigDecimal.ZERO;
+      for (LineEntry e : lines.getOrDefault(bucket, new TreeMap<>()).headMap(ticket).values()) {
+        n++;
+        amount = amount.add(e.amount());
       }
-      c.scanned += entries.size();
-      return entries;
+      return new Waiting(n, amount);
     }
 
     @Override
-    public List<LineEntry> line(BucketKey bucket) {
+    public LineEntry firstNeedingAtMost(BucketKey bucket, java.math.BigDecimal amount) {
       final Counts c = count("ledger-line");
       c.scans++;
-      final List<LineEntry> entries =
-          new ArrayList<>(lines.getOrDefault(bucket, new TreeMap<>()).values());
-      c.scanned += entries.size();
-      return entries;
+      for (LineEntry e : lines.getOrDefault(bucket, new TreeMap<>()).values()) {
+        if (e.amount().compareTo(amount) <= 0) {
+          c.scanned++; // the stores read just this one, found in the index kept in memory
+          return e;
+        }
+      }
+      return null;
     }
 
     @Override

@@ -14,7 +14,6 @@ import cn.gxq.subsidy.rules.ReasonCode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -258,7 +257,7 @@ public final class BudgetLedger {
       Instant eventTime) {
     final Totals totals = state.getTotals();
     final BigDecimal amount = proposal.getEligibleAmount();
-    final Ahead ahead = ahead(bucket, state, ticket);
+    final Waiting ahead = ahead(bucket, state, ticket);
     count(totals, DecisionStatus.WAITLISTED, +1);
     book.putInLine(bucket, new LineEntry(ticket, proposal.getApplicationId(), amount));
     state.setWaitingAmount(state.getWaitingAmount().add(amount));
@@ -321,24 +320,14 @@ public final class BudgetLedger {
             bucket.toString(), proposal.getRevision(), sequence, status, amount, ticket, waiting));
   }
 
-  private record Ahead(long count, BigDecimal amount) {}
-
   /** How many wait ahead of {@code ticket}, and how much they need. */
-  private Ahead ahead(BucketKey bucket, BucketState state, long ticket) {
+  private Waiting ahead(BucketKey bucket, BucketState state, long ticket) {
     if (ticket >= state.getNextTicket() - 1) {
       // A new ticket is the last in line: everyone waiting is ahead of it.
-      return new Ahead(state.getTotals().getWaitlisted(), state.getWaitingAmount());
+      return new Waiting(state.getTotals().getWaitlisted(), state.getWaitingAmount());
     }
-    // A raise waiting at its old ticket (rare): count who is ahead of it.
-    long count = 0;
-    BigDecimal amount = ZERO;
-    for (LineEntry entry : book.line(bucket)) {
-      if (entry.ticket() < ticket) {
-        count++;
-        amount = amount.add(entry.amount());
-      }
-    }
-    return new Ahead(count, amount);
+    // A revision waiting at its old ticket: ask the line.
+    return book.waitingAhead(bucket, ticket);
   }
 
   private void allot(Budget budget, Instant eventTime, Effects effects) {
@@ -358,9 +347,7 @@ public final class BudgetLedger {
 
   /**
    * First fit in line order: approves every waiting application that fits in what remains, in
-   * ticket order; one that does not fit keeps its place and the walk goes on. What remains only
-   * shrinks during a walk, so only applications needing at most what remains at its start can be
-   * approved: just those are read, then taken in ticket order.
+   * ticket order; one that does not fit keeps its place and the walk goes on.
    */
   private void walk(BucketKey bucket, BucketState state, Instant eventTime, Effects effects) {
     final Totals totals = state.getTotals();
@@ -371,13 +358,14 @@ public final class BudgetLedger {
     if (remaining.signum() < 0) {
       return; // a lowered budget: nothing fits until it is raised
     }
-    final List<LineEntry> candidates = book.needingAtMost(bucket, remaining);
-    candidates.sort(Comparator.comparingLong(LineEntry::ticket));
-    for (LineEntry entry : candidates) {
-      if (entry.amount().compareTo(remaining) <= 0) {
-        remaining = remaining.subtract(entry.amount());
-        effects.decisions().add(release(bucket, state, entry, eventTime));
-      }
+    // What remains only shrinks, so a ticket passed over (it did not fit) never fits later in the
+    // walk: the first in line that fits now is always the next to approve. The book finds it
+    // without reading the line.
+    for (LineEntry entry = book.firstNeedingAtMost(bucket, remaining);
+        entry != null;
+        entry = book.firstNeedingAtMost(bucket, remaining)) {
+      remaining = remaining.subtract(entry.amount());
+      effects.decisions().add(release(bucket, state, entry, eventTime));
     }
   }
 

@@ -5,12 +5,10 @@ import cn.gxq.subsidy.avro.internal.Holding;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
 import cn.gxq.subsidy.contract.BucketKey;
 import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * What the ledger of one partition keeps: in production Kafka Streams stores, in tests maps. Reads
- * return null for what is not there. Line entries are returned whole (never as an open iterator)
- * because the ledger writes the line while walking it.
+ * return null for what is not there.
  */
 public interface LedgerBook {
 
@@ -28,14 +26,14 @@ public interface LedgerBook {
 
   void deleteFromLine(BucketKey bucket, LineEntry entry);
 
-  /**
-   * The waiting entries of a bucket that need at most {@code amount}, in any order: the only ones a
-   * walk with that much left could approve, found without reading the rest of the line.
-   */
-  List<LineEntry> needingAtMost(BucketKey bucket, BigDecimal amount);
+  /** How many wait in a bucket's line ahead of {@code ticket}, and how much they need. */
+  Waiting waitingAhead(BucketKey bucket, long ticket);
 
-  /** Every waiting entry of a bucket, in any order. */
-  List<LineEntry> line(BucketKey bucket);
+  /**
+   * The first entry in a bucket's line, in ticket order, that needs at most {@code amount}, or
+   * null: the next a walk with that much left approves.
+   */
+  LineEntry firstNeedingAtMost(BucketKey bucket, BigDecimal amount);
 
   /** Keeps a command that arrived before the revision it follows. */
   void park(String applicationId, int afterRevision, LedgerCommand command);

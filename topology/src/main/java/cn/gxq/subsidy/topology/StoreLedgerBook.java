@@ -6,19 +6,25 @@ import cn.gxq.subsidy.avro.internal.LedgerCommand;
 import cn.gxq.subsidy.contract.BucketKey;
 import cn.gxq.subsidy.ledger.LedgerBook;
 import cn.gxq.subsidy.ledger.LineEntry;
+import cn.gxq.subsidy.ledger.LineIndex;
+import cn.gxq.subsidy.ledger.Waiting;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** The bucket ledger's book over the stores of one task. */
+/**
+ * The bucket ledger's book over the stores of one task. The line store keeps each bucket's line
+ * durably; an index per bucket in memory answers the questions that would otherwise read it.
+ */
 final class StoreLedgerBook implements LedgerBook {
 
   private final KeyValueStore<String, Holding> holdings;
   private final KeyValueStore<String, BucketState> buckets;
   private final KeyValueStore<String, String> line;
   private final KeyValueStore<String, LedgerCommand> parked;
+  private final Map<BucketKey, LineIndex> indexes = new HashMap<>();
 
   StoreLedgerBook(
       KeyValueStore<String, Holding> holdings,
@@ -59,42 +65,61 @@ final class StoreLedgerBook implements LedgerBook {
   @Override
   public void putInLine(BucketKey bucket, LineEntry entry) {
     line.put(lineKey(bucket, entry.amount(), entry.ticket()), entry.applicationId());
+    index(bucket).put(entry.ticket(), fen(entry.amount()));
   }
 
   @Override
   public void deleteFromLine(BucketKey bucket, LineEntry entry) {
     line.delete(lineKey(bucket, entry.amount(), entry.ticket()));
+    index(bucket).remove(entry.ticket());
   }
 
   @Override
-  public List<LineEntry> needingAtMost(BucketKey bucket, BigDecimal amount) {
-    return read(lineKey(bucket, BigDecimal.ZERO, 0), lineKey(bucket, amount, Long.MAX_VALUE));
+  public Waiting waitingAhead(BucketKey bucket, long ticket) {
+    return index(bucket).ahead(ticket);
   }
 
   @Override
-  public List<LineEntry> line(BucketKey bucket) {
-    return read(
-        lineKey(bucket, BigDecimal.ZERO, 0),
-        bucket + "#" + "9".repeat(DIGITS) + "#" + "9".repeat(DIGITS));
+  public LineEntry firstNeedingAtMost(BucketKey bucket, BigDecimal amount) {
+    final LineIndex index = index(bucket);
+    final long ticket = index.firstNeedingAtMost(fen(amount));
+    if (ticket < 0) {
+      return null;
+    }
+    final BigDecimal needs = BigDecimal.valueOf(index.amountOf(ticket), 2);
+    return new LineEntry(ticket, line.get(lineKey(bucket, needs, ticket)), needs);
   }
 
-  private List<LineEntry> read(String from, String to) {
-    final List<LineEntry> entries = new ArrayList<>();
-    try (KeyValueIterator<String, String> it = line.range(from, to)) {
+  /**
+   * The bucket's line in memory, read from the store the first time this task asks for it: the
+   * store stays the truth (changelogged, restored after a crash), and a task that starts anew
+   * builds its indexes anew.
+   */
+  private LineIndex index(BucketKey bucket) {
+    return indexes.computeIfAbsent(bucket, this::readLine);
+  }
+
+  private LineIndex readLine(BucketKey bucket) {
+    final LineIndex index = new LineIndex();
+    try (KeyValueIterator<String, String> it =
+        line.range(
+            lineKey(bucket, BigDecimal.ZERO, 0),
+            bucket + "#" + "9".repeat(DIGITS) + "#" + "9".repeat(DIGITS))) {
       while (it.hasNext()) {
-        final var kv = it.next();
-        // Fixed width from the end: ...#AMOUNT#TICKET; a walk may read thousands, so no split.
-        final String key = kv.key;
+        // Fixed width from the end: ...#AMOUNT#TICKET.
+        final String key = it.next().key;
         final int ticketAt = key.length() - DIGITS;
         final int amountAt = ticketAt - 1 - DIGITS;
-        entries.add(
-            new LineEntry(
-                Long.parseLong(key, ticketAt, key.length(), 10),
-                kv.value,
-                BigDecimal.valueOf(Long.parseLong(key, amountAt, ticketAt - 1, 10), 2)));
+        index.put(
+            Long.parseLong(key, ticketAt, key.length(), 10),
+            Long.parseLong(key, amountAt, ticketAt - 1, 10));
       }
     }
-    return entries;
+    return index;
+  }
+
+  private static long fen(BigDecimal amount) {
+    return amount.movePointRight(2).longValueExact();
   }
 
   @Override
@@ -120,7 +145,7 @@ final class StoreLedgerBook implements LedgerBook {
   static String lineKey(BucketKey bucket, BigDecimal amount, long ticket) {
     return bucket
         + "#"
-        + String.format("%0" + DIGITS + "d", amount.movePointRight(2).longValueExact())
+        + String.format("%0" + DIGITS + "d", fen(amount))
         + "#"
         + String.format("%0" + DIGITS + "d", ticket);
   }

@@ -189,10 +189,18 @@ public final class SubsidyTopology {
                         observer),
                 "totals"));
 
-    // The current decision per application, for the HTTP API: the decisions topic as a table
-    // (its own changelog), partitioned by application id like the topic. Kept as the topic's
-    // bytes: a lookup decodes the one decision it answers with, the pipeline decodes none.
-    // Uncached, so that the history store sees every decision, not only the last one per commit.
+    if (settings.servesQueries()) {
+      addQueryStores(builder, topics, serdes);
+    }
+  }
+
+  /**
+   * The current decision per application, for the HTTP API: the decisions topic as a table (its own
+   * changelog), partitioned by application id like the topic. Kept as the topic's bytes: a lookup
+   * decodes the one decision it answers with, the pipeline decodes none. Uncached, so that the
+   * history store sees every decision, not only the last one per commit.
+   */
+  private static void addQueryStores(StreamsBuilder builder, Topics topics, SubsidySerdes serdes) {
     final KTable<String, byte[]> decisions =
         builder.table(
             topics.decisions(),

@@ -11,12 +11,24 @@ import java.time.Duration;
  *     registry updates dated before its submission that arrive late; zero decides at once
  * @param totalsInterval at most one totals record per bucket per interval; also the longest a quiet
  *     stream's totals stay unpublished
+ * @param servesQueries whether to keep the stores the HTTP API answers from (the current decision
+ *     and the decision history per application, read back from the decisions topic); a what-if
+ *     replay decides and compares from the topic, and is spared their reads and changelogs
  */
 public record TopologySettings(
-    Duration registryHistory, Duration registryGrace, Duration totalsInterval) {
+    Duration registryHistory,
+    Duration registryGrace,
+    Duration totalsInterval,
+    boolean servesQueries) {
 
   public static TopologySettings defaults() {
-    return new TopologySettings(Duration.ofDays(3 * 366), Duration.ZERO, Duration.ofMillis(250));
+    return new TopologySettings(
+        Duration.ofDays(3 * 366), Duration.ZERO, Duration.ofMillis(250), true);
+  }
+
+  /** The same settings without the query stores. */
+  public TopologySettings withoutQueries() {
+    return new TopologySettings(registryHistory, registryGrace, totalsInterval, false);
   }
 
   public TopologySettings {

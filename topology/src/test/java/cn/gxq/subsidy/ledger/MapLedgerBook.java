@@ -4,9 +4,7 @@ import cn.gxq.subsidy.avro.internal.BucketState;
 import cn.gxq.subsidy.avro.internal.Holding;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
 import cn.gxq.subsidy.contract.BucketKey;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -58,21 +56,26 @@ final class MapLedgerBook implements LedgerBook {
     }
   }
 
+  /** Plainly, by reading the whole line: the model the stores' index is checked against. */
   @Override
-  public List<LineEntry> needingAtMost(BucketKey bucket, java.math.BigDecimal amount) {
-    final List<LineEntry> fitting = new ArrayList<>();
-    for (LineEntry e : lines.getOrDefault(bucket, new TreeMap<>()).values()) {
-      if (e.amount().compareTo(amount) <= 0) {
-        fitting.add(e);
-      }
+  public Waiting waitingAhead(BucketKey bucket, long ticket) {
+    long count = 0;
+    java.math.BigDecimal amount = java.math.BigDecimal.ZERO;
+    for (LineEntry e : lines.getOrDefault(bucket, new TreeMap<>()).headMap(ticket).values()) {
+      count++;
+      amount = amount.add(e.amount());
     }
-    java.util.Collections.shuffle(fitting, new java.util.Random(fitting.size()));
-    return fitting; // in any order, as the interface allows
+    return new Waiting(count, amount);
   }
 
   @Override
-  public List<LineEntry> line(BucketKey bucket) {
-    return new ArrayList<>(lines.getOrDefault(bucket, new TreeMap<>()).values());
+  public LineEntry firstNeedingAtMost(BucketKey bucket, java.math.BigDecimal amount) {
+    for (LineEntry e : lines.getOrDefault(bucket, new TreeMap<>()).values()) {
+      if (e.amount().compareTo(amount) <= 0) {
+        return e;
+      }
+    }
+    return null;
   }
 
   @Override
