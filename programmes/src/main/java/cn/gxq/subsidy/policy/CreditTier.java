@@ -6,4 +6,8 @@ import java.math.BigDecimal;
  * A credit line tier of the innovation-credit loan: from {@code minScore} points, up to {@code cap}
  * yuan (project default).
  */
-public record CreditTier(String name, int minScore, BigDecimal cap) {}
+public record CreditTier(String name, int minScore, BigDecimal cap) {
+  public CreditTier {
+    PolicyChecks.money("cap", cap);
+  }
+}

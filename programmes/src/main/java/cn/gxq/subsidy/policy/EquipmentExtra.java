@@ -12,6 +12,14 @@ import java.time.LocalDate;
  * @param extraRate extra deduction rate on the equipment cost
  */
 public record EquipmentExtra(LocalDate from, LocalDate to, BigDecimal extraRate) {
+  public EquipmentExtra {
+    if (to.isBefore(from) || to.getYear() != from.getYear()) {
+      throw PolicyChecks.invalid(
+          "", "from " + from + " to " + to + " must be in order and within one tax year");
+    }
+    PolicyChecks.rate("extraRate", extraRate);
+  }
+
   public int taxYear() {
     return from.getYear();
   }

@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.policy;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 
@@ -11,7 +12,24 @@ import java.time.Period;
  * @param to last day
  * @param rate extra deduction rate in the period
  */
-public record PeriodRate(LocalDate from, LocalDate to, java.math.BigDecimal rate) {
+public record PeriodRate(LocalDate from, LocalDate to, BigDecimal rate) {
+  public PeriodRate {
+    PolicyChecks.rate("rate", rate);
+    final boolean wholeMonthsToYearEnd =
+        from.getDayOfMonth() == 1
+            && to.getMonthValue() == 12
+            && to.getDayOfMonth() == 31
+            && from.getYear() == to.getYear();
+    if (!wholeMonthsToYearEnd) {
+      throw PolicyChecks.invalid(
+          "",
+          "must run from the first day of a month to 31 December of the same year, was "
+              + from
+              + ".."
+              + to);
+    }
+  }
+
   /**
    * Whole months of the period (3 for a quarter); where R&D of the period is not declared it is
    * taken as this many twelfths of the year's.

@@ -1,11 +1,6 @@
 package cn.gxq.subsidy.policy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,28 +13,12 @@ import java.util.stream.Collectors;
  */
 public final class PolicySections {
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .build();
-
   private final String file;
   private final Map<String, JsonNode> sections;
 
   PolicySections(String file, Map<String, JsonNode> sections) {
     this.file = file;
     this.sections = new TreeMap<>(sections);
-  }
-
-  public static PolicySections none(String file) {
-    return new PolicySections(file, Map.of());
-  }
-
-  public Set<String> names() {
-    return sections.keySet();
   }
 
   /**
@@ -49,17 +28,10 @@ public final class PolicySections {
    */
   public <T> T bind(String name, Class<T> type) {
     final JsonNode section = sections.get(name);
-    final String at = file + ": programmes." + name;
     if (section == null) {
-      throw new PolicyException(at + ": is missing");
+      throw new PolicyException(file + ": programmes." + name + ": is missing");
     }
-    try {
-      return MAPPER.treeToValue(section, type);
-    } catch (JsonMappingException e) {
-      throw new PolicyException(at + path(e) + ": " + e.getOriginalMessage(), e);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new PolicyException(at + ": " + e.getMessage(), e);
-    }
+    return PolicyJson.bind(file, "programmes." + name, section, type);
   }
 
   /** Refuses a section no programme claims: most likely a typo in its name. */
@@ -75,14 +47,5 @@ public final class PolicySections {
                     .keySet());
       }
     }
-  }
-
-  private static String path(JsonMappingException e) {
-    final StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      path.append(
-          ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]");
-    }
-    return path.toString();
   }
 }

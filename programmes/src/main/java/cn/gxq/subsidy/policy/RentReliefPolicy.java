@@ -19,6 +19,12 @@ public record RentReliefPolicy(
     Set<SizeClass> eligibleSizeClasses,
     boolean individualBusinessMustBeServiceIndustry) {
   public RentReliefPolicy {
+    for (int i = 0; i < years.size(); i++) {
+      final int year = years.get(i).year();
+      if (years.subList(0, i).stream().anyMatch(y -> y.year() == year)) {
+        throw PolicyChecks.invalid("years[" + i + "]", "year " + year + " listed twice");
+      }
+    }
     years = List.copyOf(years);
     serviceIndustries = List.copyOf(serviceIndustries);
     eligibleSizeClasses = Set.copyOf(eligibleSizeClasses);

@@ -1,12 +1,34 @@
 package cn.gxq.subsidy.policy;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.math.BigDecimal;
 
 /**
  * A band of a scoring indicator: "≥ threshold → points" or, when not inclusive, "> threshold →
- * points" (the table's "> 0" bands).
+ * points" (the table's "> 0" bands). Policy files write {@code {"atLeast": 0.1, "points": 15}} or
+ * {@code {"above": 0, "points": 1}}.
  */
 public record ScoreBand(BigDecimal threshold, boolean inclusive, int points) {
+  public ScoreBand {
+    PolicyChecks.threshold(inclusive ? "atLeast" : "above", threshold);
+    PolicyChecks.between("points", points, 1, Integer.MAX_VALUE);
+  }
+
+  @JsonCreator
+  static ScoreBand of(
+      @JsonProperty("atLeast") @JsonSetter(nulls = Nulls.SET) BigDecimal atLeast,
+      @JsonProperty("above") @JsonSetter(nulls = Nulls.SET) BigDecimal above,
+      @JsonProperty("points") int points) {
+    if ((atLeast == null) == (above == null)) {
+      throw PolicyChecks.invalid("", "needs exactly one of atLeast, above");
+    }
+    return atLeast != null
+        ? new ScoreBand(atLeast, true, points)
+        : new ScoreBand(above, false, points);
+  }
 
   /**
    * Whether {@code numerator ÷ denominator} reaches the band. Compared as numerator against

@@ -242,7 +242,7 @@ public final class InnovationLoanRules implements ProgrammeRules<InnovationLoanA
     policy.groups().keySet().forEach(g -> groups.put(g, 0));
     int score = 0;
     for (LoanIndicator indicator : LoanIndicator.values()) {
-      ScoringIndicator scoring = policy.indicators().get(indicator);
+      ScoringIndicator scoring = policy.indicator(indicator);
       Value value = value(indicator, a);
       int points = value.defined() ? scoring.points(value.numerator(), value.denominator()) : 0;
       details

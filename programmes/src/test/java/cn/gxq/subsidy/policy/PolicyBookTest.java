@@ -212,7 +212,7 @@ class PolicyBookTest {
     write("2022.1", p -> ((ArrayNode) p.get("rdDeduction").get("rates")).remove(4));
     assertThatThrownBy(() -> PolicyBook.load(dir))
         .hasMessage(
-            "policy-2022.1.json: rdDeduction: rates: no TECH_SME rate for tax year 2021, which taxYears supports");
+            "policy-2022.1.json: rdDeduction.rates: no TECH_SME rate for tax year 2021, which taxYears supports");
   }
 
   @Test
@@ -235,7 +235,7 @@ class PolicyBookTest {
                 .put("key", "rdIntensty"));
     assertThatThrownBy(() -> PolicyBook.load(dir))
         .hasMessage(
-            "policy-2022.1.json: innovationLoan.indicators[0]: key: unknown indicator rdIntensty");
+            "policy-2022.1.json: innovationLoan.indicators[0].key: unknown indicator rdIntensty");
     write(
         "2022.1",
         p ->
@@ -270,5 +270,100 @@ class PolicyBookTest {
     assertThatThrownBy(() -> PolicyBook.load(dir))
         .hasMessageStartingWith(
             "policy-2022.1.json: rdDeduction.overseas.capShareOfDomestic: must be a number or a fraction");
+  }
+
+  @Test
+  void documentationFieldsAreSkippedButOtherUnknownFieldsRefused() throws IOException {
+    write(
+        "2022.1",
+        p -> ((ObjectNode) p.get("rdDeduction").get("rates").get(0)).put("note", "for people"));
+    assertThat(PolicyBook.load(dir).current().rdDeduction().rates()).hasSize(9);
+    assertRefused(p -> p.put("titel", "x"), "policy-2022.1.json: titel: unknown field");
+  }
+
+  @Test
+  void crossFieldChecksNameTheEntry() throws IOException {
+    assertRefused(
+        p -> p.put("effectiveFrom", "2022-13-01"),
+        "policy-2022.1.json: effectiveFrom: must be a date YYYY-MM-DD, was 2022-13-01");
+    assertRefused(
+        p -> ((ObjectNode) p.get("calendar")).put("timeZone", "Mars/Olympus"),
+        "policy-2022.1.json: calendar.timeZone: must be a time zone");
+    assertRefused(
+        p -> ((ObjectNode) p.get("enterprise")).put("individualBusinessTypePrefix", "9"),
+        "policy-2022.1.json: enterprise.individualBusinessTypePrefix: must be two USCC characters");
+    assertRefused(
+        p -> ((ArrayNode) p.get("sizeClasses").get("bands")).remove(14),
+        "policy-2022.1.json: sizeClasses.bands[13].industries: the last band must be \"*\"");
+    assertRefused(
+        p ->
+            ((ObjectNode) p.get("sizeClasses").get("bands").get(1).get("small"))
+                .put("staff", new BigDecimal("2.5")),
+        "policy-2022.1.json: sizeClasses.bands[1].small.staff: must be a whole number, was 2.5");
+    assertRefused(
+        p ->
+            ((ArrayNode) p.get("rentRelief").get("years"))
+                .add(p.get("rentRelief").get("years").get(0)),
+        "policy-2022.1.json: rentRelief.years[1]: year 2022 listed twice");
+  }
+
+  @Test
+  void rdDeductionChecksNameTheEntry() throws IOException {
+    assertRefused(
+        p ->
+            ((ArrayNode) p.get("rdDeduction").get("rates"))
+                .add(p.get("rdDeduction").get("rates").get(0)),
+        "policy-2022.1.json: rdDeduction.rates[9]: tax years 2018–2020 overlap an earlier MANUFACTURING row");
+    assertRefused(
+        p ->
+            ((ObjectNode) p.get("rdDeduction").get("rates").get(8).get("latePeriod"))
+                .put("from", "2022-10-02"),
+        "policy-2022.1.json: rdDeduction.rates[8].latePeriod: must run from the first day of a month");
+    assertRefused(
+        p ->
+            ((ArrayNode) p.get("rdDeduction").get("equipmentExtras"))
+                .add(p.get("rdDeduction").get("equipmentExtras").get(0)),
+        "policy-2022.1.json: rdDeduction.equipmentExtras[1]: tax year 2022 listed twice");
+    assertRefused(
+        p -> ((ObjectNode) p.get("rdDeduction").get("overseas")).put("capShareOfDomestic", "6"),
+        "policy-2022.1.json: rdDeduction.overseas.capShareOfDomestic: must be between 0 and 5");
+  }
+
+  @Test
+  void innovationLoanChecksNameTheEntry() throws IOException {
+    assertRefused(
+        p -> ((ObjectNode) p.get("innovationLoan").get("groups")).put("auxiliary", 9),
+        "policy-2022.1.json: innovationLoan.groups: group maxima must add up to maxScore 100, add up to 99");
+    assertRefused(
+        p ->
+            ((ObjectNode) p.get("innovationLoan").get("indicators").get(1))
+                .put("key", "rdIntensity"),
+        "policy-2022.1.json: innovationLoan.indicators[1].key: indicator rdIntensity listed twice");
+    assertRefused(
+        p -> ((ObjectNode) p.get("innovationLoan").get("indicators").get(1)).put("group", "luck"),
+        "policy-2022.1.json: innovationLoan.indicators[1].group: luck is not one of the groups");
+    assertRefused(
+        p -> ((ArrayNode) p.get("innovationLoan").get("indicators")).remove(13),
+        "policy-2022.1.json: innovationLoan.indicators: provincialAwards is missing");
+    assertRefused(
+        p ->
+            ((ObjectNode) p.get("innovationLoan").get("indicators").get(0).get("bands").get(0))
+                .put("above", 0.2),
+        "policy-2022.1.json: innovationLoan.indicators[0].bands[0]: needs exactly one of atLeast, above");
+    assertRefused(
+        p -> ((ObjectNode) p.get("innovationLoan").get("tiers").get(1)).put("minScore", 90),
+        "policy-2022.1.json: innovationLoan.tiers[1]: tiers must go from the highest minScore");
+    assertRefused(
+        p ->
+            ((ObjectNode) p.get("innovationLoan").get("tiers").get(0))
+                .put("cap", new BigDecimal("10000000.001")),
+        "policy-2022.1.json: innovationLoan.tiers[0].cap: must be yuan to the fen");
+  }
+
+  private void assertRefused(Consumer<ObjectNode> change, String messageStart) throws IOException {
+    write("2022.1", change);
+    assertThatThrownBy(() -> PolicyBook.load(dir))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageStartingWith(messageStart);
   }
 }
