@@ -30,7 +30,7 @@ public record EnterprisePolicy(
    */
   public record HighTechCertificate(int validityYears) {
     public HighTechCertificate {
-      PolicyChecks.between("validityYears", validityYears, 1, 10);
+      PolicyChecks.requireBetween("validityYears", validityYears, 1, 10);
     }
   }
 
@@ -40,8 +40,8 @@ public record EnterprisePolicy(
    */
   public record IncomeTax(BigDecimal standardRate, BigDecimal highTechRate) {
     public IncomeTax {
-      PolicyChecks.share("standardRate", standardRate);
-      PolicyChecks.share("highTechRate", highTechRate);
+      PolicyChecks.requireShare("standardRate", standardRate);
+      PolicyChecks.requireShare("highTechRate", highTechRate);
     }
   }
 

@@ -41,14 +41,15 @@ public final class PolicyChecks {
     return new Failure(field, problem);
   }
 
-  public static int between(String field, int value, int min, int max) {
+  public static int requireBetween(String field, int value, int min, int max) {
     if (value < min || value > max) {
       throw invalid(field, "must be between " + min + " and " + max + ", was " + value);
     }
     return value;
   }
 
-  public static BigDecimal between(String field, BigDecimal value, BigDecimal min, BigDecimal max) {
+  public static BigDecimal requireBetween(
+      String field, BigDecimal value, BigDecimal min, BigDecimal max) {
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
       throw invalid(
           field,
@@ -63,23 +64,23 @@ public final class PolicyChecks {
   }
 
   /** A year of the data: a tax year, a relief year. */
-  public static int year(String field, int value) {
-    return between(field, value, 1900, 2999);
+  public static int requireYear(String field, int value) {
+    return requireBetween(field, value, 1900, 2999);
   }
 
   /** A share of a whole: 0 to 1. */
-  public static BigDecimal share(String field, BigDecimal value) {
-    return between(field, value, BigDecimal.ZERO, BigDecimal.ONE);
+  public static BigDecimal requireShare(String field, BigDecimal value) {
+    return requireBetween(field, value, BigDecimal.ZERO, BigDecimal.ONE);
   }
 
   /** A rate, which may exceed 100% (a 100% extra deduction is 1.00). */
-  public static BigDecimal rate(String field, BigDecimal value) {
-    return between(field, value, BigDecimal.ZERO, MAX_RATE);
+  public static BigDecimal requireRate(String field, BigDecimal value) {
+    return requireBetween(field, value, BigDecimal.ZERO, MAX_RATE);
   }
 
   /** Yuan, not negative, to the fen at most. */
-  public static BigDecimal money(String field, BigDecimal value) {
-    between(field, value, BigDecimal.ZERO, MAX_MONEY);
+  public static BigDecimal requireMoney(String field, BigDecimal value) {
+    requireBetween(field, value, BigDecimal.ZERO, MAX_MONEY);
     if (value.stripTrailingZeros().scale() > 2) {
       throw invalid(field, "must be yuan to the fen (two decimals) at most, was " + value);
     }
@@ -87,7 +88,7 @@ public final class PolicyChecks {
   }
 
   /** A threshold compared with money or ratios alike, so only its size is bounded. */
-  public static BigDecimal threshold(String field, BigDecimal value) {
-    return between(field, value, MAX_MONEY.negate(), MAX_MONEY);
+  public static BigDecimal requireThreshold(String field, BigDecimal value) {
+    return requireBetween(field, value, MAX_MONEY.negate(), MAX_MONEY);
   }
 }

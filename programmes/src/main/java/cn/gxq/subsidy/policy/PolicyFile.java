@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.policy;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -12,9 +13,12 @@ import java.util.regex.Pattern;
 
 /**
  * The layout of a policy file as Jackson binds it; {@link #policy} makes it the {@link Policy} the
- * rules read. The {@code title} is a heading for people.
+ * rules read. Its {@code title}, {@code note} and {@code source} are for people. Any other
+ * top-level entry is a programme's section (the first programmes' sections sit there, e.g. {@code
+ * rentRelief}), left for the programme to bind; one that no programme claims is refused when the
+ * rules are built.
  */
-@JsonIgnoreProperties("title")
+@JsonIgnoreProperties({"title", "note", "source"})
 record PolicyFile(
     String version,
     LocalDate effectiveFrom,
@@ -22,10 +26,8 @@ record PolicyFile(
     Calendar calendar,
     EnterprisePolicy enterprise,
     SizeClasses sizeClasses,
-    RentReliefPolicy rentRelief,
-    RdDeductionPolicy rdDeduction,
-    InnovationLoanPolicy innovationLoan,
-    @JsonSetter(nulls = Nulls.AS_EMPTY) Map<String, JsonNode> programmes) {
+    @JsonSetter(nulls = Nulls.AS_EMPTY) Map<String, JsonNode> programmes,
+    @JsonAnySetter @JsonSetter(nulls = Nulls.AS_EMPTY) Map<String, JsonNode> topLevel) {
 
   private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+)*");
 
@@ -66,11 +68,8 @@ record PolicyFile(
         calendar.timeZone(),
         enterprise,
         sizeClasses.bands(),
-        rentRelief,
-        rdDeduction,
-        innovationLoan,
         effectiveFrom,
         sources,
-        new PolicySections(file, programmes));
+        new PolicySections(file, programmes, topLevel));
   }
 }

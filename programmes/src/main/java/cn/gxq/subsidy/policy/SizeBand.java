@@ -51,7 +51,7 @@ public record SizeBand(
           if (measure == SizeMeasure.STAFF && bound.stripTrailingZeros().scale() > 0) {
             throw PolicyChecks.invalid(at, "must be a whole number, was " + bound.toPlainString());
           }
-          PolicyChecks.money(at, bound);
+          PolicyChecks.requireMoney(at, bound);
         });
     return Map.copyOf(bounds);
   }

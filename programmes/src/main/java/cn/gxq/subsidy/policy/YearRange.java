@@ -12,9 +12,9 @@ import com.fasterxml.jackson.annotation.Nulls;
  */
 public record YearRange(int from, @JsonSetter(nulls = Nulls.SET) Integer to) {
   public YearRange {
-    PolicyChecks.year("from", from);
+    PolicyChecks.requireYear("from", from);
     if (to != null) {
-      PolicyChecks.between("to", to, from, 2999);
+      PolicyChecks.requireBetween("to", to, from, 2999);
     }
   }
 

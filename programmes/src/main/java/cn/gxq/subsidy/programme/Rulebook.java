@@ -56,7 +56,6 @@ public final class Rulebook {
     final Set<String> claimed =
         Catalogue.programmes().stream()
             .map(ProgrammeDefinition::policySection)
-            .filter(s -> s != null)
             .collect(Collectors.toSet());
     policy.programmes().onlyClaimedBy(claimed);
     final Map<Programme, ProgrammeRules<?>> rules = new EnumMap<>(Programme.class);

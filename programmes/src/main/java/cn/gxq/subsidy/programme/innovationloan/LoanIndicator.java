@@ -1,4 +1,4 @@
-package cn.gxq.subsidy.policy;
+package cn.gxq.subsidy.programme.innovationloan;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 

@@ -1,5 +1,6 @@
-package cn.gxq.subsidy.policy;
+package cn.gxq.subsidy.programme.innovationloan;
 
+import cn.gxq.subsidy.policy.PolicyChecks;
 import java.math.BigDecimal;
 
 /**
@@ -8,6 +9,6 @@ import java.math.BigDecimal;
  */
 public record CreditTier(String name, int minScore, BigDecimal cap) {
   public CreditTier {
-    PolicyChecks.money("cap", cap);
+    PolicyChecks.requireMoney("cap", cap);
   }
 }

@@ -1,5 +1,10 @@
-package cn.gxq.subsidy.policy;
+package cn.gxq.subsidy.programme.rddeduction;
 
+import cn.gxq.subsidy.policy.Fraction;
+import cn.gxq.subsidy.policy.IndustryPattern;
+import cn.gxq.subsidy.policy.Policy;
+import cn.gxq.subsidy.policy.PolicyChecks;
+import cn.gxq.subsidy.policy.YearRange;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +47,7 @@ public record RdDeductionPolicy(
       }
     }
     requireEveryRate(taxYears, rates);
-    PolicyChecks.between(
+    PolicyChecks.requireBetween(
         "otherRelatedRatio", otherRelatedRatio, BigDecimal.ZERO, new BigDecimal("0.99"));
     equipmentExtras = List.copyOf(equipmentExtras);
     for (int i = 0; i < equipmentExtras.size(); i++) {
@@ -53,7 +58,12 @@ public record RdDeductionPolicy(
       }
     }
     excludedIndustries = List.copyOf(excludedIndustries);
-    PolicyChecks.share("excludedIncomeShareLimit", excludedIncomeShareLimit);
+    PolicyChecks.requireShare("excludedIncomeShareLimit", excludedIncomeShareLimit);
+  }
+
+  /** This programme's section of a policy version, bound and checked. */
+  public static RdDeductionPolicy of(Policy policy) {
+    return policy.programmes().bindTopLevel(RdDeduction.POLICY_SECTION, RdDeductionPolicy.class);
   }
 
   /**
@@ -62,8 +72,8 @@ public record RdDeductionPolicy(
    */
   public record Overseas(BigDecimal costShare, Fraction capShareOfDomestic) {
     public Overseas {
-      PolicyChecks.share("costShare", costShare);
-      PolicyChecks.rate("capShareOfDomestic", capShareOfDomestic.of(BigDecimal.ONE));
+      PolicyChecks.requireShare("costShare", costShare);
+      PolicyChecks.requireRate("capShareOfDomestic", capShareOfDomestic.of(BigDecimal.ONE));
     }
   }
 

@@ -1,5 +1,7 @@
-package cn.gxq.subsidy.policy;
+package cn.gxq.subsidy.programme.rddeduction;
 
+import cn.gxq.subsidy.policy.PolicyChecks;
+import cn.gxq.subsidy.policy.YearRange;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import java.math.BigDecimal;
@@ -20,7 +22,7 @@ public record RdRate(
     @JsonSetter(nulls = Nulls.SET) PeriodRate latePeriod,
     @JsonSetter(nulls = Nulls.AS_EMPTY) String source) {
   public RdRate {
-    PolicyChecks.rate("rate", rate);
+    PolicyChecks.requireRate("rate", rate);
     final int lateYear = latePeriod == null ? 0 : latePeriod.from().getYear();
     if (latePeriod != null && !taxYears.equals(new YearRange(lateYear, lateYear))) {
       throw PolicyChecks.invalid(

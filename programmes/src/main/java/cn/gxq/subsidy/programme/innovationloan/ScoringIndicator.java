@@ -1,5 +1,6 @@
-package cn.gxq.subsidy.policy;
+package cn.gxq.subsidy.programme.innovationloan;
 
+import cn.gxq.subsidy.policy.PolicyChecks;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,5 +1,6 @@
-package cn.gxq.subsidy.policy;
+package cn.gxq.subsidy.programme.rddeduction;
 
+import cn.gxq.subsidy.policy.PolicyChecks;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -17,7 +18,7 @@ public record EquipmentExtra(LocalDate from, LocalDate to, BigDecimal extraRate)
       throw PolicyChecks.invalid(
           "", "from " + from + " to " + to + " must be in order and within one tax year");
     }
-    PolicyChecks.rate("extraRate", extraRate);
+    PolicyChecks.requireRate("extraRate", extraRate);
   }
 
   public int taxYear() {

@@ -1,5 +1,6 @@
-package cn.gxq.subsidy.policy;
+package cn.gxq.subsidy.programme.innovationloan;
 
+import cn.gxq.subsidy.policy.PolicyChecks;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
@@ -13,8 +14,8 @@ import java.math.BigDecimal;
  */
 public record ScoreBand(BigDecimal threshold, boolean inclusive, int points) {
   public ScoreBand {
-    PolicyChecks.threshold(inclusive ? "atLeast" : "above", threshold);
-    PolicyChecks.between("points", points, 1, Integer.MAX_VALUE);
+    PolicyChecks.requireThreshold(inclusive ? "atLeast" : "above", threshold);
+    PolicyChecks.requireBetween("points", points, 1, Integer.MAX_VALUE);
   }
 
   @JsonCreator

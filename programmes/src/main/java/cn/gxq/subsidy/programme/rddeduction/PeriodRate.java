@@ -1,5 +1,6 @@
-package cn.gxq.subsidy.policy;
+package cn.gxq.subsidy.programme.rddeduction;
 
+import cn.gxq.subsidy.policy.PolicyChecks;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
@@ -14,7 +15,7 @@ import java.time.Period;
  */
 public record PeriodRate(LocalDate from, LocalDate to, BigDecimal rate) {
   public PeriodRate {
-    PolicyChecks.rate("rate", rate);
+    PolicyChecks.requireRate("rate", rate);
     final boolean wholeMonthsToYearEnd =
         from.getDayOfMonth() == 1
             && to.getMonthValue() == 12

@@ -1,4 +1,6 @@
-package cn.gxq.subsidy.policy;
+package cn.gxq.subsidy.programme.rentrelief;
+
+import cn.gxq.subsidy.policy.PolicyChecks;
 
 /**
  * Relief months of one relief year (发改财金〔2022〕271号).
@@ -9,8 +11,8 @@ package cn.gxq.subsidy.policy;
  */
 public record RentReliefYear(int year, int reliefMonths, int riskAreaReliefMonths) {
   public RentReliefYear {
-    PolicyChecks.year("year", year);
-    PolicyChecks.between("reliefMonths", reliefMonths, 0, 12);
-    PolicyChecks.between("riskAreaReliefMonths", riskAreaReliefMonths, reliefMonths, 12);
+    PolicyChecks.requireYear("year", year);
+    PolicyChecks.requireBetween("reliefMonths", reliefMonths, 0, 12);
+    PolicyChecks.requireBetween("riskAreaReliefMonths", riskAreaReliefMonths, reliefMonths, 12);
   }
 }

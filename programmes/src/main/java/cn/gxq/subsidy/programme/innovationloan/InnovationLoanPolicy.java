@@ -1,5 +1,8 @@
-package cn.gxq.subsidy.policy;
+package cn.gxq.subsidy.programme.innovationloan;
 
+import cn.gxq.subsidy.policy.Policy;
+import cn.gxq.subsidy.policy.PolicyChecks;
+import cn.gxq.subsidy.policy.YearRange;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,9 +31,9 @@ public record InnovationLoanPolicy(
     List<ScoringIndicator> indicators,
     List<CreditTier> tiers) {
   public InnovationLoanPolicy {
-    PolicyChecks.between("maxScore", maxScore, 1, 10000);
+    PolicyChecks.requireBetween("maxScore", maxScore, 1, 10000);
     groups = Map.copyOf(groups);
-    groups.forEach((g, max) -> PolicyChecks.between("groups." + g, max, 0, maxScore));
+    groups.forEach((g, max) -> PolicyChecks.requireBetween("groups." + g, max, 0, maxScore));
     final int maxima = groups.values().stream().mapToInt(Integer::intValue).sum();
     if (maxima != maxScore) {
       throw PolicyChecks.invalid(
@@ -43,7 +46,8 @@ public record InnovationLoanPolicy(
       throw PolicyChecks.invalid("tiers", "at least one tier is needed");
     }
     for (int i = 0; i < tiers.size(); i++) {
-      PolicyChecks.between("tiers[" + i + "].minScore", tiers.get(i).minScore(), 0, maxScore);
+      PolicyChecks.requireBetween(
+          "tiers[" + i + "].minScore", tiers.get(i).minScore(), 0, maxScore);
       if (i > 0 && tiers.get(i - 1).minScore() <= tiers.get(i).minScore()) {
         throw PolicyChecks.invalid(
             "tiers[" + i + "]", "tiers must go from the highest minScore to the lowest");
@@ -51,13 +55,20 @@ public record InnovationLoanPolicy(
     }
   }
 
+  /** This programme's section of a policy version, bound and checked. */
+  public static InnovationLoanPolicy of(Policy policy) {
+    return policy
+        .programmes()
+        .bindTopLevel(InnovationLoan.POLICY_SECTION, InnovationLoanPolicy.class);
+  }
+
   /**
    * @param min shortest loan term accepted; @param max longest
    */
   public record TermMonths(int min, int max) {
     public TermMonths {
-      PolicyChecks.between("min", min, 1, 1200);
-      PolicyChecks.between("max", max, min, 1200);
+      PolicyChecks.requireBetween("min", min, 1, 1200);
+      PolicyChecks.requireBetween("max", max, min, 1200);
     }
   }
 
