@@ -81,6 +81,14 @@ public final class PolicyBook {
   /** {@code index.json}: the bundled versions, because a classpath cannot be listed. */
   private record Index(List<String> versions) {}
 
+  /**
+   * A book of one version, in force on every day: a candidate policy in a what-if, or a test that
+   * pins its numbers.
+   */
+  public static PolicyBook of(Policy policy) {
+    return new PolicyBook(Map.of(policy.version(), policy));
+  }
+
   /** Loads every {@code policy-*.json} of an operator's directory. */
   public static PolicyBook load(Path dir) {
     List<Path> files = new ArrayList<>();
