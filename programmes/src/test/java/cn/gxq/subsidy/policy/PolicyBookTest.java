@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,16 +23,9 @@ class PolicyBookTest {
 
   @TempDir Path dir;
 
-  private static ObjectNode bundled() throws IOException {
-    try (InputStream in =
-        PolicyBookTest.class.getClassLoader().getResourceAsStream("policy/policy-2022.1.json")) {
-      return (ObjectNode) JSON.readTree(in);
-    }
-  }
-
   /** Writes the bundled policy, changed, as policy-<version>.json in the temp dir. */
   private Path write(String version, Consumer<ObjectNode> change) throws IOException {
-    ObjectNode policy = bundled();
+    ObjectNode policy = ChangedPolicy.bundled();
     policy.put("version", version);
     change.accept(policy);
     Path file = dir.resolve("policy-" + version + ".json");
