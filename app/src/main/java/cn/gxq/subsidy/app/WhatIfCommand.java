@@ -105,7 +105,8 @@ final class WhatIfCommand implements Callable<Integer> {
       }
       err.println("whatif: result in " + (json != null ? json + " and " : "") + saved);
       return 0;
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | PolicyException e) {
+      // a programme binds its policy section when its rules are built, after the file loaded
       err.println("whatif: " + e.getMessage());
       return 2;
     } catch (Exception e) {

@@ -2,7 +2,7 @@ package cn.gxq.subsidy.demo;
 
 import cn.gxq.subsidy.avro.InnovationLoanApplication;
 import cn.gxq.subsidy.policy.PolicyBook;
-import cn.gxq.subsidy.rules.InnovationLoanRules;
+import cn.gxq.subsidy.programme.innovationloan.InnovationLoanRules;
 
 /**
  * The innovation score the rules give a loan application, so the generator can aim applications at

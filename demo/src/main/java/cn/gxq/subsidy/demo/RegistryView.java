@@ -3,6 +3,8 @@ package cn.gxq.subsidy.demo;
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.TaxAssessment;
 import cn.gxq.subsidy.policy.PolicyBook;
+import cn.gxq.subsidy.policy.SizeClass;
+import cn.gxq.subsidy.programme.rentrelief.RentReliefPolicy;
 import cn.gxq.subsidy.programme.techsme.TechSmeEvaluation;
 import cn.gxq.subsidy.programme.techsme.TechSmePolicy;
 import java.time.LocalDate;
@@ -38,6 +40,10 @@ final class RegistryView {
           .programmes()
           .bind(TechSmeEvaluation.POLICY_SECTION, TechSmePolicy.class);
 
+  /** The classes rent relief accepts (small and micro), from the policy. */
+  private static final Set<SizeClass> RENT_RELIEF_SIZES =
+      RentReliefPolicy.of(PolicyBook.loadDefault().current()).eligibleSizeClasses();
+
   RegistryView(List<Enterprise> registry) {
     if (registry.isEmpty()) {
       throw new IllegalArgumentException("the registry is empty");
@@ -47,12 +53,16 @@ final class RegistryView {
     rentReliefEligible =
         select(
             e ->
-                individual(e) || (Industry.service(e.getIndustryCode()) && size(e).smallOrMicro()));
+                individual(e)
+                    || (Industry.service(e.getIndustryCode())
+                        && RENT_RELIEF_SIZES.contains(size(e))));
     nonService = select(e -> !individual(e) && !Industry.service(e.getIndustryCode()));
     serviceTooLarge =
         select(
             e ->
-                !individual(e) && Industry.service(e.getIndustryCode()) && !size(e).smallOrMicro());
+                !individual(e)
+                    && Industry.service(e.getIndustryCode())
+                    && !RENT_RELIEF_SIZES.contains(size(e)));
     rdEligible = select(e -> company(e) && taxable(e) && !Industry.rdExcluded(e.getIndustryCode()));
     nonResident = select(e -> company(e) && !e.getTaxResident());
     deemed =

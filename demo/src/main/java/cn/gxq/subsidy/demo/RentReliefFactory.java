@@ -2,6 +2,7 @@ package cn.gxq.subsidy.demo;
 
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.RentReliefApplication;
+import cn.gxq.subsidy.policy.SizeClass;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

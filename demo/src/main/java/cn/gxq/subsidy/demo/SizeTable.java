@@ -2,6 +2,7 @@ package cn.gxq.subsidy.demo;
 
 import cn.gxq.subsidy.policy.PolicyBook;
 import cn.gxq.subsidy.policy.SizeBand;
+import cn.gxq.subsidy.policy.SizeClass;
 import cn.gxq.subsidy.policy.SizeMeasure;
 import cn.gxq.subsidy.rules.IndustryCode;
 import cn.gxq.subsidy.rules.SizeClassifier;
@@ -63,8 +64,7 @@ final class SizeTable {
 
   /** The class an enterprise falls in, as the rules classify it. */
   static SizeClass classify(String industryCode, int staff, BigDecimal revenue, BigDecimal assets) {
-    return SizeClass.valueOf(
-        CLASSIFIER.classify(industry(industryCode), staff, revenue, assets).sizeClass().name());
+    return CLASSIFIER.classify(industry(industryCode), staff, revenue, assets).sizeClass();
   }
 
   /**
@@ -75,8 +75,7 @@ final class SizeTable {
   static Figures draw(Draw draw, String industryCode, SizeClass target) {
     Band band = bandOf(industryCode);
     Bounds lower = band.lower(target);
-    Bounds upper =
-        target == SizeClass.LARGE ? null : band.lower(SizeClass.values()[target.ordinal() + 1]);
+    Bounds upper = target == SizeClass.LARGE ? null : band.lower(larger(target));
     Bounds small = band.small();
 
     Long staffLo = lower == null ? Long.valueOf(1) : lower.staff();
@@ -108,6 +107,15 @@ final class SizeTable {
       assets = Money.yuan(Math.floor(revenue.doubleValue() * draw.uniform(0.4, 1.8)));
     }
     return new Figures(staff, revenue, assets);
+  }
+
+  private static SizeClass larger(SizeClass sizeClass) {
+    return switch (sizeClass) {
+      case MICRO -> SizeClass.SMALL;
+      case SMALL -> SizeClass.MEDIUM;
+      case MEDIUM -> SizeClass.LARGE;
+      case LARGE -> throw new IllegalArgumentException("LARGE is the largest class");
+    };
   }
 
   private static Long floor(Long smallBound, int divisor) {

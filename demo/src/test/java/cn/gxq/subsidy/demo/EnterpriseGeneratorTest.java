@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.TaxAssessment;
+import cn.gxq.subsidy.policy.SizeClass;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.policy;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
@@ -11,6 +12,24 @@ public record Fraction(BigDecimal numerator, BigDecimal denominator) {
   public Fraction {
     if (denominator.signum() <= 0) {
       throw new IllegalArgumentException("denominator must be positive");
+    }
+  }
+
+  /** A fraction as a policy file writes it: a number, or a string {@code "a/b"}. */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  public static Fraction parse(Object written) {
+    final String text = written.toString();
+    final int slash = text.indexOf('/');
+    try {
+      return slash < 0
+          ? new Fraction(new BigDecimal(text.trim()), BigDecimal.ONE)
+          : new Fraction(
+              new BigDecimal(text.substring(0, slash).trim()),
+              new BigDecimal(text.substring(slash + 1).trim()));
+    } catch (IllegalArgumentException e) { // NumberFormatException, or a denominator not positive
+      throw new IllegalArgumentException(
+          "must be a number or a fraction like \"2/3\" with a positive denominator, was " + text,
+          e);
     }
   }
 

@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.policy;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,7 @@ public record IndustryPattern(
    *
    * @throws IllegalArgumentException with a message a policy author can act on
    */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static IndustryPattern parse(String text) {
     if (text == null) {
       throw new IllegalArgumentException("industry pattern missing");

@@ -1,10 +1,5 @@
 package cn.gxq.subsidy.policy;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -61,25 +56,37 @@ public final class PolicyBook {
   /** Loads the files bundled with the application. */
   public static PolicyBook loadDefault() {
     ClassLoader loader = PolicyBook.class.getClassLoader();
-    JsonNode index = read(INDEX, open(loader, RESOURCE_DIR + INDEX));
-    PolicyNode indexNode = PolicyNode.root(INDEX, index).allowOnly("versions", "note");
+    Index index = PolicyJson.load(INDEX, open(loader, RESOURCE_DIR + INDEX), Index.class);
     Map<String, Policy> out = new TreeMap<>(BY_VERSION);
-    for (PolicyNode entry : indexNode.array("versions")) {
-      String version = entry.asText();
-      String file = fileName(version);
+    for (int i = 0; i < index.versions().size(); i++) {
+      String file = fileName(index.versions().get(i));
       InputStream in = loader.getResourceAsStream(RESOURCE_DIR + file);
       if (in == null) {
-        throw entry.fail(
-            "lists version "
-                + version
+        throw new PolicyException(
+            INDEX
+                + ": versions["
+                + i
+                + "]: lists version "
+                + index.versions().get(i)
                 + " but "
                 + RESOURCE_DIR
                 + file
                 + " is not on the classpath");
       }
-      add(out, file, read(file, in));
+      add(out, file, in);
     }
     return new PolicyBook(out);
+  }
+
+  /** {@code index.json}: the bundled versions, because a classpath cannot be listed. */
+  private record Index(List<String> versions) {}
+
+  /**
+   * A book of one version, in force on every day: a candidate policy in a what-if, or a test that
+   * pins its numbers.
+   */
+  public static PolicyBook of(Policy policy) {
+    return new PolicyBook(Map.of(policy.version(), policy));
   }
 
   /** Loads every {@code policy-*.json} of an operator's directory. */
@@ -98,7 +105,7 @@ public final class PolicyBook {
     for (Path file : files) {
       String name = file.getFileName().toString();
       try {
-        add(out, name, read(name, Files.newInputStream(file)));
+        add(out, name, Files.newInputStream(file));
       } catch (IOException e) {
         throw new PolicyException(name + ": cannot read: " + e.getMessage(), e);
       }
@@ -113,7 +120,7 @@ public final class PolicyBook {
   public static Policy loadFile(Path file) {
     final String name = file.getFileName().toString();
     try {
-      return PolicyParser.parse(PolicyNode.root(name, read(name, Files.newInputStream(file))));
+      return parse(name, Files.newInputStream(file));
     } catch (IOException e) {
       throw new PolicyException(name + ": cannot read: " + e.getMessage(), e);
     }
@@ -161,9 +168,12 @@ public final class PolicyBook {
     return "policy-" + version + ".json";
   }
 
-  private static void add(Map<String, Policy> out, String file, JsonNode json) {
-    PolicyNode root = PolicyNode.root(file, json);
-    Policy policy = PolicyParser.parse(root);
+  private static Policy parse(String file, InputStream in) {
+    return PolicyJson.load(file, in, PolicyFile.class).policy(file);
+  }
+
+  private static void add(Map<String, Policy> out, String file, InputStream in) {
+    Policy policy = parse(file, in);
     if (!file.equals(fileName(policy.version()))) {
       throw new PolicyException(
           file
@@ -184,26 +194,6 @@ public final class PolicyBook {
       throw new PolicyException(resource + ": not on the classpath");
     }
     return in;
-  }
-
-  private static JsonNode read(String file, InputStream in) {
-    ObjectMapper mapper =
-        new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            // keep 1.00 as written rather than normalising it to 1
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-    try (in) {
-      JsonNode node = mapper.readTree(in);
-      if (node == null) {
-        throw new PolicyException(file + ": empty file");
-      }
-      return node;
-    } catch (IOException e) {
-      throw new PolicyException(
-          file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
-    }
   }
 
   private static int compareVersions(String a, String b) {

@@ -2,6 +2,7 @@ package cn.gxq.subsidy.policy;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,9 +23,41 @@ public record SizeBand(
     Map<SizeMeasure, BigDecimal> small) {
   public SizeBand {
     industries = List.copyOf(industries);
-    large = Map.copyOf(large);
-    medium = Map.copyOf(medium);
-    small = Map.copyOf(small);
+    large = lowerBounds("large", large);
+    medium = lowerBounds("medium", medium);
+    small = lowerBounds("small", small);
+    if (!large.keySet().equals(medium.keySet()) || !medium.keySet().equals(small.keySet())) {
+      throw PolicyChecks.invalid("", "large, medium and small must use the same measures");
+    }
+    for (SizeMeasure m : large.keySet()) {
+      if (large.get(m).compareTo(medium.get(m)) < 0 || medium.get(m).compareTo(small.get(m)) < 0) {
+        throw PolicyChecks.invalid(
+            "", name(m) + ": lower bounds must not increase from large to medium to small");
+      }
+    }
+  }
+
+  private static Map<SizeMeasure, BigDecimal> lowerBounds(
+      String field, Map<SizeMeasure, BigDecimal> bounds) {
+    if (bounds.isEmpty()) {
+      throw PolicyChecks.invalid(field, "needs at least one of staff, revenue, assets");
+    }
+    bounds.forEach(
+        (measure, bound) -> {
+          final String at = field + "." + name(measure);
+          if (bound.compareTo(BigDecimal.ONE) < 0) {
+            throw PolicyChecks.invalid(at, "must be at least 1, was " + bound.toPlainString());
+          }
+          if (measure == SizeMeasure.STAFF && bound.stripTrailingZeros().scale() > 0) {
+            throw PolicyChecks.invalid(at, "must be a whole number, was " + bound.toPlainString());
+          }
+          PolicyChecks.requireMoney(at, bound);
+        });
+    return Map.copyOf(bounds);
+  }
+
+  private static String name(SizeMeasure measure) {
+    return measure.name().toLowerCase(Locale.ROOT);
   }
 
   /** Lower bounds of a class; empty for MICRO, which has none. */

@@ -1,15 +1,20 @@
 package cn.gxq.subsidy.policy;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 /**
- * Inclusive range of years; {@code to} null means open-ended ("2023 on").
+ * Inclusive range of years; {@code to} null means open-ended ("2023 on"). In policy files: {@code
+ * {"from": 2018, "to": 2020}}, {@code to} left out when open-ended.
  *
  * @param from first year
  * @param to last year, or null when the rule has no end date
  */
-public record YearRange(int from, Integer to) {
+public record YearRange(int from, @JsonSetter(nulls = Nulls.SET) Integer to) {
   public YearRange {
-    if (to != null && to < from) {
-      throw new IllegalArgumentException("to " + to + " before from " + from);
+    PolicyChecks.requireYear("from", from);
+    if (to != null) {
+      PolicyChecks.requireBetween("to", to, from, 2999);
     }
   }
 

@@ -14,8 +14,8 @@ import org.apache.avro.specific.SpecificRecord;
  * topic slug, kind of money, names) and how to build its rules from a policy version. The {@link
  * Catalogue} lists one per programme; nothing else names programmes one by one.
  *
- * @param policySection the name of its section under {@code "programmes"} in a policy file, or null
- *     when its numbers still live in the file's top-level section of the same name
+ * @param policySection the name of its section in a policy file: under {@code "programmes"}, or at
+ *     the file's top level for the first three programmes
  */
 public record ProgrammeDefinition<A extends SpecificRecord>(
     Programme programme,
@@ -33,6 +33,7 @@ public record ProgrammeDefinition<A extends SpecificRecord>(
     Objects.requireNonNull(slug, "slug");
     Objects.requireNonNull(recordClass, "recordClass");
     Objects.requireNonNull(moneyKind, "moneyKind");
+    Objects.requireNonNull(policySection, "policySection");
     Objects.requireNonNull(rulesOf, "rulesOf");
   }
 

@@ -10,11 +10,10 @@ import cn.gxq.subsidy.rules.ProgrammeRules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -26,16 +25,17 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class Rulebook {
 
-  /** Versions by the date they take effect. */
-  private final NavigableMap<LocalDate, Version> byDate = new TreeMap<>();
+  /** Which version is in force on a day. */
+  private final PolicyBook book;
 
-  private record Version(Policy policy, Map<Programme, ProgrammeRules<?>> rules) {}
+  /** Each version's rules of every programme, by version name. */
+  private final Map<String, Map<Programme, ProgrammeRules<?>>> versions = new HashMap<>();
 
   /** Judges each revision by the version of the book in force on its submission date. */
   public Rulebook(PolicyBook book) {
+    this.book = book;
     for (String name : book.versions()) {
-      final Policy policy = book.version(name);
-      byDate.put(policy.effectiveFrom(), build(policy));
+      versions.put(name, build(book.version(name)));
     }
   }
 
@@ -44,7 +44,7 @@ public final class Rulebook {
    * test that pins its numbers.
    */
   public Rulebook(Policy policy) {
-    byDate.put(LocalDate.MIN, build(policy));
+    this(PolicyBook.of(policy));
   }
 
   /** The bundled policy versions, each in force from its date. */
@@ -52,35 +52,35 @@ public final class Rulebook {
     return new Rulebook(PolicyBook.loadDefault());
   }
 
-  private static Version build(Policy policy) {
+  private static Map<Programme, ProgrammeRules<?>> build(Policy policy) {
     final Set<String> claimed =
         Catalogue.programmes().stream()
             .map(ProgrammeDefinition::policySection)
-            .filter(s -> s != null)
             .collect(Collectors.toSet());
     policy.programmes().onlyClaimedBy(claimed);
     final Map<Programme, ProgrammeRules<?>> rules = new EnumMap<>(Programme.class);
     for (ProgrammeDefinition<?> programme : Catalogue.programmes()) {
       rules.put(programme.programme(), programme.rules(policy));
     }
-    return new Version(policy, rules);
+    return rules;
   }
 
   /** The newest version's name. */
   public String policyVersion() {
-    return byDate.lastEntry().getValue().policy().version();
+    return book.current().version();
   }
 
   /** The versions, oldest first, e.g. {@code 2022.1 from 2022-01-01}. */
   public List<String> versionsInForce() {
-    return byDate.values().stream()
-        .map(v -> v.policy().version() + " from " + v.policy().effectiveFrom())
+    return book.versions().stream()
+        .map(book::version)
+        .map(p -> p.version() + " from " + p.effectiveFrom())
         .toList();
   }
 
   /** A programme's rules under the newest version. */
   public ProgrammeRules<?> rulesFor(Programme programme) {
-    return rules(byDate.lastEntry().getValue(), programme);
+    return rules(versions.get(policyVersion()), programme);
   }
 
   /**
@@ -93,22 +93,23 @@ public final class Rulebook {
    */
   public Outcome decide(SpecificRecord application, Enterprise enterpriseAsOfSubmission) {
     final ProgrammeDefinition<?> programme = Catalogue.of(application);
-    final Version version = versionAt(ApplicationFields.submittedAt(application));
+    final Map<Programme, ProgrammeRules<?>> version =
+        versionAt(ApplicationFields.submittedAt(application));
     return decide(rules(version, programme.programme()), application, enterpriseAsOfSubmission);
   }
 
-  private Version versionAt(Instant submittedAt) {
+  private Map<Programme, ProgrammeRules<?>> versionAt(Instant submittedAt) {
+    final Policy current = book.current();
     if (submittedAt == null) {
-      return byDate.lastEntry().getValue(); // the rules reject it as invalid; any version says so
+      return versions.get(current.version()); // the rules reject it as invalid; any version says so
     }
-    final Version first = byDate.firstEntry().getValue();
-    final LocalDate day = submittedAt.atZone(first.policy().timeZone()).toLocalDate();
-    final Map.Entry<LocalDate, Version> inForce = byDate.floorEntry(day);
-    return inForce == null ? first : inForce.getValue();
+    final LocalDate day = submittedAt.atZone(current.timeZone()).toLocalDate();
+    return versions.get(book.inForceOn(day).version());
   }
 
-  private static ProgrammeRules<?> rules(Version version, Programme programme) {
-    final ProgrammeRules<?> rules = version.rules().get(programme);
+  private static ProgrammeRules<?> rules(
+      Map<Programme, ProgrammeRules<?>> version, Programme programme) {
+    final ProgrammeRules<?> rules = version.get(programme);
     if (rules == null) {
       throw new IllegalArgumentException("programme " + programme + " is not decided here");
     }

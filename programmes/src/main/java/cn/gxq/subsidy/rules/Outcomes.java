@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.rules;
 
+import cn.gxq.subsidy.avro.Enterprise;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,6 +57,18 @@ public final class Outcomes {
             + " was not registered as of "
             + asOf
             + " (the submission date); register with the zone's enterprise registry, then submit a new revision");
+  }
+
+  /**
+   * The registry's industry code is no GB/T 4754 code: the registry, not the applicant, must fix
+   * it.
+   */
+  public static Finding badRegistryIndustry(Enterprise enterprise) {
+    return new Finding(
+        ReasonCode.INVALID_FIELD,
+        "industryCode: the registry holds '"
+            + enterprise.getIndustryCode()
+            + "', not a GB/T 4754 code like C39; ask the registry to correct it, then submit a new revision");
   }
 
   /** Null-safe text for claim keys of applications too invalid to say more. */

@@ -13,40 +13,40 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Realistic defaults for tests; each test changes only what it is about. */
-final class Fixtures {
+public final class Fixtures {
   /** The version in force in 2022, when the fixtures' applications are submitted. */
-  static final Policy POLICY = PolicyBook.loadDefault().version("2022.1");
+  public static final Policy POLICY = PolicyBook.loadDefault().version("2022.1");
 
   /** The version in force from 2023-01-01. */
-  static final Policy POLICY_2023 = PolicyBook.loadDefault().version("2023.1");
+  public static final Policy POLICY_2023 = PolicyBook.loadDefault().version("2023.1");
 
   /** Published valid example of GB 32100-2015. */
-  static final String CODE = "91110000600037341L";
+  public static final String CODE = "91110000600037341L";
 
   /** An individual business (type 92) with a correct check character. */
-  static final String INDIVIDUAL = code("92110108MA01ABCD1");
+  public static final String INDIVIDUAL = code("92110108MA01ABCD1");
 
-  static final String LANDLORD_CODE = code("91110000101000001");
+  public static final String LANDLORD_CODE = code("91110000101000001");
 
   /** 2022-05-01 10:00 in Beijing. */
-  static final Instant MAY_2022 = Instant.parse("2022-05-01T02:00:00Z");
+  public static final Instant MAY_2022 = Instant.parse("2022-05-01T02:00:00Z");
 
   private Fixtures() {}
 
-  static String code(String first17) {
+  public static String code(String first17) {
     return first17 + CreditCode.checkCharacter(first17);
   }
 
-  static BigDecimal yuan(String s) {
+  public static BigDecimal yuan(String s) {
     return new BigDecimal(s).setScale(2);
   }
 
-  static BigDecimal share(String s) {
+  public static BigDecimal share(String s) {
     return new BigDecimal(s).setScale(4);
   }
 
   /** A small software company (I65, 50 staff, revenue 500万), resident, actual accounts. */
-  static Enterprise.Builder enterprise() {
+  public static Enterprise.Builder enterprise() {
     return Enterprise.newBuilder()
         .setCreditCode(CODE)
         .setName("北京测试科技有限公司")
@@ -66,7 +66,7 @@ final class Fixtures {
   /**
    * Rent 10 000 a month from a state-owned landlord, lease covering all of 2022, county not listed.
    */
-  static RentReliefApplication.Builder rent() {
+  public static RentReliefApplication.Builder rent() {
     return RentReliefApplication.newBuilder()
         .setApplicationId("RR-1")
         .setRevision(1)
@@ -86,7 +86,7 @@ final class Fixtures {
   }
 
   /** Tax year 2021, five main categories adding up to 1 000 000, nothing else. */
-  static RdDeductionApplication.Builder rd() {
+  public static RdDeductionApplication.Builder rd() {
     return RdDeductionApplication.newBuilder()
         .setApplicationId("RD-1")
         .setRevision(1)
@@ -107,7 +107,7 @@ final class Fixtures {
   }
 
   /** An application scoring 0: every indicator below its lowest band. */
-  static InnovationLoanApplication.Builder loan() {
+  public static InnovationLoanApplication.Builder loan() {
     return InnovationLoanApplication.newBuilder()
         .setApplicationId("IL-1")
         .setRevision(1)

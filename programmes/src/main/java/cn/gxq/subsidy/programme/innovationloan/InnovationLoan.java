@@ -4,10 +4,12 @@ import cn.gxq.subsidy.avro.InnovationLoanApplication;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.contract.MoneyKind;
 import cn.gxq.subsidy.programme.ProgrammeDefinition;
-import cn.gxq.subsidy.rules.InnovationLoanRules;
 
 /** Innovation-credit loans (创新积分贷): a credit line capped by the innovation score's tier. */
 public final class InnovationLoan {
+
+  /** Its section at the top level of a policy file. */
+  public static final String POLICY_SECTION = "innovationLoan";
 
   public static final ProgrammeDefinition<InnovationLoanApplication> PROGRAMME =
       new ProgrammeDefinition<>(
@@ -17,7 +19,7 @@ public final class InnovationLoan {
           MoneyKind.LOAN,
           "创新积分贷",
           "Innovation-credit loan",
-          null,
+          POLICY_SECTION,
           InnovationLoanRules::from);
 
   private InnovationLoan() {}

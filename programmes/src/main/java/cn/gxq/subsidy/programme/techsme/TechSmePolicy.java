@@ -22,8 +22,6 @@ import java.util.Objects;
  * @param classTwoIp class II rights by count, bands from the highest
  */
 public record TechSmePolicy(
-    String source,
-    String note,
     int firstYear,
     String enterpriseTypePrefix,
     int maxEmployees,

@@ -1,14 +1,19 @@
-package cn.gxq.subsidy.rules;
+package cn.gxq.subsidy.programme.innovationloan;
 
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.InnovationLoanApplication;
 import cn.gxq.subsidy.avro.Programme;
-import cn.gxq.subsidy.policy.CreditTier;
 import cn.gxq.subsidy.policy.EnterprisePolicy;
-import cn.gxq.subsidy.policy.InnovationLoanPolicy;
-import cn.gxq.subsidy.policy.LoanIndicator;
 import cn.gxq.subsidy.policy.Policy;
-import cn.gxq.subsidy.policy.ScoringIndicator;
+import cn.gxq.subsidy.rules.Checks;
+import cn.gxq.subsidy.rules.Details;
+import cn.gxq.subsidy.rules.Finding;
+import cn.gxq.subsidy.rules.Money;
+import cn.gxq.subsidy.rules.Outcome;
+import cn.gxq.subsidy.rules.Outcomes;
+import cn.gxq.subsidy.rules.PolicyCalendar;
+import cn.gxq.subsidy.rules.ProgrammeRules;
+import cn.gxq.subsidy.rules.ReasonCode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -42,7 +47,7 @@ public final class InnovationLoanRules implements ProgrammeRules<InnovationLoanA
 
   public static InnovationLoanRules from(Policy policy) {
     return new InnovationLoanRules(
-        policy.innovationLoan(),
+        InnovationLoanPolicy.of(policy),
         policy.enterprise(),
         new PolicyCalendar(policy.timeZone()),
         policy.version());
@@ -242,7 +247,7 @@ public final class InnovationLoanRules implements ProgrammeRules<InnovationLoanA
     policy.groups().keySet().forEach(g -> groups.put(g, 0));
     int score = 0;
     for (LoanIndicator indicator : LoanIndicator.values()) {
-      ScoringIndicator scoring = policy.indicators().get(indicator);
+      ScoringIndicator scoring = policy.indicator(indicator);
       Value value = value(indicator, a);
       int points = value.defined() ? scoring.points(value.numerator(), value.denominator()) : 0;
       details

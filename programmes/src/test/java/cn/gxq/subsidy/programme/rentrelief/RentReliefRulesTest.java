@@ -1,4 +1,4 @@
-package cn.gxq.subsidy.rules;
+package cn.gxq.subsidy.programme.rentrelief;
 
 import static cn.gxq.subsidy.rules.Fixtures.enterprise;
 import static cn.gxq.subsidy.rules.Fixtures.rent;
@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.RentReliefApplication;
-import cn.gxq.subsidy.policy.RentReliefPolicy;
+import cn.gxq.subsidy.rules.Finding;
+import cn.gxq.subsidy.rules.Fixtures;
+import cn.gxq.subsidy.rules.Outcome;
+import cn.gxq.subsidy.rules.PolicyCalendar;
+import cn.gxq.subsidy.rules.ReasonCode;
+import cn.gxq.subsidy.rules.SizeClassifier;
+import cn.gxq.subsidy.rules.Verdict;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -165,7 +171,7 @@ class RentReliefRulesTest {
 
   @Test
   void policyCanRequireIndividualBusinessesToBeInServices() {
-    RentReliefPolicy p = Fixtures.POLICY.rentRelief();
+    RentReliefPolicy p = RentReliefPolicy.of(Fixtures.POLICY);
     RentReliefPolicy strict =
         new RentReliefPolicy(p.years(), p.serviceIndustries(), p.eligibleSizeClasses(), true);
     RentReliefRules strictRules =

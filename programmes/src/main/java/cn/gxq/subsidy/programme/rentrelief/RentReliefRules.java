@@ -1,12 +1,23 @@
-package cn.gxq.subsidy.rules;
+package cn.gxq.subsidy.programme.rentrelief;
 
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.RentReliefApplication;
 import cn.gxq.subsidy.policy.EnterprisePolicy;
 import cn.gxq.subsidy.policy.Policy;
-import cn.gxq.subsidy.policy.RentReliefPolicy;
-import cn.gxq.subsidy.policy.RentReliefYear;
+import cn.gxq.subsidy.rules.Checks;
+import cn.gxq.subsidy.rules.CreditCode;
+import cn.gxq.subsidy.rules.Details;
+import cn.gxq.subsidy.rules.Finding;
+import cn.gxq.subsidy.rules.IndustryCode;
+import cn.gxq.subsidy.rules.LeaseCoverage;
+import cn.gxq.subsidy.rules.Money;
+import cn.gxq.subsidy.rules.Outcome;
+import cn.gxq.subsidy.rules.Outcomes;
+import cn.gxq.subsidy.rules.PolicyCalendar;
+import cn.gxq.subsidy.rules.ProgrammeRules;
+import cn.gxq.subsidy.rules.ReasonCode;
+import cn.gxq.subsidy.rules.SizeClassifier;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -44,7 +55,7 @@ public final class RentReliefRules implements ProgrammeRules<RentReliefApplicati
 
   public static RentReliefRules from(Policy policy) {
     return new RentReliefRules(
-        policy.rentRelief(),
+        RentReliefPolicy.of(policy),
         policy.enterprise(),
         new SizeClassifier(policy.sizeBands()),
         new PolicyCalendar(policy.timeZone()),
@@ -122,7 +133,12 @@ public final class RentReliefRules implements ProgrammeRules<RentReliefApplicati
     Optional<IndustryCode> industry = IndustryCode.parse(enterprise.getIndustryCode());
     if (industry.isEmpty()) {
       return Outcomes.rejected(
-          year, claimKey, null, List.of(badRegistryIndustry(enterprise)), details, policyVersion);
+          year,
+          claimKey,
+          null,
+          List.of(Outcomes.badRegistryIndustry(enterprise)),
+          details,
+          policyVersion);
     }
 
     List<Finding> findings = new ArrayList<>();
@@ -289,13 +305,5 @@ public final class RentReliefRules implements ProgrammeRules<RentReliefApplicati
     checks.inOrder("leaseStart", a.getLeaseStart(), "leaseEnd", a.getLeaseEnd());
     checks.positive("monthlyRent", a.getMonthlyRent());
     return checks;
-  }
-
-  static Finding badRegistryIndustry(Enterprise enterprise) {
-    return new Finding(
-        ReasonCode.INVALID_FIELD,
-        "industryCode: the registry holds '"
-            + enterprise.getIndustryCode()
-            + "', not a GB/T 4754 code like C39; ask the registry to correct it, then submit a new revision");
   }
 }

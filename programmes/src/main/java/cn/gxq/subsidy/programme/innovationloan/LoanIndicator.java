@@ -1,4 +1,6 @@
-package cn.gxq.subsidy.policy;
+package cn.gxq.subsidy.programme.innovationloan;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
 
 /**
  * Indicators of the innovation-points scoring (企业创新积分制). The state names them; the weights are in
@@ -31,12 +33,14 @@ public enum LoanIndicator {
     return key;
   }
 
-  public static java.util.Optional<LoanIndicator> byKey(String key) {
+  /** The indicator a policy file names by its key. */
+  @JsonCreator
+  static LoanIndicator ofKey(String key) {
     for (LoanIndicator i : values()) {
       if (i.key.equals(key)) {
-        return java.util.Optional.of(i);
+        return i;
       }
     }
-    return java.util.Optional.empty();
+    throw new IllegalArgumentException("unknown indicator " + key);
   }
 }

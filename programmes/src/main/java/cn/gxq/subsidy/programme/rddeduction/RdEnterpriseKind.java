@@ -1,4 +1,4 @@
-package cn.gxq.subsidy.policy;
+package cn.gxq.subsidy.programme.rddeduction;
 
 /** Columns of the R&D super-deduction rate table. */
 public enum RdEnterpriseKind {

@@ -1,4 +1,4 @@
-package cn.gxq.subsidy.rules;
+package cn.gxq.subsidy.programme.rddeduction;
 
 import static cn.gxq.subsidy.rules.Fixtures.enterprise;
 import static cn.gxq.subsidy.rules.Fixtures.rd;
@@ -9,6 +9,11 @@ import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.RdDeductionApplication;
 import cn.gxq.subsidy.avro.TaxAssessment;
 import cn.gxq.subsidy.programme.Rulebook;
+import cn.gxq.subsidy.rules.Finding;
+import cn.gxq.subsidy.rules.Fixtures;
+import cn.gxq.subsidy.rules.Outcome;
+import cn.gxq.subsidy.rules.ReasonCode;
+import cn.gxq.subsidy.rules.Verdict;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
-package cn.gxq.subsidy.policy;
+package cn.gxq.subsidy.programme.rddeduction;
 
+import cn.gxq.subsidy.policy.PolicyChecks;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -12,6 +13,14 @@ import java.time.LocalDate;
  * @param extraRate extra deduction rate on the equipment cost
  */
 public record EquipmentExtra(LocalDate from, LocalDate to, BigDecimal extraRate) {
+  public EquipmentExtra {
+    if (to.isBefore(from) || to.getYear() != from.getYear()) {
+      throw PolicyChecks.invalid(
+          "", "from " + from + " to " + to + " must be in order and within one tax year");
+    }
+    PolicyChecks.requireRate("extraRate", extraRate);
+  }
+
   public int taxYear() {
     return from.getYear();
   }

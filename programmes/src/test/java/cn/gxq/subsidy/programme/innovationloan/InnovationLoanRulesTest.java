@@ -1,4 +1,4 @@
-package cn.gxq.subsidy.rules;
+package cn.gxq.subsidy.programme.innovationloan;
 
 import static cn.gxq.subsidy.rules.Fixtures.enterprise;
 import static cn.gxq.subsidy.rules.Fixtures.loan;
@@ -8,6 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.InnovationLoanApplication;
+import cn.gxq.subsidy.rules.Finding;
+import cn.gxq.subsidy.rules.Fixtures;
+import cn.gxq.subsidy.rules.Money;
+import cn.gxq.subsidy.rules.Outcome;
+import cn.gxq.subsidy.rules.ReasonCode;
+import cn.gxq.subsidy.rules.Verdict;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,16 +1,21 @@
-package cn.gxq.subsidy.rules;
+package cn.gxq.subsidy.programme.rddeduction;
 
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.RdDeductionApplication;
 import cn.gxq.subsidy.avro.TaxAssessment;
 import cn.gxq.subsidy.policy.EnterprisePolicy;
-import cn.gxq.subsidy.policy.EquipmentExtra;
-import cn.gxq.subsidy.policy.PeriodRate;
 import cn.gxq.subsidy.policy.Policy;
-import cn.gxq.subsidy.policy.RdDeductionPolicy;
-import cn.gxq.subsidy.policy.RdEnterpriseKind;
-import cn.gxq.subsidy.policy.RdRate;
+import cn.gxq.subsidy.rules.Checks;
+import cn.gxq.subsidy.rules.Details;
+import cn.gxq.subsidy.rules.Finding;
+import cn.gxq.subsidy.rules.IndustryCode;
+import cn.gxq.subsidy.rules.Money;
+import cn.gxq.subsidy.rules.Outcome;
+import cn.gxq.subsidy.rules.Outcomes;
+import cn.gxq.subsidy.rules.PolicyCalendar;
+import cn.gxq.subsidy.rules.ProgrammeRules;
+import cn.gxq.subsidy.rules.ReasonCode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,7 +46,7 @@ public final class RdDeductionRules implements ProgrammeRules<RdDeductionApplica
 
   public static RdDeductionRules from(Policy policy) {
     return new RdDeductionRules(
-        policy.rdDeduction(),
+        RdDeductionPolicy.of(policy),
         policy.enterprise(),
         new PolicyCalendar(policy.timeZone()),
         policy.version());
@@ -95,7 +100,7 @@ public final class RdDeductionRules implements ProgrammeRules<RdDeductionApplica
           taxYear,
           claimKey,
           null,
-          List.of(RentReliefRules.badRegistryIndustry(enterprise)),
+          List.of(Outcomes.badRegistryIndustry(enterprise)),
           details,
           policyVersion);
     }

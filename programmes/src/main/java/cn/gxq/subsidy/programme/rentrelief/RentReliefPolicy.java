@@ -1,5 +1,9 @@
-package cn.gxq.subsidy.policy;
+package cn.gxq.subsidy.programme.rentrelief;
 
+import cn.gxq.subsidy.policy.IndustryPattern;
+import cn.gxq.subsidy.policy.Policy;
+import cn.gxq.subsidy.policy.PolicyChecks;
+import cn.gxq.subsidy.policy.SizeClass;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,9 +23,20 @@ public record RentReliefPolicy(
     Set<SizeClass> eligibleSizeClasses,
     boolean individualBusinessMustBeServiceIndustry) {
   public RentReliefPolicy {
+    for (int i = 0; i < years.size(); i++) {
+      final int year = years.get(i).year();
+      if (years.subList(0, i).stream().anyMatch(y -> y.year() == year)) {
+        throw PolicyChecks.invalid("years[" + i + "]", "year " + year + " listed twice");
+      }
+    }
     years = List.copyOf(years);
     serviceIndustries = List.copyOf(serviceIndustries);
     eligibleSizeClasses = Set.copyOf(eligibleSizeClasses);
+  }
+
+  /** This programme's section of a policy version, bound and checked. */
+  public static RentReliefPolicy of(Policy policy) {
+    return policy.programmes().bindTopLevel(RentRelief.POLICY_SECTION, RentReliefPolicy.class);
   }
 
   public Optional<RentReliefYear> year(int year) {

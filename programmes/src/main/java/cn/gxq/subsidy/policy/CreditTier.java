@@ -1,9 +1,0 @@
-package cn.gxq.subsidy.policy;
-
-import java.math.BigDecimal;
-
-/**
- * A credit line tier of the innovation-credit loan: from {@code minScore} points, up to {@code cap}
- * yuan (project default).
- */
-public record CreditTier(String name, int minScore, BigDecimal cap) {}

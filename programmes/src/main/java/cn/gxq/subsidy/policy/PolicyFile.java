@@ -1,0 +1,75 @@
+package cn.gxq.subsidy.policy;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The layout of a policy file as Jackson binds it; {@link #policy} makes it the {@link Policy} the
+ * rules read. Its {@code title}, {@code note} and {@code source} are for people. Any other
+ * top-level entry is a programme's section (the first programmes' sections sit there, e.g. {@code
+ * rentRelief}), left for the programme to bind; one that no programme claims is refused when the
+ * rules are built.
+ */
+@JsonIgnoreProperties({"title", "note", "source"})
+record PolicyFile(
+    String version,
+    LocalDate effectiveFrom,
+    List<String> sources,
+    Calendar calendar,
+    EnterprisePolicy enterprise,
+    SizeClasses sizeClasses,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) Map<String, JsonNode> programmes,
+    @JsonAnySetter @JsonSetter(nulls = Nulls.AS_EMPTY) Map<String, JsonNode> topLevel) {
+
+  private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+)*");
+
+  PolicyFile {
+    if (!VERSION.matcher(version).matches()) {
+      throw PolicyChecks.invalid(
+          "version", "must be numbers separated by dots, e.g. 2022.1, was " + version);
+    }
+  }
+
+  /**
+   * @param timeZone where calendar questions are answered
+   */
+  record Calendar(ZoneId timeZone) {}
+
+  /** The size table: first match wins, so the catch-all {@code *} band must come last. */
+  record SizeClasses(List<SizeBand> bands) {
+    SizeClasses {
+      for (int i = 0; i < bands.size(); i++) {
+        final boolean catchAll =
+            bands.get(i).industries().stream().anyMatch(p -> p.kind() == IndustryPattern.Kind.ANY);
+        final boolean last = i == bands.size() - 1;
+        if (catchAll && !last) {
+          throw PolicyChecks.invalid(
+              "bands[" + i + "]", "\"*\" (all others) must be the last band");
+        }
+        if (last && !catchAll) {
+          throw PolicyChecks.invalid(
+              "bands[" + i + "].industries", "the last band must be \"*\" (all others)");
+        }
+      }
+    }
+  }
+
+  Policy policy(String file) {
+    return new Policy(
+        version,
+        calendar.timeZone(),
+        enterprise,
+        sizeClasses.bands(),
+        effectiveFrom,
+        sources,
+        new PolicySections(file, programmes, topLevel));
+  }
+}
