@@ -23,8 +23,14 @@ final class WhatIfCleanup {
   static List<String> deleteRun(Admin admin, String name)
       throws InterruptedException, ExecutionException {
     final String applicationId = WhatIfReplay.applicationId(name);
+    // Asked first: deleting a group that never existed makes the broker log an ERROR (it tries
+    // the share group of that name too), which an operator would take for a fault.
+    final boolean groupExists =
+        admin.listGroups().all().get().stream().anyMatch(g -> g.groupId().equals(applicationId));
     try {
-      admin.deleteConsumerGroups(List.of(applicationId)).all().get();
+      if (groupExists) {
+        admin.deleteConsumerGroups(List.of(applicationId)).all().get();
+      }
     } catch (ExecutionException e) {
       if (e.getCause() instanceof GroupNotEmptyException) {
         throw new IllegalStateException(
