@@ -84,8 +84,11 @@ final class WhatIfCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     final Policy candidate;
+    final Rulebook rulebook;
     try {
       candidate = PolicyBook.loadFile(policy);
+      // Each programme binds and checks its own section here, before anything touches the cluster.
+      rulebook = new Rulebook(candidate);
     } catch (PolicyException e) {
       err.println("whatif: " + e.getMessage());
       return 2;
@@ -96,7 +99,7 @@ final class WhatIfCommand implements Callable<Integer> {
       return 2;
     }
     try (SchemaRegistryClient registry = new RestSchemaRegistryClient(cluster.schemaRegistryUrl)) {
-      final WhatIfComparison.Result result = replayAndCompare(run, candidate, registry, err);
+      final WhatIfComparison.Result result = replayAndCompare(run, rulebook, registry, err);
       System.out.print(WhatIfReport.table(result));
       final Path saved = resultFile(dataDir, run);
       WhatIfReport.writeJson(result, saved);
@@ -105,8 +108,7 @@ final class WhatIfCommand implements Callable<Integer> {
       }
       err.println("whatif: result in " + (json != null ? json + " and " : "") + saved);
       return 0;
-    } catch (IllegalArgumentException | PolicyException e) {
-      // a programme binds its policy section when its rules are built, after the file loaded
+    } catch (IllegalArgumentException e) {
       err.println("whatif: " + e.getMessage());
       return 2;
     } catch (Exception e) {
@@ -116,7 +118,7 @@ final class WhatIfCommand implements Callable<Integer> {
   }
 
   WhatIfComparison.Result replayAndCompare(
-      String run, Policy candidate, SchemaRegistryClient registry, PrintStream progress)
+      String run, Rulebook rulebook, SchemaRegistryClient registry, PrintStream progress)
       throws Exception {
     final Properties client = cluster.clientProperties();
     final WhatIfReplay.Outcome outcome =
@@ -128,12 +130,12 @@ final class WhatIfCommand implements Callable<Integer> {
                     dataDir.resolve("whatif").resolve(run),
                     budgets,
                     streamsConfig))
-            .run(registry, new Rulebook(candidate), progress);
+            .run(registry, rulebook, progress);
     progress.printf(
         Locale.ROOT,
         "whatif: %,d records replayed under policy %s in %.1f s; comparing%n",
         outcome.records(),
-        candidate.version(),
+        rulebook.policyVersion(),
         outcome.took().toMillis() / 1000.0);
     final DecisionLog replayed =
         DecisionLog.read(client, registry, outcome.topics().decisions(), d -> true);

@@ -9,7 +9,6 @@ import cn.gxq.subsidy.avro.DecisionStatus;
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.RentReliefApplication;
-import cn.gxq.subsidy.avro.TaxAssessment;
 import cn.gxq.subsidy.avro.Totals;
 import cn.gxq.subsidy.contract.BucketKey;
 import cn.gxq.subsidy.demo.DemoScenario;
@@ -242,19 +241,8 @@ class BucketLedgerIntegrationTest {
 
   private static void register(ClusterFixture cluster, String code, String zone, String at) {
     final Enterprise enterprise =
-        Enterprise.newBuilder()
-            .setCreditCode(code)
-            .setName("北京迁移测试科技有限公司" + code.substring(12, 17))
+        TestEnterprises.smallFirm(code, "北京迁移测试科技有限公司" + code.substring(12, 17))
             .setZone(zone)
-            .setIndustryCode("I65")
-            .setEmployees(50)
-            .setRevenue(new BigDecimal("5000000.00"))
-            .setTotalAssets(new BigDecimal("3000000.00"))
-            .setRegisteredOn(LocalDate.of(2015, 3, 1))
-            .setHighTechCertifiedOn(null)
-            .setTechSmeYears(List.of())
-            .setTaxResident(true)
-            .setTaxAssessment(TaxAssessment.ACTUAL)
             .setUpdatedAt(at(at))
             .build();
     cluster.send(

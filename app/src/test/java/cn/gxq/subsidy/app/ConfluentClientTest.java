@@ -3,20 +3,16 @@ package cn.gxq.subsidy.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gxq.subsidy.avro.Enterprise;
-import cn.gxq.subsidy.avro.TaxAssessment;
 import cn.gxq.subsidy.serde.AvroDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,21 +72,7 @@ class ConfluentClientTest {
   }
 
   private static Enterprise enterprise(String creditCode, String name) {
-    return Enterprise.newBuilder()
-        .setCreditCode(creditCode)
-        .setName(name)
-        .setZone("ZGC")
-        .setIndustryCode("I65")
-        .setEmployees(50)
-        .setRevenue(new BigDecimal("5000000.00"))
-        .setTotalAssets(new BigDecimal("3000000.00"))
-        .setRegisteredOn(LocalDate.of(2015, 3, 1))
-        .setHighTechCertifiedOn(null)
-        .setTechSmeYears(List.of())
-        .setTaxResident(true)
-        .setTaxAssessment(TaxAssessment.ACTUAL)
-        .setUpdatedAt(Instant.parse("2022-01-01T00:00:00Z"))
-        .build();
+    return TestEnterprises.smallFirm(creditCode, name).build();
   }
 
   /** Copies the client's files to target and installs exactly the locked versions. */

@@ -220,7 +220,8 @@ class SecurityIntegrationTest {
     final WhatIfComparison.Result result =
         command.replayAndCompare(
             "secure",
-            cn.gxq.subsidy.policy.PolicyBook.loadDefault().current(),
+            new cn.gxq.subsidy.programme.Rulebook(
+                cn.gxq.subsidy.policy.PolicyBook.loadDefault().current()),
             registryClient,
             new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
     assertThat(result.changed()).isZero();

@@ -7,7 +7,6 @@ import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.RentReliefApplication;
-import cn.gxq.subsidy.avro.TaxAssessment;
 import cn.gxq.subsidy.avro.Totals;
 import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.rules.CreditCode;
@@ -380,21 +379,7 @@ class WhatIfIntegrationTest {
   }
 
   private static Enterprise enterprise() {
-    return Enterprise.newBuilder()
-        .setCreditCode(ENTERPRISE)
-        .setName("北京假设科技有限公司")
-        .setZone("ZGC")
-        .setIndustryCode("I65")
-        .setEmployees(50)
-        .setRevenue(new BigDecimal("5000000.00"))
-        .setTotalAssets(new BigDecimal("3000000.00"))
-        .setRegisteredOn(LocalDate.of(2015, 3, 1))
-        .setHighTechCertifiedOn(null)
-        .setTechSmeYears(List.of())
-        .setTaxResident(true)
-        .setTaxAssessment(TaxAssessment.ACTUAL)
-        .setUpdatedAt(Instant.parse("2022-01-01T00:00:00Z"))
-        .build();
+    return TestEnterprises.smallFirm(ENTERPRISE, "北京假设科技有限公司").build();
   }
 
   private static Budget budget(String amount) {

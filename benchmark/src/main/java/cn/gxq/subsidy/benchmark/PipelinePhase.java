@@ -69,10 +69,17 @@ final class PipelinePhase {
     this.appId = threads == 1 ? APP_ID : APP_ID + "-" + threads + "t";
   }
 
+  /**
+   * The workload every phase that decides applications sends: the same seed, registry size, start
+   * and pace, so the skeleton, the pipeline and the what-if replay meet the same records.
+   */
+  static DemoScenario scenario(Options options) {
+    return DemoScenario.of(SEED, options.enterprises(), START, MEAN_GAP, Mix.defaults());
+  }
+
   Result run(boolean withLatency) throws Exception {
     cluster.createContractTopics(topics, options.partitions());
-    final DemoScenario scenario =
-        DemoScenario.of(SEED, options.enterprises(), START, MEAN_GAP, Mix.defaults());
+    final DemoScenario scenario = scenario(options);
     final RecordEncoder encoder = new RecordEncoder(topics, cluster.registryClient());
     try (KafkaProducer<String, byte[]> producer = Clients.batchedProducer(cluster.bootstrap())) {
       for (Generated g : scenario.enterprises()) {
@@ -150,8 +157,7 @@ final class PipelinePhase {
         return new Result(throughput, workload, latency);
       }
       // Counted in process on the same workload, after the clocks have stopped.
-      final DemoScenario fresh =
-          DemoScenario.of(SEED, options.enterprises(), START, MEAN_GAP, Mix.defaults());
+      final DemoScenario fresh = scenario(options);
       workload.put(
           "stateCost",
           StateCost.measure(fresh, fresh.applicationGenerator().take(applications.size())));

@@ -4,7 +4,6 @@ import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.ApplicationGenerator;
 import cn.gxq.subsidy.demo.DemoScenario;
 import cn.gxq.subsidy.demo.Generated;
-import cn.gxq.subsidy.demo.Mix;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,13 +33,7 @@ final class SkeletonPhase {
 
   Throughput run() throws Exception {
     cluster.createContractTopics(topics, options.partitions());
-    final DemoScenario scenario =
-        DemoScenario.of(
-            PipelinePhase.SEED,
-            options.enterprises(),
-            PipelinePhase.START,
-            PipelinePhase.MEAN_GAP,
-            Mix.defaults());
+    final DemoScenario scenario = PipelinePhase.scenario(options);
     final RecordEncoder encoder = new RecordEncoder(topics, cluster.registryClient());
     try (KafkaProducer<String, byte[]> producer = Clients.batchedProducer(cluster.bootstrap())) {
       for (Generated g : scenario.enterprises()) {

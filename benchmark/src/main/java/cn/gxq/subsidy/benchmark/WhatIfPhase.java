@@ -4,7 +4,6 @@ import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.ApplicationGenerator;
 import cn.gxq.subsidy.demo.DemoScenario;
 import cn.gxq.subsidy.demo.Generated;
-import cn.gxq.subsidy.demo.Mix;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -157,13 +156,7 @@ final class WhatIfPhase {
   /** The pipeline phase's workload: registry, budgets, then the applications. */
   private void publish(Topics topics) throws Exception {
     cluster.createContractTopics(topics, options.partitions());
-    final DemoScenario scenario =
-        DemoScenario.of(
-            PipelinePhase.SEED,
-            options.enterprises(),
-            PipelinePhase.START,
-            PipelinePhase.MEAN_GAP,
-            Mix.defaults());
+    final DemoScenario scenario = PipelinePhase.scenario(options);
     final RecordEncoder encoder = new RecordEncoder(topics, cluster.registryClient());
     final ApplicationGenerator generator = scenario.applicationGenerator();
     try (KafkaProducer<String, byte[]> producer = Clients.batchedProducer(cluster.bootstrap())) {
