@@ -67,7 +67,7 @@ final class AccessControl {
         for (String topic : inputs()) {
           allow(acls, principal, topic(topic), AclOperation.READ, AclOperation.DESCRIBE);
         }
-        for (String topic : List.of(topics.totals(), topics.deadLetter())) {
+        for (String topic : List.of(topics.totals(), topics.deadLetter(), topics.arrivals())) {
           allow(acls, principal, topic(topic), AclOperation.WRITE, AclOperation.DESCRIBE);
         }
         // It reads back its decisions (the HTTP API's table) and its own hand-overs.
@@ -104,15 +104,17 @@ final class AccessControl {
   }
 
   /**
-   * A what-if replay reads the live inputs and, to compare, the live decisions; everything it
-   * writes, creates or deletes (its topics, internal topics, group and transactions) is named
-   * {@code whatif.…}.
+   * A what-if replay reads the live inputs, the arrival journal (to meet competitors in live's
+   * order) and, to compare, the live decisions; everything it writes, creates or deletes (its
+   * topics, internal topics, group and transactions) is named {@code whatif.…}.
    */
   private void analyst(List<AclBinding> acls, String principal) {
     for (String topic : inputs()) {
       allow(acls, principal, topic(topic), AclOperation.READ, AclOperation.DESCRIBE);
     }
-    allow(acls, principal, topic(topics.decisions()), AclOperation.READ, AclOperation.DESCRIBE);
+    for (String topic : List.of(topics.decisions(), topics.arrivals())) {
+      allow(acls, principal, topic(topic), AclOperation.READ, AclOperation.DESCRIBE);
+    }
     allow(acls, principal, prefixed(ResourceType.TOPIC, WHATIF), AclOperation.ALL);
     allow(
         acls,

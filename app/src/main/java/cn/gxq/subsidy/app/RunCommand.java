@@ -368,6 +368,7 @@ final class RunCommand implements Callable<Integer> {
             TopologySettings.defaults().registryHistory(),
             Duration.ofMillis(registryGraceMs),
             Duration.ofMillis(totalsIntervalMs),
+            true,
             true);
     final Rulebook rulebook = Rulebook.fromDefaultPolicy();
     final AppInstance instance =

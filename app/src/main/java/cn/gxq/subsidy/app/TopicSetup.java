@@ -37,7 +37,7 @@ final class TopicSetup {
     final Set<String> existing = admin.listTopics().names().get();
     final List<NewTopic> missing = new ArrayList<>();
     for (Topics.TopicSpec spec : topics.all(Catalogue.programmes())) {
-      if (existing.contains(spec.name()) || spec.name().equals(topics.ledgerHandovers())) {
+      if (existing.contains(spec.name()) || ledgerPartitioned(topics).contains(spec.name())) {
         continue;
       }
       missing.add(
@@ -52,18 +52,27 @@ final class TopicSetup {
       }
     }
     final List<String> created = new ArrayList<>(missing.stream().map(NewTopic::name).toList());
-    if (ensureHandovers(admin, topics, existing, partitions, replication, minInsyncReplicas)) {
-      created.add(topics.ledgerHandovers());
-    }
+    created.addAll(
+        ensureLedgerPartitioned(
+            admin, topics, existing, partitions, replication, minInsyncReplicas));
     return created;
   }
 
   /**
-   * The ledger reads hand-overs beside its repartition topic, whose partition count Kafka Streams
-   * takes from the topics upstream of it (the largest count among applications, registry and
-   * budgets); a hand-over reaches its bucket's task only if the counts agree.
+   * Topics that must have as many partitions as the ledger's repartition topic: the hand-overs,
+   * which the ledger reads beside it, and the arrival journal, whose partition p must hold what
+   * task p met.
    */
-  private static boolean ensureHandovers(
+  static List<String> ledgerPartitioned(Topics topics) {
+    return List.of(topics.ledgerHandovers(), topics.arrivals());
+  }
+
+  /**
+   * Kafka Streams takes the repartition topics' partition count from the topics upstream of them
+   * (the largest count among applications, registry and budgets); a hand-over reaches its bucket's
+   * task, and a journal entry lands beside its task's, only if the counts agree.
+   */
+  private static List<String> ensureLedgerPartitioned(
       Admin admin,
       Topics topics,
       Set<String> existedBefore,
@@ -86,8 +95,35 @@ final class TopicSetup {
         ledgerPartitions = Math.max(ledgerPartitions, d.partitions().size());
       }
     }
-    final String name = topics.ledgerHandovers();
-    if (admin.listTopics().names().get().contains(name)) {
+    final List<String> created = new ArrayList<>();
+    final Set<String> present = admin.listTopics().names().get();
+    for (String name : ledgerPartitioned(topics)) {
+      if (ensureLedgerPartitioned(
+          admin,
+          topics,
+          name,
+          present,
+          ledgerPartitions,
+          upstream,
+          replication,
+          minInsyncReplicas)) {
+        created.add(name);
+      }
+    }
+    return created;
+  }
+
+  private static boolean ensureLedgerPartitioned(
+      Admin admin,
+      Topics topics,
+      String name,
+      Set<String> present,
+      int ledgerPartitions,
+      List<String> upstream,
+      short replication,
+      int minInsyncReplicas)
+      throws InterruptedException, ExecutionException {
+    if (present.contains(name)) {
       final int actual =
           admin.describeTopics(List.of(name)).allTopicNames().get().get(name).partitions().size();
       if (actual != ledgerPartitions) {

@@ -63,6 +63,9 @@ final class WhatIfReplay {
   private static final Duration POLL = Duration.ofSeconds(1);
   private static final Duration PROGRESS = Duration.ofSeconds(5);
 
+  /** After gates skip, what they released is committed within a commit interval or two. */
+  private static final Duration SKIP_SETTLES = Duration.ofMillis(3 * COMMIT_INTERVAL_MS);
+
   private final Settings settings;
 
   WhatIfReplay(Settings settings) {
@@ -98,12 +101,14 @@ final class WhatIfReplay {
         progress.printf(
             "whatif: %d budgets from %s replace the live ones%n", published, settings.budgets());
       }
+      final LiveOrder order =
+          liveOrder(admin, registry, applications.partitions().size(), progress);
       final InputSnapshot snapshot = InputSnapshot.take(admin, inputs(topics));
       progress.printf(
           "whatif: replaying %,d records of %s up to their ends now%n",
           snapshot.size(), String.join(", ", inputs(topics)));
 
-      final Properties config = config(applicationId, topics, snapshot);
+      final Properties config = config(applicationId, topics, snapshot, order);
       final StreamsBuilder builder =
           new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
       SubsidyTopology.build(
@@ -111,7 +116,7 @@ final class WhatIfReplay {
           topics,
           new SubsidySerdes(registry),
           rulebook,
-          TopologySettings.defaults().withoutQueries(),
+          TopologySettings.defaults().forReplay(),
           PipelineObserver.NONE);
       final Topology topology = builder.build(config);
       final ReplayWatch watch =
@@ -126,8 +131,14 @@ final class WhatIfReplay {
         try {
           streams.cleanUp(); // a previous run of this name left state behind
           streams.start();
-          final long records = await(streams, watch, started, progress);
+          final long records = await(streams, watch, order, started, progress);
           leave(streams);
+          if (order != null && order.skipped() > 0) {
+            progress.printf(
+                "whatif: %,d records live met never came in the replay (a candidate that fails on"
+                    + " what live decided?); the rest kept live's order without them%n",
+                order.skipped());
+          }
           return new Outcome(topics, records, Duration.ofNanos(System.nanoTime() - started));
         } finally {
           try {
@@ -146,30 +157,85 @@ final class WhatIfReplay {
             .withTimeout(Duration.ofSeconds(30)));
   }
 
-  private long await(KafkaStreams streams, ReplayWatch watch, long started, PrintStream progress)
+  /**
+   * Polls until the snapshot is decided. Drained with records still held at a gate means they wait
+   * for records that will not come: the gates are told to skip those, and the replay is done only
+   * once what they then released has been committed and drained too.
+   */
+  private long await(
+      KafkaStreams streams, ReplayWatch watch, LiveOrder order, long started, PrintStream progress)
       throws InterruptedException, ExecutionException {
     long lastShown = started;
+    long lastSkip = 0;
     while (true) {
       final KafkaStreams.State state = streams.state();
       if (state == KafkaStreams.State.ERROR
           || state == KafkaStreams.State.PENDING_ERROR
           || state == KafkaStreams.State.NOT_RUNNING) {
-        throw new IllegalStateException("the replay's Kafka Streams stopped: " + state);
+        final String why = order == null ? null : order.problem();
+        throw new IllegalStateException(
+            "the replay's Kafka Streams stopped: " + state + (why == null ? "" : ": " + why));
       }
       final ReplayWatch.Status status = watch.poll();
       final long now = System.nanoTime();
-      if (status.done() || now - lastShown >= PROGRESS.toNanos()) {
+      final long held = order == null ? 0 : order.held();
+      final boolean settled = lastSkip == 0 || now - lastSkip > SKIP_SETTLES.toNanos();
+      final boolean done = status.done() && held == 0 && settled;
+      if (done || now - lastShown >= PROGRESS.toNanos()) {
         progress.println(ReplayProgress.line(status, Duration.ofNanos(now - started)));
         lastShown = now;
       }
-      if (status.done()) {
+      if (done) {
         return status.total();
+      }
+      if (status.done() && held > 0 && settled && order.skipMissing()) {
+        progress.printf(
+            "whatif: %,d records wait for records live met before them that the replay has not"
+                + " met; going on without those%n",
+            held);
+        lastSkip = now;
       }
       Thread.sleep(POLL.toMillis());
     }
   }
 
-  private Properties config(String applicationId, Topics topics, InputSnapshot snapshot) {
+  /**
+   * Live's arrival journal up to now, read before the inputs' snapshot is taken so that every
+   * record it names lies inside that snapshot; null when there is none to keep.
+   */
+  private LiveOrder liveOrder(
+      Admin admin, SchemaRegistryClient registry, int partitions, PrintStream progress)
+      throws InterruptedException, ExecutionException {
+    final String journal = settings.live().arrivals();
+    if (!admin.listTopics().names().get().contains(journal)) {
+      progress.printf(
+          "whatif: no arrival journal %s: competitors are met in the replay's own order, so"
+              + " decisions that depend on who came first may differ from live%n",
+          journal);
+      return null;
+    }
+    final InputSnapshot ends = InputSnapshot.take(admin, List.of(journal));
+    if (ends.ends().size() != partitions) {
+      progress.printf(
+          "whatif: the arrival journal %s has %d partitions, the application topics %d: its"
+              + " order is not the tasks'; competitors are met in the replay's own order%n",
+          journal, ends.ends().size(), partitions);
+      return null;
+    }
+    final LiveOrder order =
+        LiveOrder.read(
+            settings.client(),
+            new SubsidySerdes(registry).arrival().deserializer(),
+            ends.ends(),
+            settings.budgets() == null);
+    progress.printf(
+        "whatif: live's arrival journal names %,d records its router and ledger met%n",
+        order.size());
+    return order;
+  }
+
+  private Properties config(
+      String applicationId, Topics topics, InputSnapshot snapshot, LiveOrder order) {
     final Properties props =
         SubsidyTopology.baseConfig(
             applicationId, settings.client().getProperty("bootstrap.servers"), topics);
@@ -179,6 +245,9 @@ final class WhatIfReplay {
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
     props.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, SnapshotFilter.class.getName());
     props.put(SnapshotFilter.SNAPSHOT_CONFIG, snapshot.encode());
+    if (order != null) {
+      props.put(LiveOrder.CONFIG, order); // an object: the wrapper is configured in this JVM
+    }
     props.putAll(settings.streamsOverrides());
     return props;
   }

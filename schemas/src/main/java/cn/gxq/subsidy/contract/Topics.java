@@ -82,6 +82,16 @@ public final class Topics {
   }
 
   /**
+   * Internal: the arrival journal. The router and the bucket ledger record every record they meet,
+   * in the order they meet it, so that a what-if replay can meet competitors in live's order. Each
+   * task writes to its own partition number, so it must have as many partitions as the ledger's
+   * repartition topic, like the hand-overs; {@code run} creates it so.
+   */
+  public String arrivals() {
+    return outputPrefix + "subsidy.internal.arrivals.v1";
+  }
+
+  /**
    * Every topic the application reads or writes, with whether it is compacted: the registry and
    * budgets first, then each programme's applications in the order given, then the outputs.
    */
@@ -96,6 +106,7 @@ public final class Topics {
     specs.add(new TopicSpec(totals(), true));
     specs.add(new TopicSpec(deadLetter(), false));
     specs.add(new TopicSpec(ledgerHandovers(), false));
+    specs.add(new TopicSpec(arrivals(), false));
     return List.copyOf(specs);
   }
 

@@ -64,7 +64,8 @@ class TopicsTest {
             "test.subsidy.decisions.v1",
             "test.subsidy.totals.v1",
             "test.subsidy.deadletter.v1",
-            "test.subsidy.internal.ledger-handovers.v1");
+            "test.subsidy.internal.ledger-handovers.v1",
+            "test.subsidy.internal.arrivals.v1");
   }
 
   @Test
@@ -138,7 +139,11 @@ class TopicsTest {
     assertThat(whatIf.budgets()).isEqualTo(topics.budgets());
     assertThat(
             List.of(
-                whatIf.decisions(), whatIf.totals(), whatIf.deadLetter(), whatIf.ledgerHandovers()))
+                whatIf.decisions(),
+                whatIf.totals(),
+                whatIf.deadLetter(),
+                whatIf.ledgerHandovers(),
+                whatIf.arrivals()))
         .allSatisfy(name -> assertThat(name).startsWith("whatif.x.test.subsidy."));
     assertThat(topics.writingUnder("whatif.x.", true).budgets())
         .isEqualTo("whatif.x.test.subsidy.budgets.v1");

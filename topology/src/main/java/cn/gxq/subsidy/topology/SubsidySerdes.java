@@ -4,6 +4,7 @@ import cn.gxq.subsidy.avro.Budget;
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.Totals;
+import cn.gxq.subsidy.avro.internal.Arrival;
 import cn.gxq.subsidy.avro.internal.BucketState;
 import cn.gxq.subsidy.avro.internal.Holding;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
@@ -53,6 +54,10 @@ public final class SubsidySerdes {
 
   public AvroSerde<Totals> totals() {
     return of(Totals.class);
+  }
+
+  public AvroSerde<Arrival> arrival() {
+    return of(Arrival.class);
   }
 
   AvroSerde<LedgerCommand> ledgerCommand() {

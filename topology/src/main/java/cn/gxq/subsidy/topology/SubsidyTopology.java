@@ -3,6 +3,7 @@ package cn.gxq.subsidy.topology;
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.Totals;
+import cn.gxq.subsidy.avro.internal.Arrival;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
 import cn.gxq.subsidy.avro.internal.Proposal;
 import cn.gxq.subsidy.contract.BucketKey;
@@ -52,6 +53,13 @@ public final class SubsidyTopology {
   public static final int COMMIT_INTERVAL_MS = 30;
 
   static final String BY_ALL = "totals-by-programme";
+
+  /**
+   * The processors whose order of meeting records decides competition (see {@link ArrivalJournal}).
+   */
+  public static final String ROUTE = "route";
+
+  public static final String LEDGER = "ledger";
 
   private SubsidyTopology() {}
 
@@ -112,14 +120,21 @@ public final class SubsidyTopology {
                 Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_ENTERPRISE))
             .leftJoin(registry, Submission::new, asOfSubmission(serdes, settings))
             .process(() -> new Assessor(serdes.anyApplication(), rulebook), Named.as("assess"));
+    final KStream<String, Proposal> proposals = deadLettersOf(assessed, topics, "assess", observer);
+    if (settings.journalsArrivals()) {
+      journal(
+          proposals.mapValues(ArrivalJournal::atRouter, Named.as("router-arrival")),
+          topics,
+          serdes,
+          "router");
+    }
     final KStream<String, LedgerCommand> routed =
-        deadLettersOf(assessed, topics, "assess", observer)
-            .process(
-                LedgerRouter::new,
-                Named.as("route"),
-                LedgerStores.ROUTES,
-                LedgerStores.CLAIMS,
-                LedgerStores.REGISTRATIONS);
+        proposals.process(
+            LedgerRouter::new,
+            Named.as(ROUTE),
+            LedgerStores.ROUTES,
+            LedgerStores.CLAIMS,
+            LedgerStores.REGISTRATIONS);
 
     final KStream<String, LedgerCommand> allotments =
         deadLettersOf(
@@ -140,19 +155,27 @@ public final class SubsidyTopology {
         builder.stream(
             topics.ledgerHandovers(),
             Consumed.with(Serdes.String(), serdes.ledgerCommand()).withName("read-handovers"));
-    final KStream<String, LedgerOutput> ledger =
+    final KStream<String, LedgerCommand> commands =
         routed
             .merge(allotments, Named.as("merge-budgets"))
             .repartition(
                 Repartitioned.with(Serdes.String(), serdes.ledgerCommand()).withName(BY_BUCKET))
-            .merge(handovers, Named.as("merge-handovers"))
-            .process(
-                () -> new BucketLedgerProcessor(settings.totalsInterval(), observer),
-                Named.as("ledger"),
-                LedgerStores.HOLDINGS,
-                LedgerStores.BUCKETS,
-                LedgerStores.LINE,
-                LedgerStores.PARKED);
+            .merge(handovers, Named.as("merge-handovers"));
+    if (settings.journalsArrivals()) {
+      journal(
+          commands.mapValues(ArrivalJournal::atLedger, Named.as("ledger-arrival")),
+          topics,
+          serdes,
+          "ledger");
+    }
+    final KStream<String, LedgerOutput> ledger =
+        commands.process(
+            () -> new BucketLedgerProcessor(settings.totalsInterval(), observer),
+            Named.as(LEDGER),
+            LedgerStores.HOLDINGS,
+            LedgerStores.BUCKETS,
+            LedgerStores.LINE,
+            LedgerStores.PARKED);
 
     ledger
         .split(Named.as("ledger-"))
@@ -192,6 +215,18 @@ public final class SubsidyTopology {
     if (settings.servesQueries()) {
       addQueryStores(builder, topics, serdes);
     }
+  }
+
+  /**
+   * Writes a step's arrivals to the journal, keyed as the step's input is: the same key and
+   * partition count put each entry on the partition of the task that met the record, after
+   * everything that task met before it.
+   */
+  private static void journal(
+      KStream<String, Arrival> arrivals, Topics topics, SubsidySerdes serdes, String step) {
+    arrivals.to(
+        topics.arrivals(),
+        Produced.with(Serdes.String(), serdes.arrival()).withName("write-" + step + "-arrivals"));
   }
 
   /**

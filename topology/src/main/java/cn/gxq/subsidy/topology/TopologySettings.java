@@ -14,21 +14,24 @@ import java.time.Duration;
  * @param servesQueries whether to keep the stores the HTTP API answers from (the current decision
  *     and the decision history per application, read back from the decisions topic); a what-if
  *     replay decides and compares from the topic, and is spared their reads and changelogs
+ * @param journalsArrivals whether the router and the ledger record the order they meet records in
+ *     (see {@link ArrivalJournal}); a what-if replay reads live's journal and writes none
  */
 public record TopologySettings(
     Duration registryHistory,
     Duration registryGrace,
     Duration totalsInterval,
-    boolean servesQueries) {
+    boolean servesQueries,
+    boolean journalsArrivals) {
 
   public static TopologySettings defaults() {
     return new TopologySettings(
-        Duration.ofDays(3 * 366), Duration.ZERO, Duration.ofMillis(250), true);
+        Duration.ofDays(3 * 366), Duration.ZERO, Duration.ofMillis(250), true, true);
   }
 
-  /** The same settings without the query stores. */
-  public TopologySettings withoutQueries() {
-    return new TopologySettings(registryHistory, registryGrace, totalsInterval, false);
+  /** The same settings without the query stores and the arrival journal: a what-if replay's. */
+  public TopologySettings forReplay() {
+    return new TopologySettings(registryHistory, registryGrace, totalsInterval, false, false);
   }
 
   public TopologySettings {

@@ -1,0 +1,198 @@
+package cn.gxq.subsidy.app;
+
+import cn.gxq.subsidy.avro.internal.Arrival;
+import cn.gxq.subsidy.avro.internal.ArrivalKind;
+import cn.gxq.subsidy.avro.internal.ArrivalStep;
+import cn.gxq.subsidy.avro.internal.LedgerCommand;
+import cn.gxq.subsidy.avro.internal.Proposal;
+import cn.gxq.subsidy.topology.ArrivalJournal;
+import cn.gxq.subsidy.topology.SubsidyTopology;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+
+/**
+ * The order live's router and ledger met records in, per task, as the arrival journal recorded it
+ * up to a what-if's snapshot; and the gates that make the replay's router and ledger meet the same
+ * records in the same order (see {@link ArrivalJournal} for why it matters).
+ *
+ * <p>The journal is read before the inputs' snapshot is taken, so everything it names was recorded
+ * before the snapshot and is replayed. Records the journal does not name (live met them after the
+ * journal's snapshot, or never) come after all it names. Should a named record never come (a
+ * candidate policy that fails on an application live decided), the replay stalls; {@link
+ * #skipMissing()} then lets the most upstream step with held records skip what did not come.
+ */
+final class LiveOrder {
+
+  /** The Streams config entry carrying this object to {@link SnapshotFilter}. */
+  static final String CONFIG = "subsidy.whatif.live-order";
+
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  private final Map<ArrivalStep, List<ArrayDeque<String>>> expected;
+  private final boolean ordersBudgets;
+  private final Map<ArrivalStep, AtomicLong> held = new EnumMap<>(ArrivalStep.class);
+  private final AtomicLong skipped = new AtomicLong();
+  private final Set<String> started = ConcurrentHashMap.newKeySet();
+  private volatile ArrivalStep skipping;
+  private volatile int skipRound;
+  private volatile String problem;
+
+  LiveOrder(Map<ArrivalStep, List<ArrayDeque<String>>> expected, boolean ordersBudgets) {
+    this.expected = expected;
+    this.ordersBudgets = ordersBudgets;
+    for (ArrivalStep step : ArrivalStep.values()) {
+      held.put(step, new AtomicLong());
+    }
+  }
+
+  /**
+   * Reads the journal's partitions from their start to {@code ends}. With {@code ordersBudgets}
+   * false (the run replaces the budgets) budgets pass the ledger's gate as they come.
+   */
+  static LiveOrder read(
+      Properties client,
+      Deserializer<Arrival> decoder,
+      Map<TopicPartition, Long> ends,
+      boolean ordersBudgets) {
+    final Map<ArrivalStep, List<ArrayDeque<String>>> expected = new EnumMap<>(ArrivalStep.class);
+    for (ArrivalStep step : ArrivalStep.values()) {
+      final List<ArrayDeque<String>> partitions = new ArrayList<>();
+      for (int p = 0; p < ends.size(); p++) {
+        partitions.add(new ArrayDeque<>());
+      }
+      expected.put(step, partitions);
+    }
+    final Properties props = new Properties();
+    props.putAll(client);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      final List<TopicPartition> partitions = List.copyOf(ends.keySet());
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+          final TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+          if (record.offset() >= ends.get(tp)) {
+            continue;
+          }
+          final Arrival arrival = decoder.deserialize(record.topic(), record.value());
+          if (ordersBudgets || arrival.getKind() != ArrivalKind.BUDGET) {
+            expected
+                .get(arrival.getStep())
+                .get(record.partition())
+                .add(ArrivalJournal.identity(arrival));
+          }
+        }
+      }
+    }
+    return new LiveOrder(expected, ordersBudgets);
+  }
+
+  /** Entries read, over both steps and all partitions. */
+  long size() {
+    return expected.values().stream().flatMap(List::stream).mapToLong(ArrayDeque::size).sum();
+  }
+
+  /** Records the gates hold back, waiting for records live met before them. */
+  long held() {
+    return held.values().stream().mapToLong(AtomicLong::get).sum();
+  }
+
+  /** Records live met that the replay never did: their places were skipped. */
+  long skipped() {
+    return skipped.get();
+  }
+
+  /** Why the order could not be kept, or null. */
+  String problem() {
+    return problem;
+  }
+
+  /**
+   * Called when the replay has drained and records are still held: those wait for records that will
+   * not come. The most upstream step holding records skips them (a step downstream may still
+   * receive what it waits for once the router moves on). False when nothing is held.
+   */
+  boolean skipMissing() {
+    for (ArrivalStep step : ArrivalStep.values()) {
+      if (held.get(step).get() > 0) {
+        skipping = step;
+        skipRound++;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code inner} behind a gate if it is the router or the ledger, else {@code inner}. */
+  @SuppressWarnings("unchecked")
+  <K, V, KO, VO> Processor<K, V, KO, VO> gate(String processor, Processor<K, V, KO, VO> inner) {
+    if (SubsidyTopology.ROUTE.equals(processor)) {
+      return new OrderGate<>(
+          this,
+          ArrivalStep.ROUTER,
+          inner,
+          record -> ArrivalJournal.atRouter((Proposal) record.value()));
+    }
+    if (SubsidyTopology.LEDGER.equals(processor)) {
+      return new OrderGate<>(
+          this,
+          ArrivalStep.LEDGER,
+          inner,
+          record -> ArrivalJournal.atLedger((String) record.key(), (LedgerCommand) record.value()));
+    }
+    return inner;
+  }
+
+  /** The live order of one task's partition at one step, taken by the task's gate once. */
+  ArrayDeque<String> start(ArrivalStep step, int partition) {
+    if (!started.add(step + "-" + partition)) {
+      problem =
+          "the replay's "
+              + step.name().toLowerCase(Locale.ROOT)
+              + " task of partition "
+              + partition
+              + " started twice, and lost the records it held back to keep live's order;"
+              + " run the what-if again";
+      throw new IllegalStateException(problem);
+    }
+    final List<ArrayDeque<String>> partitions = expected.get(step);
+    return partition < partitions.size() ? partitions.get(partition) : new ArrayDeque<>();
+  }
+
+  boolean passes(Arrival arrival) {
+    return !ordersBudgets && arrival.getKind() == ArrivalKind.BUDGET;
+  }
+
+  AtomicLong heldAt(ArrivalStep step) {
+    return held.get(step);
+  }
+
+  void skipped(int count) {
+    skipped.addAndGet(count);
+  }
+
+  /** The skip round a gate of {@code step} should act on, or 0. */
+  int skipRoundFor(ArrivalStep step) {
+    return skipping == step ? skipRound : 0;
+  }
+}
