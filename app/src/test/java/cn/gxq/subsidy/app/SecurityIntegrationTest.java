@@ -232,7 +232,12 @@ class SecurityIntegrationTest {
     }
 
     for (String live :
-        List.of(TOPICS.decisions(), TOPICS.totals(), TOPICS.budgets(), TOPICS.ledgerHandovers())) {
+        List.of(
+            TOPICS.decisions(),
+            TOPICS.totals(),
+            TOPICS.budgets(),
+            TOPICS.ledgerHandovers(),
+            TOPICS.arrivals())) {
       assertThat(refusal(() -> publishRaw(Role.ANALYST, live)))
           .as("analyst writes %s", live)
           .isInstanceOf(AuthorizationException.class);

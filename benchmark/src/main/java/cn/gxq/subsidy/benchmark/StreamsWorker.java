@@ -60,7 +60,10 @@ public final class StreamsWorker {
               topics,
               new SubsidySerdes(registry),
               Rulebook.fromDefaultPolicy(),
-              TopologySettings.defaults());
+              // -Dbenchmark.arrivalJournal=false (in BENCHMARK_STREAMS_OPTS) measures its cost.
+              Boolean.parseBoolean(System.getProperty("benchmark.arrivalJournal", "true"))
+                  ? TopologySettings.defaults()
+                  : TopologySettings.defaults().withoutArrivalJournal());
       props = SubsidyTopology.baseConfig(opts.get("appId"), opts.get("bootstrap"), topics);
     } else if ("skeleton".equals(opts.get("mode"))) {
       final Topics topics = new Topics(opts.getOrDefault("prefix", ""));

@@ -29,6 +29,12 @@ public record TopologySettings(
         Duration.ofDays(3 * 366), Duration.ZERO, Duration.ofMillis(250), true, true);
   }
 
+  /** The same settings without the arrival journal. */
+  public TopologySettings withoutArrivalJournal() {
+    return new TopologySettings(
+        registryHistory, registryGrace, totalsInterval, servesQueries, false);
+  }
+
   /** The same settings without the query stores and the arrival journal: a what-if replay's. */
   public TopologySettings forReplay() {
     return new TopologySettings(registryHistory, registryGrace, totalsInterval, false, false);
