@@ -37,6 +37,16 @@ final class DecisionLog {
 
   static DecisionLog read(
       Properties client, SchemaRegistryClient registry, String topic, Predicate<Decision> accept) {
+    return read(client, registry, topic, null, accept);
+  }
+
+  /** As above, up to the given ends of the topic's partitions instead of its ends now. */
+  static DecisionLog read(
+      Properties client,
+      SchemaRegistryClient registry,
+      String topic,
+      Map<TopicPartition, Long> upTo,
+      Predicate<Decision> accept) {
     final Properties props = new Properties();
     props.putAll(client);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -52,9 +62,14 @@ final class DecisionLog {
               .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+      final Map<TopicPartition, Long> ends = upTo != null ? upTo : consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.getOrDefault(p, 0L))) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          final TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+          if (record.offset() >= ends.getOrDefault(tp, 0L)) {
+            consumer.pause(List.of(tp));
+            continue;
+          }
           final Decision decision = decisions.deserialize(topic, record.value());
           if (accept.test(decision)) {
             log.add(decision);

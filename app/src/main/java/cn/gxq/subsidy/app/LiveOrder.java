@@ -9,14 +9,16 @@ import cn.gxq.subsidy.topology.ArrivalJournal;
 import cn.gxq.subsidy.topology.SubsidyTopology;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +26,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 
 /**
@@ -31,9 +34,10 @@ import org.apache.kafka.streams.processor.api.Processor;
  * up to a what-if's snapshot; and the gates that make the replay's router and ledger meet the same
  * records in the same order (see {@link ArrivalJournal} for why it matters).
  *
- * <p>The journal is read before the inputs' snapshot is taken, so everything it names was recorded
- * before the snapshot and is replayed. Records the journal does not name (live met them after the
- * journal's snapshot, or never) come after all it names. Should a named record never come (a
+ * <p>The journal is read up to the cut ({@link LiveCut}) before the inputs' snapshot is taken, so
+ * everything it names lies inside the snapshot. The replay decides what live had met at the cut and
+ * nothing more, so that each side is compared on the same records: a record the journal does not
+ * name was met by live after the cut, and is not replayed. Should a named record never come (a
  * candidate policy that fails on an application live decided), the replay stalls; {@link
  * #skipMissing()} then lets the most upstream step with held records skip what did not come.
  */
@@ -44,20 +48,36 @@ final class LiveOrder {
 
   private static final Duration POLL = Duration.ofMillis(500);
 
-  private final Map<ArrivalStep, List<ArrayDeque<String>>> expected;
+  /** Per step, the order of each lane: a router task's partition number, or a bucket. */
+  private final Map<ArrivalStep, Map<String, ArrayDeque<String>>> lanes;
+
+  /** Per step, the lane in which live met each identity. */
+  private final Map<ArrivalStep, Map<String, String>> metOn = new EnumMap<>(ArrivalStep.class);
+
+  /** Per step and lane, identities named there that the replay met in another lane. */
+  private final Map<ArrivalStep, Map<String, Queue<String>>> elsewhere =
+      new EnumMap<>(ArrivalStep.class);
+
   private final boolean ordersBudgets;
   private final Map<ArrivalStep, AtomicLong> held = new EnumMap<>(ArrivalStep.class);
   private final AtomicLong skipped = new AtomicLong();
+  private final AtomicLong beyondCut = new AtomicLong();
   private final Set<String> started = ConcurrentHashMap.newKeySet();
   private volatile ArrivalStep skipping;
   private volatile int skipRound;
   private volatile String problem;
 
-  LiveOrder(Map<ArrivalStep, List<ArrayDeque<String>>> expected, boolean ordersBudgets) {
-    this.expected = expected;
+  LiveOrder(Map<ArrivalStep, Map<String, ArrayDeque<String>>> lanes, boolean ordersBudgets) {
+    this.lanes = lanes;
     this.ordersBudgets = ordersBudgets;
     for (ArrivalStep step : ArrivalStep.values()) {
       held.put(step, new AtomicLong());
+      final Map<String, String> laneOf = new HashMap<>();
+      lanes
+          .get(step)
+          .forEach((lane, order) -> order.forEach(identity -> laneOf.put(identity, lane)));
+      metOn.put(step, laneOf);
+      elsewhere.put(step, new ConcurrentHashMap<>());
     }
   }
 
@@ -70,46 +90,50 @@ final class LiveOrder {
       Deserializer<Arrival> decoder,
       Map<TopicPartition, Long> ends,
       boolean ordersBudgets) {
-    final Map<ArrivalStep, List<ArrayDeque<String>>> expected = new EnumMap<>(ArrivalStep.class);
+    final Map<ArrivalStep, Map<String, ArrayDeque<String>>> lanes =
+        new EnumMap<>(ArrivalStep.class);
     for (ArrivalStep step : ArrivalStep.values()) {
-      final List<ArrayDeque<String>> partitions = new ArrayList<>();
-      for (int p = 0; p < ends.size(); p++) {
-        partitions.add(new ArrayDeque<>());
-      }
-      expected.put(step, partitions);
+      lanes.put(step, new HashMap<>());
     }
     final Properties props = new Properties();
     props.putAll(client);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
       final List<TopicPartition> partitions = List.copyOf(ends.keySet());
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
           final TopicPartition tp = new TopicPartition(record.topic(), record.partition());
           if (record.offset() >= ends.get(tp)) {
             continue;
           }
           final Arrival arrival = decoder.deserialize(record.topic(), record.value());
           if (ordersBudgets || arrival.getKind() != ArrivalKind.BUDGET) {
-            expected
+            final String lane =
+                arrival.getStep() == ArrivalStep.ROUTER
+                    ? Integer.toString(record.partition())
+                    : record.key();
+            lanes
                 .get(arrival.getStep())
-                .get(record.partition())
+                .computeIfAbsent(lane, l -> new ArrayDeque<>())
                 .add(ArrivalJournal.identity(arrival));
           }
         }
       }
     }
-    return new LiveOrder(expected, ordersBudgets);
+    return new LiveOrder(lanes, ordersBudgets);
   }
 
-  /** Entries read, over both steps and all partitions. */
+  /** Entries read, over both steps and all lanes. */
   long size() {
-    return expected.values().stream().flatMap(List::stream).mapToLong(ArrayDeque::size).sum();
+    return lanes.values().stream()
+        .flatMap(m -> m.values().stream())
+        .mapToLong(ArrayDeque::size)
+        .sum();
   }
 
   /** Records the gates hold back, waiting for records live met before them. */
@@ -144,7 +168,6 @@ final class LiveOrder {
   }
 
   /** {@code inner} behind a gate if it is the router or the ledger, else {@code inner}. */
-  @SuppressWarnings("unchecked")
   <K, V, KO, VO> Processor<K, V, KO, VO> gate(String processor, Processor<K, V, KO, VO> inner) {
     if (SubsidyTopology.ROUTE.equals(processor)) {
       return new OrderGate<>(
@@ -163,20 +186,62 @@ final class LiveOrder {
     return inner;
   }
 
-  /** The live order of one task's partition at one step, taken by the task's gate once. */
-  ArrayDeque<String> start(ArrivalStep step, int partition) {
-    if (!started.add(step + "-" + partition)) {
+  /** The live order of one lane at one step, taken by the gate of its task once. */
+  ArrayDeque<String> start(ArrivalStep step, String lane) {
+    if (!started.add(step + "-" + lane)) {
       problem =
           "the replay's "
               + step.name().toLowerCase(Locale.ROOT)
-              + " task of partition "
-              + partition
-              + " started twice, and lost the records it held back to keep live's order;"
+              + " started "
+              + lane
+              + " twice, and lost the records it held back to keep live's order;"
               + " run the what-if again";
       throw new IllegalStateException(problem);
     }
-    final List<ArrayDeque<String>> partitions = expected.get(step);
-    return partition < partitions.size() ? partitions.get(partition) : new ArrayDeque<>();
+    return lanes.get(step).getOrDefault(lane, new ArrayDeque<>());
+  }
+
+  /** The lane in which live met {@code identity}, or null. */
+  String metOn(ArrivalStep step, String identity) {
+    return metOn.get(step).get(identity);
+  }
+
+  /**
+   * The replay met in another lane what live met in {@code lane}: its bucket, judged against the
+   * registry as it stands now, is another than live's. That lane goes on without it.
+   */
+  void metElsewhere(ArrivalStep step, String lane, String identity) {
+    metElsewhereThan(step, lane).add(identity);
+  }
+
+  /** What the replay met elsewhere of what live met in {@code lane}. */
+  Queue<String> metElsewhereThan(ArrivalStep step, String lane) {
+    return elsewhere.get(step).computeIfAbsent(lane, l -> new ConcurrentLinkedQueue<>());
+  }
+
+  /** Whether live's router met the revision a ledger command carries, before the cut. */
+  boolean routedLive(Arrival arrival) {
+    return arrival.getStep() == ArrivalStep.LEDGER
+        && arrival.getKind() != ArrivalKind.BUDGET
+        && metOn(
+                ArrivalStep.ROUTER,
+                ArrivalJournal.identity(
+                    new Arrival(
+                        ArrivalStep.ROUTER,
+                        ArrivalKind.REVISION,
+                        arrival.getSubject(),
+                        arrival.getRevision(),
+                        arrival.getAt())))
+            != null;
+  }
+
+  void notMetLive() {
+    beyondCut.incrementAndGet();
+  }
+
+  /** Records the replay read that live had not met when the what-if began: not replayed. */
+  long beyondCut() {
+    return beyondCut.get();
   }
 
   boolean passes(Arrival arrival) {

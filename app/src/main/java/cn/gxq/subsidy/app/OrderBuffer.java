@@ -22,6 +22,10 @@ final class OrderBuffer<T> {
   private final Map<String, Integer> named = new HashMap<>();
 
   private final Map<String, ArrayDeque<T>> held = new HashMap<>();
+
+  /** Named items known not to come here: each is skipped when the order reaches it. */
+  private final Map<String, Integer> gone = new HashMap<>();
+
   private final ArrayDeque<T> unnamed = new ArrayDeque<>();
   private int heldCount;
 
@@ -56,12 +60,31 @@ final class OrderBuffer<T> {
     int skipped = 0;
     do {
       while (!order.isEmpty() && !held.containsKey(order.peek())) {
-        forget(order.poll());
-        skipped++;
+        final String head = order.poll();
+        forget(head);
+        if (!takeGone(head)) {
+          skipped++;
+        }
       }
       release(through);
     } while (!held.isEmpty());
     return skipped;
+  }
+
+  /** Whether the order still names {@code identity}. */
+  boolean names(String identity) {
+    return named.containsKey(identity);
+  }
+
+  /**
+   * Notes that a named item will not come here after all (it went elsewhere); the order goes on
+   * without it once it reaches it.
+   */
+  void gone(String identity, Consumer<T> through) {
+    if (names(identity)) {
+      gone.merge(identity, 1, Integer::sum);
+      release(through);
+    }
   }
 
   /** Items waiting. */
@@ -74,7 +97,12 @@ final class OrderBuffer<T> {
       final String head = order.peek();
       final ArrayDeque<T> waiting = held.get(head);
       if (waiting == null) {
-        return;
+        if (!takeGone(head)) {
+          return;
+        }
+        order.poll();
+        forget(head);
+        continue;
       }
       final T item = waiting.poll();
       if (waiting.isEmpty()) {
@@ -89,6 +117,19 @@ final class OrderBuffer<T> {
     unnamed.clear();
     heldCount -= rest.size();
     rest.forEach(through);
+  }
+
+  private boolean takeGone(String identity) {
+    final Integer n = gone.get(identity);
+    if (n == null) {
+      return false;
+    }
+    if (n == 1) {
+      gone.remove(identity);
+    } else {
+      gone.put(identity, n - 1);
+    }
+    return true;
   }
 
   private void forget(String identity) {

@@ -4,7 +4,10 @@ import cn.gxq.subsidy.avro.internal.Arrival;
 import cn.gxq.subsidy.avro.internal.ArrivalStep;
 import cn.gxq.subsidy.topology.ArrivalJournal;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -15,8 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stands before a replay's router or ledger and hands it its task's records in the order live's
- * task met them, through an {@link OrderBuffer} over the task's part of the arrival journal.
+ * Stands before a replay's router or ledger and hands it its records in the order live met them,
+ * through an {@link OrderBuffer} per lane: the router's lane is its task (the registration numbers
+ * of a series are counted per task), the ledger's each bucket. A bucket's state depends only on the
+ * commands it meets, so the ledger keeps each bucket's order and no more: a bucket waiting for a
+ * hand-over, which comes through the broker a commit later, holds up no other bucket.
  *
  * <p>What it holds lives in memory only. A replay runs as one instance that starts clean; should a
  * task start twice all the same, {@link LiveOrder#start} fails the replay rather than lose records.
@@ -31,7 +37,7 @@ final class OrderGate<K, V, KO, VO> implements Processor<K, V, KO, VO> {
   private final Processor<K, V, KO, VO> inner;
   private final Function<Record<K, V>, Arrival> describe;
   private final AtomicLong heldCount;
-  private OrderBuffer<Record<K, V>> buffer;
+  private final Map<String, OrderBuffer<Record<K, V>>> buffers = new HashMap<>();
   private int partition;
   private int skipRound;
 
@@ -51,8 +57,7 @@ final class OrderGate<K, V, KO, VO> implements Processor<K, V, KO, VO> {
   public void init(ProcessorContext<KO, VO> context) {
     inner.init(context);
     partition = context.taskId().partition();
-    buffer = new OrderBuffer<>(order.start(step, partition));
-    context.schedule(CHECK, PunctuationType.WALL_CLOCK_TIME, now -> skipIfAsked());
+    context.schedule(CHECK, PunctuationType.WALL_CLOCK_TIME, now -> check());
   }
 
   @Override
@@ -62,9 +67,57 @@ final class OrderGate<K, V, KO, VO> implements Processor<K, V, KO, VO> {
       inner.process(record);
       return;
     }
+    final String lane =
+        step == ArrivalStep.ROUTER ? Integer.toString(partition) : (String) record.key();
+    final OrderBuffer<Record<K, V>> buffer = buffer(lane);
     final int before = buffer.held();
-    buffer.offer(ArrivalJournal.identity(arrival), record, inner::process);
+    takeMetElsewhere(lane, buffer);
+    final String identity = ArrivalJournal.identity(arrival);
+    if (buffer.names(identity)) {
+      buffer.offer(identity, record, inner::process);
+    } else {
+      pastTheOrder(lane, arrival, identity, record);
+    }
     heldCount.addAndGet(buffer.held() - before);
+  }
+
+  private OrderBuffer<Record<K, V>> buffer(String lane) {
+    return buffers.computeIfAbsent(lane, l -> new OrderBuffer<>(order.start(step, l)));
+  }
+
+  /** A record the journal does not name for this lane. */
+  private void pastTheOrder(String lane, Arrival arrival, String identity, Record<K, V> record) {
+    final String metOn = order.metOn(step, identity);
+    if (metOn != null && !metOn.equals(lane)) {
+      // Live met it in another bucket: the replay judged it against a registry corrected since,
+      // and its bucket is another. Its place here is unknown; it goes on at once.
+      order.metElsewhere(step, metOn, identity);
+      inner.process(record);
+    } else if (order.routedLive(arrival)) {
+      // Live routed this revision, and the replay makes another ledger command of it (a hand-over
+      // where live had none, for the same reason): it goes on at once.
+      inner.process(record);
+    } else {
+      order.notMetLive(); // live had not met it when the what-if began: beyond the cut
+    }
+  }
+
+  /** The order of a lane goes on without what the replay met in other lanes instead. */
+  private void takeMetElsewhere(String lane, OrderBuffer<Record<K, V>> buffer) {
+    final Queue<String> gone = order.metElsewhereThan(step, lane);
+    String identity;
+    while ((identity = gone.poll()) != null) {
+      buffer.gone(identity, inner::process);
+    }
+  }
+
+  private void check() {
+    for (Map.Entry<String, OrderBuffer<Record<K, V>>> e : buffers.entrySet()) {
+      final int before = e.getValue().held();
+      takeMetElsewhere(e.getKey(), e.getValue());
+      heldCount.addAndGet(e.getValue().held() - before);
+    }
+    skipIfAsked();
   }
 
   /** When the replay has stalled at this step: goes on without the records that never came. */
@@ -74,9 +127,12 @@ final class OrderGate<K, V, KO, VO> implements Processor<K, V, KO, VO> {
       return;
     }
     skipRound = round;
-    final int before = buffer.held();
-    final int skipped = buffer.skipMissing(inner::process);
-    heldCount.addAndGet(buffer.held() - before);
+    int skipped = 0;
+    for (OrderBuffer<Record<K, V>> buffer : buffers.values()) {
+      final int before = buffer.held();
+      skipped += buffer.skipMissing(inner::process);
+      heldCount.addAndGet(buffer.held() - before);
+    }
     order.skipped(skipped);
     if (skipped > 0) {
       LOG.warn(

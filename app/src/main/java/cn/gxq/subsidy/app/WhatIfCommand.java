@@ -140,13 +140,14 @@ final class WhatIfCommand implements Callable<Integer> {
     final DecisionLog replayed =
         DecisionLog.read(client, registry, outcome.topics().decisions(), d -> true);
     final Map<String, DecidedApplication> decided = replayed.latest();
-    // Live, each application as of the revision the replay ended with: a later amendment is
-    // beyond the snapshot.
+    // Live as it stood when the replay began, each application as of the revision the replay
+    // ended with: a later amendment is beyond the snapshot.
     final DecisionLog live =
         DecisionLog.read(
             client,
             registry,
             cluster.topics().decisions(),
+            outcome.liveDecisions(),
             d -> {
               final DecidedApplication c = decided.get(d.getApplicationId());
               return c != null && d.getRevision() <= c.revision();

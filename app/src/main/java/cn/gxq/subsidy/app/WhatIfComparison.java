@@ -48,8 +48,17 @@ final class WhatIfComparison {
   record Change(
       String applicationId, DecidedApplication live, DecidedApplication candidate, Cause cause) {}
 
-  /** The whole comparison. {@code applications}: revisions the replay decided. */
-  record Result(long applications, long changed, List<Bucket> buckets, List<Change> changes) {
+  /**
+   * The whole comparison. {@code applications}: revisions the replay decided; {@code
+   * notDecidedLive}: applications whose last replayed revision live had not decided yet when the
+   * replay began (it was catching up), left out of the buckets and the changes.
+   */
+  record Result(
+      long applications,
+      long changed,
+      long notDecidedLive,
+      List<Bucket> buckets,
+      List<Change> changes) {
 
     long changedBy(Cause cause) {
       return changes.stream().filter(c -> c.cause() == cause).count();
@@ -65,9 +74,15 @@ final class WhatIfComparison {
     final Map<String, Figures[]> buckets = new TreeMap<>();
     live.values()
         .forEach(d -> figures(buckets, d.bucket())[0] = figures(buckets, d.bucket())[0].with(d));
-    candidate
-        .values()
-        .forEach(d -> figures(buckets, d.bucket())[1] = figures(buckets, d.bucket())[1].with(d));
+    long notDecidedLive = 0;
+    for (DecidedApplication d : candidate.values()) {
+      final DecidedApplication before = live.get(d.applicationId());
+      if (before == null || before.revision() < d.revision()) {
+        notDecidedLive++;
+        continue;
+      }
+      figures(buckets, d.bucket())[1] = figures(buckets, d.bucket())[1].with(d);
+    }
     final List<Bucket> rows = new ArrayList<>();
     buckets.forEach(
         (key, f) -> {
@@ -80,11 +95,15 @@ final class WhatIfComparison {
     for (String id : ids) {
       final DecidedApplication before = live.get(id);
       final DecidedApplication after = candidate.get(id);
-      if (before == null || !before.sameOutcome(after)) {
+      if (before == null || (after != null && before.revision() < after.revision())) {
+        continue; // live had not decided it yet: nothing to compare with
+      }
+      if (!before.sameOutcome(after)) {
         changes.add(new Change(id, before, after, cause(before, after)));
       }
     }
-    return new Result(revisionsReplayed, changes.size(), List.copyOf(rows), List.copyOf(changes));
+    return new Result(
+        revisionsReplayed, changes.size(), notDecidedLive, List.copyOf(rows), List.copyOf(changes));
   }
 
   static Cause cause(DecidedApplication live, DecidedApplication candidate) {

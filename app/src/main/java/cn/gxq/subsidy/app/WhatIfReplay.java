@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -47,8 +48,12 @@ final class WhatIfReplay {
       Path budgets,
       Map<String, String> streamsOverrides) {}
 
-  /** What was replayed and how long it took. */
-  record Outcome(Topics topics, long records, Duration took) {}
+  /**
+   * What was replayed and how long it took, and the end of the live decisions as they stood when
+   * the replay began (see {@link LiveCut}).
+   */
+  record Outcome(
+      Topics topics, long records, Duration took, Map<TopicPartition, Long> liveDecisions) {}
 
   /**
    * Batch settings: a replay is judged by its throughput, not by a decision's latency. A commit
@@ -101,8 +106,16 @@ final class WhatIfReplay {
         progress.printf(
             "whatif: %d budgets from %s replace the live ones%n", published, settings.budgets());
       }
+      final boolean hasJournal =
+          admin.listTopics().names().get().contains(settings.live().arrivals());
+      final LiveCut.Taken cut = LiveCut.take(admin, settings.live(), hasJournal);
+      if (!cut.consistent()) {
+        progress.printf(
+            "whatif: live kept committing while the cut was taken; a decision or two at its edge"
+                + " may be compared one step early or late%n");
+      }
       final LiveOrder order =
-          liveOrder(admin, registry, applications.partitions().size(), progress);
+          liveOrder(cut.cut(), registry, applications.partitions().size(), progress);
       final InputSnapshot snapshot = InputSnapshot.take(admin, inputs(topics));
       progress.printf(
           "whatif: replaying %,d records of %s up to their ends now%n",
@@ -133,13 +146,23 @@ final class WhatIfReplay {
           streams.start();
           final long records = await(streams, watch, order, started, progress);
           leave(streams);
+          if (order != null && order.beyondCut() > 0) {
+            progress.printf(
+                "whatif: %,d records live had not met yet when the what-if began were not"
+                    + " replayed%n",
+                order.beyondCut());
+          }
           if (order != null && order.skipped() > 0) {
             progress.printf(
                 "whatif: %,d records live met never came in the replay (a candidate that fails on"
                     + " what live decided?); the rest kept live's order without them%n",
                 order.skipped());
           }
-          return new Outcome(topics, records, Duration.ofNanos(System.nanoTime() - started));
+          return new Outcome(
+              topics,
+              records,
+              Duration.ofNanos(System.nanoTime() - started),
+              cut.cut().decisions());
         } finally {
           try {
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -200,33 +223,31 @@ final class WhatIfReplay {
   }
 
   /**
-   * Live's arrival journal up to now, read before the inputs' snapshot is taken so that every
-   * record it names lies inside that snapshot; null when there is none to keep.
+   * Live's arrival journal up to the cut, taken before the inputs' snapshot so that every record it
+   * names lies inside that snapshot; null when there is none to keep.
    */
   private LiveOrder liveOrder(
-      Admin admin, SchemaRegistryClient registry, int partitions, PrintStream progress)
-      throws InterruptedException, ExecutionException {
+      LiveCut cut, SchemaRegistryClient registry, int partitions, PrintStream progress) {
     final String journal = settings.live().arrivals();
-    if (!admin.listTopics().names().get().contains(journal)) {
+    if (cut.journal() == null) {
       progress.printf(
           "whatif: no arrival journal %s: competitors are met in the replay's own order, so"
               + " decisions that depend on who came first may differ from live%n",
           journal);
       return null;
     }
-    final InputSnapshot ends = InputSnapshot.take(admin, List.of(journal));
-    if (ends.ends().size() != partitions) {
+    if (cut.journal().size() != partitions) {
       progress.printf(
           "whatif: the arrival journal %s has %d partitions, the application topics %d: its"
               + " order is not the tasks'; competitors are met in the replay's own order%n",
-          journal, ends.ends().size(), partitions);
+          journal, cut.journal().size(), partitions);
       return null;
     }
     final LiveOrder order =
         LiveOrder.read(
             settings.client(),
             new SubsidySerdes(registry).arrival().deserializer(),
-            ends.ends(),
+            cut.journal(),
             settings.budgets() == null);
     progress.printf(
         "whatif: live's arrival journal names %,d records its router and ledger met%n",

@@ -35,6 +35,14 @@ final class WhatIfReport {
             result.changed(),
             result.changedBy(WhatIfComparison.Cause.RULES),
             result.changedBy(WhatIfComparison.Cause.COMPETITION)));
+    if (result.notDecidedLive() > 0) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%,d applications left out: live had not decided their last revision yet when the"
+                  + " replay began%n%n",
+              result.notDecidedLive()));
+    }
     out.append(
         String.format(
             Locale.ROOT,
@@ -99,6 +107,7 @@ final class WhatIfReport {
     root.put("changed", result.changed());
     root.put("changedByRules", result.changedBy(WhatIfComparison.Cause.RULES));
     root.put("changedByCompetition", result.changedBy(WhatIfComparison.Cause.COMPETITION));
+    root.put("notDecidedLive", result.notDecidedLive());
     final ArrayNode buckets = root.putArray("buckets");
     for (Bucket b : result.buckets()) {
       final ObjectNode bucket = buckets.addObject();

@@ -79,6 +79,32 @@ class OrderBufferTest {
   }
 
   @Test
+  void aNamedItemThatWentElsewhereIsPassedWhenTheOrderReachesIt() {
+    final OrderBuffer<String> buffer = recorded("A", "moved", "B");
+    offer(buffer, "B");
+    offer(buffer, "A");
+    assertThat(through).containsExactly("A");
+
+    buffer.gone("moved", through::add);
+
+    assertThat(through).containsExactly("A", "B");
+    assertThat(buffer.held()).isZero();
+    assertThat(buffer.skipMissing(through::add)).isZero();
+  }
+
+  @Test
+  void goneBeforeItsTurnIsSkippedOnlyWhenTheOrderGetsThere() {
+    final OrderBuffer<String> buffer = recorded("A", "moved", "B");
+    buffer.gone("moved", through::add);
+    buffer.gone("never named", through::add);
+    offer(buffer, "B");
+    assertThat(through).isEmpty(); // A first
+
+    offer(buffer, "A");
+    assertThat(through).containsExactly("A", "B");
+  }
+
+  @Test
   void anyArrivalOrderComesOutInTheRecordedOrder() {
     final Random random = new Random(7);
     for (int run = 0; run < 200; run++) {

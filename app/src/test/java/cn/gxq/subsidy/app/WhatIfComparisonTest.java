@@ -78,11 +78,45 @@ class WhatIfComparisonTest {
   }
 
   @Test
-  void anApplicationOnlyOneSideDecidedIsAChangeAndMovesBetweenBuckets() {
+  void whatLiveHadNotDecidedYetIsLeftOutOfChangesAndBucketsAndCounted() {
+    final DecidedApplication amended =
+        new DecidedApplication(
+            "A",
+            2,
+            2,
+            ZGC,
+            DecisionStatus.WAITLISTED,
+            new BigDecimal("30000.00"),
+            new BigDecimal("0.00"),
+            List.of("BUDGET_EXHAUSTED"));
     final WhatIfComparison.Result result =
-        WhatIfComparison.compare(Map.of(), Map.of("N", approved("N", ZGC, "30000.00")), 1);
-    assertThat(result.changes()).singleElement().satisfies(c -> assertThat(c.live()).isNull());
-    assertThat(result.buckets().get(0).live()).isEqualTo(WhatIfComparison.Figures.NONE);
+        WhatIfComparison.compare(
+            Map.of("A", approved("A", ZGC, "30000.00"), "B", approved("B", ZGC, "30000.00")),
+            Map.of(
+                "A", amended, // live decided revision 1 only
+                "B", approved("B", ZGC, "30000.00"),
+                "N", approved("N", ZGC, "30000.00")), // live had not decided it at all
+            4);
+
+    assertThat(result.notDecidedLive()).isEqualTo(2);
+    assertThat(result.changes()).isEmpty();
+    assertThat(result.buckets().get(0).candidate())
+        .isEqualTo(new WhatIfComparison.Figures(1, new BigDecimal("30000.00"), 0, 0));
+    assertThat(WhatIfReport.table(result)).contains("2 applications left out");
+    assertThat(WhatIfReport.json(result).path("notDecidedLive").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void anApplicationThatMovedBucketsCountsInEachSidesOwnBucket() {
+    final WhatIfComparison.Result result =
+        WhatIfComparison.compare(
+            Map.of("M", approved("M", ZGC, "30000.00")),
+            Map.of("M", approved("M", XA, "30000.00")),
+            1);
+    assertThat(result.changed()).isZero(); // the same outcome, counted where each side put it
+    assertThat(result.buckets())
+        .extracting(b -> b.zone() + " " + b.live().approved() + " " + b.candidate().approved())
+        .containsExactly("XA 0 1", "ZGC 1 0");
   }
 
   @Test
