@@ -21,7 +21,6 @@ import cn.gxq.subsidy.topology.PipelineObserver;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -253,22 +252,9 @@ class BucketLedgerIntegrationTest {
   private static void apply(
       ClusterFixture cluster, String id, int revision, String code, String rent, String at) {
     final RentReliefApplication application =
-        RentReliefApplication.newBuilder()
-            .setApplicationId(id)
+        TestApplications.rentRelief(id, code, at)
             .setRevision(revision)
-            .setWithdrawn(false)
-            .setCreditCode(code)
-            .setSubmittedAt(at(at))
-            .setYear(2022)
-            .setLandlordName("北京国有资产经营有限责任公司")
-            .setLandlordCreditCode(null)
-            .setLandlordStateOwned(true)
-            .setCountyCode("110108")
-            .setCountyRiskListed(false)
-            .setLeaseStart(LocalDate.of(2021, 1, 1))
-            .setLeaseEnd(LocalDate.of(2023, 12, 31))
             .setMonthlyRent(new BigDecimal(rent))
-            .setSublessor(false)
             .build();
     cluster.send(
         cluster.topics.applications(Catalogue.of(Programme.RENT_RELIEF)),

@@ -9,7 +9,6 @@ import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.RentReliefApplication;
 import cn.gxq.subsidy.avro.Totals;
 import cn.gxq.subsidy.programme.Catalogue;
-import cn.gxq.subsidy.rules.CreditCode;
 import cn.gxq.subsidy.serde.AvroDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -59,7 +57,8 @@ class WhatIfIntegrationTest {
    * may meet a budget after applications it already decided (README, "Rules or competition"); that
    * is not what this test is about.
    */
-  private static final String ENTERPRISE = coPartitionedWith(BUCKET, 3);
+  private static final String ENTERPRISE =
+      TestEnterprises.onPartition(TestEnterprises.partitionOf(BUCKET, 3), 3, 0);
 
   @Test
   void replaysBesideTheLiveDecisionsAndShowsExactlyWhatAChangedNumberChanges() throws Exception {
@@ -84,7 +83,12 @@ class WhatIfIntegrationTest {
       apply(cluster, "RR-2", ENTERPRISE, false, "2022-03-02T09:00:00Z");
       apply(cluster, "RR-3", ENTERPRISE, false, "2022-03-03T09:00:00Z");
       apply(cluster, "RR-4", ENTERPRISE, true, "2022-03-04T09:00:00Z");
-      apply(cluster, "RR-5", code("91110108MA99999"), false, "2022-03-05T09:00:00Z");
+      apply(
+          cluster,
+          "RR-5",
+          TestEnterprises.creditCode("91110108MA99999"),
+          false,
+          "2022-03-05T09:00:00Z");
       final Map<String, Decision> live = awaitDecisions(cluster, 5);
       assertThat(live.values())
           .extracting(d -> d.getApplicationId() + " " + d.getStatus() + " " + d.getApprovedAmount())
@@ -103,7 +107,13 @@ class WhatIfIntegrationTest {
       final PrintStream progress =
           onLine(
               "whatif: replaying",
-              () -> apply(cluster, "RR-6", code("91110108MA88888"), false, "2022-03-06T09:00:00Z"));
+              () ->
+                  apply(
+                      cluster,
+                      "RR-6",
+                      TestEnterprises.creditCode("91110108MA88888"),
+                      false,
+                      "2022-03-06T09:00:00Z"));
       final JsonNode unchanged = whatIf(cluster, dir, same, "same", null, progress);
       assertThat(unchanged.path("applications").asLong()).isEqualTo(5);
       assertThat(unchanged.path("changed").asLong()).isZero();
@@ -293,22 +303,10 @@ class WhatIfIntegrationTest {
   private static void apply(
       ClusterFixture cluster, String id, String creditCode, boolean riskListed, String at) {
     final RentReliefApplication application =
-        RentReliefApplication.newBuilder()
-            .setApplicationId(id)
-            .setRevision(1)
-            .setWithdrawn(false)
-            .setCreditCode(creditCode)
-            .setSubmittedAt(Instant.parse(at))
-            .setYear(2022)
+        TestApplications.rentRelief(id, creditCode, at)
             .setLandlordName("北京国有资产经营有限责任公司 " + id)
-            .setLandlordCreditCode(null)
-            .setLandlordStateOwned(true)
             .setCountyCode(riskListed ? "110105" : "110108")
             .setCountyRiskListed(riskListed)
-            .setLeaseStart(LocalDate.of(2021, 1, 1))
-            .setLeaseEnd(LocalDate.of(2023, 12, 31))
-            .setMonthlyRent(new BigDecimal("10000.00"))
-            .setSublessor(false)
             .build();
     try {
       // One partition, in submission order: live and replay meet them in the same order.
@@ -390,28 +388,5 @@ class WhatIfIntegrationTest {
         .setAmount(new BigDecimal(amount))
         .setUpdatedAt(Instant.parse("2022-01-02T00:00:00Z"))
         .build();
-  }
-
-  private static String code(String first15) {
-    final String first17 = first15 + "0" + first15.charAt(first15.length() - 1);
-    return first17 + CreditCode.checkCharacter(first17);
-  }
-
-  /** A credit code whose default-partitioner partition equals {@code key}'s. */
-  private static String coPartitionedWith(String key, int partitions) {
-    final int target = partitionOf(key, partitions);
-    for (int n = 0; n < 100_000; n++) {
-      final String candidate = code("91110108MA" + String.format("%05d", n));
-      if (partitionOf(candidate, partitions) == target) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("no credit code on partition " + target);
-  }
-
-  private static int partitionOf(String key, int partitions) {
-    return org.apache.kafka.common.utils.Utils.toPositive(
-            org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8)))
-        % partitions;
   }
 }

@@ -11,7 +11,6 @@ import cn.gxq.subsidy.avro.RentReliefApplication;
 import cn.gxq.subsidy.avro.internal.Arrival;
 import cn.gxq.subsidy.avro.internal.ArrivalStep;
 import cn.gxq.subsidy.programme.Catalogue;
-import cn.gxq.subsidy.rules.CreditCode;
 import cn.gxq.subsidy.serde.AvroDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +31,6 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,8 +53,8 @@ class WhatIfLiveOrderIntegrationTest {
   @Test
   void theReplayMeetsCompetitorsInTheOrderLiveMetThem() throws Exception {
     try (ClusterFixture cluster = new ClusterFixture(3)) {
-      final String first = onPartition(2, 0);
-      final String second = onPartition(0, 0);
+      final String first = TestEnterprises.onPartition(2, 3, 0);
+      final String second = TestEnterprises.onPartition(0, 3, 0);
       for (String creditCode : List.of(first, second)) {
         cluster.send(
             cluster.topics.enterprises(),
@@ -83,7 +80,7 @@ class WhatIfLiveOrderIntegrationTest {
 
       final KafkaProducer<String, RentReliefApplication> producer =
           cluster.producer(RentReliefApplication.class);
-      final String unregistered = onPartition(2, 50_000);
+      final String unregistered = TestEnterprises.onPartition(2, 3, 50_000);
       for (int i = 0; i < FILLERS; i++) {
         producer.send(record(2, application("F-" + i, unregistered, "2022-03-01T08:00:00Z")));
       }
@@ -167,23 +164,7 @@ class WhatIfLiveOrderIntegrationTest {
   }
 
   private static RentReliefApplication application(String id, String creditCode, String at) {
-    return RentReliefApplication.newBuilder()
-        .setApplicationId(id)
-        .setRevision(1)
-        .setWithdrawn(false)
-        .setCreditCode(creditCode)
-        .setSubmittedAt(Instant.parse(at))
-        .setYear(2022)
-        .setLandlordName("北京国有资产经营有限责任公司")
-        .setLandlordCreditCode(null)
-        .setLandlordStateOwned(true)
-        .setCountyCode("110108")
-        .setCountyRiskListed(false)
-        .setLeaseStart(LocalDate.of(2021, 1, 1))
-        .setLeaseEnd(LocalDate.of(2023, 12, 31))
-        .setMonthlyRent(new BigDecimal("10000.00"))
-        .setSublessor(false)
-        .build();
+    return TestApplications.rentRelief(id, creditCode, at).build();
   }
 
   /** The bundled policy, its version renamed: the rules are live's. */
@@ -199,22 +180,5 @@ class WhatIfLiveOrderIntegrationTest {
     final Path file = dir.resolve("same.json.policy");
     Files.writeString(file, JSON.writeValueAsString(policy), StandardCharsets.UTF_8);
     return file;
-  }
-
-  /** The first credit code from {@code from} on that partition of three. */
-  private static String onPartition(int partition, int from) {
-    for (int n = from; n < 100_000; n++) {
-      final String candidate = code("91110108MA" + String.format("%05d", n));
-      if (Utils.toPositive(Utils.murmur2(candidate.getBytes(StandardCharsets.UTF_8))) % 3
-          == partition) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("no credit code on partition " + partition);
-  }
-
-  private static String code(String first15) {
-    final String first17 = first15 + "0" + first15.charAt(first15.length() - 1);
-    return first17 + CreditCode.checkCharacter(first17);
   }
 }
