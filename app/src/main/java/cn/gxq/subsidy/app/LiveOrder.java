@@ -6,6 +6,7 @@ import cn.gxq.subsidy.avro.internal.ArrivalStep;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
 import cn.gxq.subsidy.avro.internal.Proposal;
 import cn.gxq.subsidy.topology.ArrivalJournal;
+import cn.gxq.subsidy.topology.RegistryPins;
 import cn.gxq.subsidy.topology.SubsidyTopology;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -41,7 +42,7 @@ import org.apache.kafka.streams.processor.api.Processor;
  * candidate policy that fails on an application live decided), the replay stalls; {@link
  * #skipMissing()} then lets the most upstream step with held records skip what did not come.
  */
-final class LiveOrder {
+final class LiveOrder implements RegistryPins {
 
   /** The Streams config entry carrying this object to {@link SnapshotFilter}. */
   static final String CONFIG = "subsidy.whatif.live-order";
@@ -58,6 +59,11 @@ final class LiveOrder {
   private final Map<ArrivalStep, Map<String, Queue<String>>> elsewhere =
       new EnumMap<>(ArrivalStep.class);
 
+  /** The registry version live's join met, by application id and revision (see RegistryPins). */
+  private final Map<String, Pin> registryMet;
+
+  private final AtomicLong registryNotFound = new AtomicLong();
+
   private final boolean ordersBudgets;
   private final Map<ArrivalStep, AtomicLong> held = new EnumMap<>(ArrivalStep.class);
   private final AtomicLong skipped = new AtomicLong();
@@ -67,8 +73,12 @@ final class LiveOrder {
   private volatile int skipRound;
   private volatile String problem;
 
-  LiveOrder(Map<ArrivalStep, Map<String, ArrayDeque<String>>> lanes, boolean ordersBudgets) {
+  LiveOrder(
+      Map<ArrivalStep, Map<String, ArrayDeque<String>>> lanes,
+      Map<String, Pin> registryMet,
+      boolean ordersBudgets) {
     this.lanes = lanes;
+    this.registryMet = registryMet;
     this.ordersBudgets = ordersBudgets;
     for (ArrivalStep step : ArrivalStep.values()) {
       held.put(step, new AtomicLong());
@@ -95,6 +105,7 @@ final class LiveOrder {
     for (ArrivalStep step : ArrivalStep.values()) {
       lanes.put(step, new HashMap<>());
     }
+    final Map<String, Pin> registryMet = new HashMap<>();
     final Properties props = new Properties();
     props.putAll(client);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -112,6 +123,10 @@ final class LiveOrder {
             continue;
           }
           final Arrival arrival = decoder.deserialize(record.topic(), record.value());
+          final Pin pin = ArrivalJournal.registryPin(arrival);
+          if (pin != null) {
+            registryMet.put(revisionKey(arrival.getSubject(), arrival.getRevision()), pin);
+          }
           if (ordersBudgets || arrival.getKind() != ArrivalKind.BUDGET) {
             final String lane =
                 arrival.getStep() == ArrivalStep.ROUTER
@@ -125,7 +140,29 @@ final class LiveOrder {
         }
       }
     }
-    return new LiveOrder(lanes, ordersBudgets);
+    return new LiveOrder(lanes, registryMet, ordersBudgets);
+  }
+
+  private static String revisionKey(String applicationId, int revision) {
+    return applicationId + "#" + revision;
+  }
+
+  @Override
+  public Pin pin(String applicationId, int revision) {
+    return registryMet.get(revisionKey(applicationId, revision));
+  }
+
+  @Override
+  public void notFound(String applicationId, int revision) {
+    registryNotFound.incrementAndGet();
+  }
+
+  /**
+   * Revisions whose registry version live met the replay's registry no longer holds (beyond its
+   * history): they met the version as of their submission instead.
+   */
+  long registryNotFound() {
+    return registryNotFound.get();
   }
 
   /** Entries read, over both steps and all lanes. */
@@ -231,7 +268,8 @@ final class LiveOrder {
                         ArrivalKind.REVISION,
                         arrival.getSubject(),
                         arrival.getRevision(),
-                        arrival.getAt())))
+                        arrival.getAt(),
+                        null)))
             != null;
   }
 

@@ -8,6 +8,7 @@ import cn.gxq.subsidy.registry.LocalSchemaRegistry;
 import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import cn.gxq.subsidy.topology.PipelineObserver;
+import cn.gxq.subsidy.topology.SubsidyTopology;
 import cn.gxq.subsidy.topology.TopologySettings;
 import java.io.IOException;
 import java.io.Reader;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -184,6 +186,18 @@ final class RunCommand implements Callable<Integer> {
               + " --streams-config wins over it.")
   Path streamsConfigFile;
 
+  /**
+   * Topics an earlier version or an operator set to erase records (compaction, retention) are set
+   * to keep them, loudly: decisions must stay reproducible from what they met.
+   */
+  private void keepHistory(Admin admin, Topics topics) throws Exception {
+    final List<HistoryGuard.Finding> findings =
+        HistoryGuard.check(admin, topics, SubsidyTopology.changelogsKeptWhole(applicationId));
+    for (String line : HistoryGuard.keepEverything(admin, findings)) {
+      System.err.println("run: warning: " + line);
+    }
+  }
+
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final CompletableFuture<String> fatal = new CompletableFuture<>();
 
@@ -308,6 +322,7 @@ final class RunCommand implements Callable<Integer> {
       for (String created : TopicSetup.ensure(admin, topics, partitions, replication)) {
         System.out.println("Created topic    " + created);
       }
+      keepHistory(admin, topics);
       if (security != null) {
         final AccessControl access =
             new AccessControl(topics, applicationId, LocalSchemaRegistry.DEFAULT_TOPIC);

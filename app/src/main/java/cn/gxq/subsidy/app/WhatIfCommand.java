@@ -19,16 +19,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code whatif --policy FILE}: replays every recorded application revision and budget under a
- * candidate policy, apart from the live decisions, and compares the outcome with them.
+ * {@code whatif --policy FILE}: replays every recorded application revision and budget under the
+ * policy book with a candidate in place of one of its versions, apart from the live decisions, and
+ * compares the outcome with them.
  */
 @Command(
     name = "whatif",
     mixinStandardHelpOptions = true,
     description =
-        "Replay the recorded applications under a candidate policy (its own Kafka Streams"
-            + " application and whatif.NAME. topics; no live topic is written) and compare with"
-            + " the live decisions.",
+        "Replay the recorded applications under the policy book with a candidate in place of"
+            + " one version (its own Kafka Streams application and whatif.NAME. topics; no live"
+            + " topic is written) and compare with the live decisions.",
     exitCodeListHeading = "Exit status:%n",
     exitCodeList = {"0:replayed and compared", "1:the replay failed", "2:usage error"})
 final class WhatIfCommand implements Callable<Integer> {
@@ -41,8 +42,17 @@ final class WhatIfCommand implements Callable<Integer> {
       names = "--policy",
       required = true,
       paramLabel = "FILE",
-      description = "Candidate policy file (any version name, in force or not).")
+      description =
+          "Candidate policy file (any version name). It takes the place of the bundled version"
+              + " that takes effect on its effectiveFrom date (or of --replaces); the other"
+              + " versions stay, each in force over its own dates. A date of its own adds it.")
   Path policy;
+
+  @Option(
+      names = "--replaces",
+      paramLabel = "VERSION",
+      description = "The bundled version the candidate replaces, whatever its date.")
+  String replaces;
 
   @Option(
       names = "--name",
@@ -87,8 +97,15 @@ final class WhatIfCommand implements Callable<Integer> {
     final Rulebook rulebook;
     try {
       candidate = PolicyBook.loadFile(policy);
+      final PolicyBook.Candidacy book = PolicyBook.loadDefault().withCandidate(candidate, replaces);
       // Each programme binds and checks its own section here, before anything touches the cluster.
-      rulebook = new Rulebook(candidate);
+      rulebook = new Rulebook(book.book());
+      err.println(
+          "whatif: candidate "
+              + candidate.version()
+              + (book.replaced() == null ? " added" : " in place of " + book.replaced().version())
+              + "; the book: "
+              + book.book().describe());
     } catch (PolicyException e) {
       err.println("whatif: " + e.getMessage());
       return 2;
@@ -99,7 +116,8 @@ final class WhatIfCommand implements Callable<Integer> {
       return 2;
     }
     try (SchemaRegistryClient registry = new RestSchemaRegistryClient(cluster.schemaRegistryUrl)) {
-      final WhatIfComparison.Result result = replayAndCompare(run, rulebook, registry, err);
+      final WhatIfComparison.Result result =
+          replayAndCompare(run, rulebook, candidate.version(), registry, err);
       System.out.print(WhatIfReport.table(result));
       final Path saved = resultFile(dataDir, run);
       WhatIfReport.writeJson(result, saved);
@@ -117,8 +135,16 @@ final class WhatIfCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Replays under {@code rulebook} (the book with the candidate named {@code candidate} in it) and
+   * compares with live.
+   */
   WhatIfComparison.Result replayAndCompare(
-      String run, Rulebook rulebook, SchemaRegistryClient registry, PrintStream progress)
+      String run,
+      Rulebook rulebook,
+      String candidate,
+      SchemaRegistryClient registry,
+      PrintStream progress)
       throws Exception {
     final Properties client = cluster.clientProperties();
     final WhatIfReplay.Outcome outcome =
@@ -135,7 +161,7 @@ final class WhatIfCommand implements Callable<Integer> {
         Locale.ROOT,
         "whatif: %,d records replayed under policy %s in %.1f s; comparing%n",
         outcome.records(),
-        rulebook.policyVersion(),
+        candidate,
         outcome.took().toMillis() / 1000.0);
     final DecisionLog replayed =
         DecisionLog.read(client, registry, outcome.topics().decisions(), d -> true);

@@ -129,7 +129,9 @@ final class WhatIfReplay {
           topics,
           new SubsidySerdes(registry),
           rulebook,
-          TopologySettings.defaults().forReplay(),
+          order == null
+              ? TopologySettings.defaults().forReplay()
+              : TopologySettings.defaults().forReplay().withRegistryPins(order),
           PipelineObserver.NONE);
       final Topology topology = builder.build(config);
       final ReplayWatch watch =
@@ -151,6 +153,12 @@ final class WhatIfReplay {
                 "whatif: %,d records live had not met yet when the what-if began were not"
                     + " replayed%n",
                 order.beyondCut());
+          }
+          if (order != null && order.registryNotFound() > 0) {
+            progress.printf(
+                "whatif: %,d revisions met a registry version other than live's: the version live"
+                    + " met is beyond the registry's history now%n",
+                order.registryNotFound());
           }
           if (order != null && order.skipped() > 0) {
             progress.printf(

@@ -51,9 +51,20 @@ final class ClusterFixture implements AutoCloseable {
   private final List<AutoCloseable> closeables = new ArrayList<>();
 
   ClusterFixture(int partitions) {
+    this(partitions, Map.of());
+  }
+
+  /** As above, on a broker with these properties over its defaults (e.g. the log cleaner's). */
+  ClusterFixture(int partitions, Map<String, String> brokerProperties) {
     try {
       workDir = Files.createTempDirectory("subsidy-it");
-      broker = EmbeddedKafkaBroker.builder().temporaryDataDir().port(0).build().start();
+      broker =
+          EmbeddedKafkaBroker.builder()
+              .temporaryDataDir()
+              .port(0)
+              .brokerProperties(brokerProperties)
+              .build()
+              .start();
       registry = LocalSchemaRegistry.start(broker.bootstrapServers(), 0);
       client = new RestSchemaRegistryClient(registry.url());
       try (Admin admin = admin()) {

@@ -220,8 +220,8 @@ class SecurityIntegrationTest {
     final WhatIfComparison.Result result =
         command.replayAndCompare(
             "secure",
-            new cn.gxq.subsidy.programme.Rulebook(
-                cn.gxq.subsidy.policy.PolicyBook.loadDefault().current()),
+            cn.gxq.subsidy.programme.Rulebook.fromDefaultPolicy(),
+            "bundled",
             registryClient,
             new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
     assertThat(result.changed()).isZero();

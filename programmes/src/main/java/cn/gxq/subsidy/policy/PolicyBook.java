@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,37 +19,36 @@ import java.util.TreeMap;
  * <p>Layout: one file per version named {@code policy-<version>.json} whose {@code "version"} field
  * equals {@code <version>}. The bundled files live on the classpath under {@code policy/}, listed
  * in {@code policy/index.json} ({@code {"versions": ["2022.1"]}}) because a classpath cannot be
- * listed; an operator's directory is scanned for {@code policy-*.json}. Versions are compared
- * number by number ({@code 2022.2 < 2022.10 < 2023.1}); {@link #current()} is the highest. Each
- * version takes effect on its {@code effectiveFrom} date, and a newer version on a later date.
+ * listed; an operator's directory is scanned for {@code policy-*.json}. Each version takes effect
+ * on its {@code effectiveFrom} date and stays in force until the next version's date; the book is
+ * ordered by those dates, never by the versions' names, so a draft may be called anything ({@code
+ * 2022.1-draft}). {@link #current()} is the version with the latest date.
  */
 public final class PolicyBook {
   private static final String RESOURCE_DIR = "policy/";
   private static final String INDEX = "index.json";
-  private static final Comparator<String> BY_VERSION = PolicyBook::compareVersions;
 
-  private final TreeMap<String, Policy> versions;
+  /** By name; {@link #byDate} holds the same versions in the order they take effect. */
+  private final Map<String, Policy> versions;
+
+  private final TreeMap<LocalDate, Policy> byDate = new TreeMap<>();
 
   private PolicyBook(Map<String, Policy> versions) {
     if (versions.isEmpty()) {
       throw new PolicyException("no policy versions found");
     }
-    this.versions = new TreeMap<>(BY_VERSION);
-    this.versions.putAll(versions);
-    Policy previous = null;
-    for (Policy policy : this.versions.values()) {
-      if (previous != null && !policy.effectiveFrom().isAfter(previous.effectiveFrom())) {
+    this.versions = Map.copyOf(versions);
+    for (Policy policy : versions.values()) {
+      final Policy sameDay = byDate.putIfAbsent(policy.effectiveFrom(), policy);
+      if (sameDay != null) {
         throw new PolicyException(
             fileName(policy.version())
                 + ": effectiveFrom: "
                 + policy.effectiveFrom()
-                + " must be after "
-                + previous.effectiveFrom()
-                + " of the earlier version "
-                + previous.version()
-                + "; a newer version takes effect later");
+                + " is also the date of version "
+                + sameDay.version()
+                + "; each version takes effect on a day of its own");
       }
-      previous = policy;
     }
   }
 
@@ -57,7 +56,7 @@ public final class PolicyBook {
   public static PolicyBook loadDefault() {
     ClassLoader loader = PolicyBook.class.getClassLoader();
     Index index = PolicyJson.load(INDEX, open(loader, RESOURCE_DIR + INDEX), Index.class);
-    Map<String, Policy> out = new TreeMap<>(BY_VERSION);
+    Map<String, Policy> out = new LinkedHashMap<>();
     for (int i = 0; i < index.versions().size(); i++) {
       String file = fileName(index.versions().get(i));
       InputStream in = loader.getResourceAsStream(RESOURCE_DIR + file);
@@ -81,12 +80,58 @@ public final class PolicyBook {
   /** {@code index.json}: the bundled versions, because a classpath cannot be listed. */
   private record Index(List<String> versions) {}
 
-  /**
-   * A book of one version, in force on every day: a candidate policy in a what-if, or a test that
-   * pins its numbers.
-   */
+  /** A book of one version, in force on every day: a test that pins its numbers. */
   public static PolicyBook of(Policy policy) {
     return new PolicyBook(Map.of(policy.version(), policy));
+  }
+
+  /**
+   * This book with {@code candidate} in place of one of its versions: {@code replaces} names it,
+   * or, when null, it is the version that takes effect on the candidate's {@code effectiveFrom};
+   * with neither, the candidate is added and takes effect on its date. The other versions stay, so
+   * a what-if replay over dates where several versions were in force compares like with like.
+   *
+   * @throws PolicyException when {@code replaces} is not a version of the book, or the candidate's
+   *     name or date is another remaining version's
+   */
+  public Candidacy withCandidate(Policy candidate, String replaces) {
+    final Policy replaced;
+    if (replaces != null) {
+      replaced = versions.get(replaces);
+      if (replaced == null) {
+        throw new PolicyException(
+            "--replaces: no version " + replaces + " in the book; its versions: " + describe());
+      }
+    } else {
+      replaced = byDate.get(candidate.effectiveFrom());
+    }
+    final Map<String, Policy> next = new LinkedHashMap<>(versions);
+    if (replaced != null) {
+      next.remove(replaced.version());
+    }
+    final Policy sameName = next.putIfAbsent(candidate.version(), candidate);
+    if (sameName != null) {
+      throw new PolicyException(
+          fileName(candidate.version())
+              + ": version: "
+              + candidate.version()
+              + " is already a version of the book (from "
+              + sameName.effectiveFrom()
+              + "); give the candidate a name of its own");
+    }
+    return new Candidacy(new PolicyBook(next), replaced);
+  }
+
+  /**
+   * A book with a candidate in it, and the version it took the place of (null when it was added).
+   */
+  public record Candidacy(PolicyBook book, Policy replaced) {}
+
+  /** The versions with their dates, oldest first: {@code 2022.1 from 2022-01-01, …}. */
+  public String describe() {
+    return String.join(
+        ", ",
+        byDate.values().stream().map(p -> p.version() + " from " + p.effectiveFrom()).toList());
   }
 
   /** Loads every {@code policy-*.json} of an operator's directory. */
@@ -101,7 +146,7 @@ public final class PolicyBook {
       throw new PolicyException(dir + ": no policy-*.json files");
     }
     Collections.sort(files);
-    Map<String, Policy> out = new TreeMap<>(BY_VERSION);
+    Map<String, Policy> out = new LinkedHashMap<>();
     for (Path file : files) {
       String name = file.getFileName().toString();
       try {
@@ -126,9 +171,9 @@ public final class PolicyBook {
     }
   }
 
-  /** The newest version. */
+  /** The version with the latest {@code effectiveFrom}. */
   public Policy current() {
-    return versions.lastEntry().getValue();
+    return byDate.lastEntry().getValue();
   }
 
   /**
@@ -136,13 +181,8 @@ public final class PolicyBook {
    * oldest for a day before every version.
    */
   public Policy inForceOn(LocalDate day) {
-    Policy inForce = versions.firstEntry().getValue();
-    for (Policy policy : versions.values()) {
-      if (!policy.effectiveFrom().isAfter(day)) {
-        inForce = policy;
-      }
-    }
-    return inForce;
+    final Map.Entry<LocalDate, Policy> inForce = byDate.floorEntry(day);
+    return inForce != null ? inForce.getValue() : byDate.firstEntry().getValue();
   }
 
   /**
@@ -159,9 +199,9 @@ public final class PolicyBook {
     return policy;
   }
 
-  /** Versions loaded, oldest first. */
+  /** Versions loaded, in the order they take effect. */
   public List<String> versions() {
-    return List.copyOf(versions.keySet());
+    return byDate.values().stream().map(Policy::version).toList();
   }
 
   static String fileName(String version) {
@@ -194,18 +234,5 @@ public final class PolicyBook {
       throw new PolicyException(resource + ": not on the classpath");
     }
     return in;
-  }
-
-  private static int compareVersions(String a, String b) {
-    String[] x = a.split("\\.");
-    String[] y = b.split("\\.");
-    for (int i = 0; i < Math.max(x.length, y.length); i++) {
-      long p = i < x.length ? Long.parseLong(x[i]) : 0;
-      long q = i < y.length ? Long.parseLong(y[i]) : 0;
-      if (p != q) {
-        return Long.compare(p, q);
-      }
-    }
-    return Integer.compare(x.length, y.length);
   }
 }

@@ -29,12 +29,23 @@ record PolicyFile(
     @JsonSetter(nulls = Nulls.AS_EMPTY) Map<String, JsonNode> programmes,
     @JsonAnySetter @JsonSetter(nulls = Nulls.AS_EMPTY) Map<String, JsonNode> topLevel) {
 
-  private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+)*");
+  /**
+   * Any name a person would give a version or a draft ({@code 2022.1}, {@code 2022.1-draft}, {@code
+   * 2023.1 草案}): it names the version in decisions and, for a version of the book, its file.
+   * Versions are ordered by {@code effectiveFrom}, never by their names.
+   */
+  private static final Pattern VERSION =
+      Pattern.compile("[^\\p{Cntrl}/\\\\\\s][^\\p{Cntrl}/\\\\]{0,63}");
 
   PolicyFile {
-    if (!VERSION.matcher(version).matches()) {
+    if (version == null
+        || !VERSION.matcher(version).matches()
+        || !version.equals(version.strip())) {
       throw PolicyChecks.invalid(
-          "version", "must be numbers separated by dots, e.g. 2022.1, was " + version);
+          "version",
+          "must be a name of 1 to 64 characters without / or \\, control characters or spaces at"
+              + " either end, e.g. 2022.1 or 2022.1-draft, was "
+              + (version == null ? "missing" : "'" + version + "'"));
     }
   }
 

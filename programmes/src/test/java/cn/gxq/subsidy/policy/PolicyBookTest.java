@@ -61,14 +61,82 @@ class PolicyBookTest {
   }
 
   @Test
-  void aNewerVersionMustTakeEffectLater() throws IOException {
+  void eachVersionTakesEffectOnADayOfItsOwn() throws IOException {
     write("2022.9", p -> p.put("effectiveFrom", "2022-09-01"));
     write("2022.10", p -> p.put("effectiveFrom", "2022-09-01"));
     assertThatThrownBy(() -> PolicyBook.load(dir))
         .isInstanceOf(PolicyException.class)
         .hasMessage(
-            "policy-2022.10.json: effectiveFrom: 2022-09-01 must be after 2022-09-01 of the"
-                + " earlier version 2022.9; a newer version takes effect later");
+            "policy-2022.9.json: effectiveFrom: 2022-09-01 is also the date of version 2022.10;"
+                + " each version takes effect on a day of its own");
+  }
+
+  @Test
+  void versionsAreOrderedByTheirDatesNotTheirNames() throws IOException {
+    write("b-later-name", p -> p.put("effectiveFrom", "2022-01-01"));
+    write("a-earlier-name", p -> p.put("effectiveFrom", "2022-10-01"));
+    PolicyBook book = PolicyBook.load(dir);
+    assertThat(book.versions()).containsExactly("b-later-name", "a-earlier-name");
+    assertThat(book.current().version()).isEqualTo("a-earlier-name");
+    assertThat(book.inForceOn(LocalDate.of(2022, 9, 30)).version()).isEqualTo("b-later-name");
+  }
+
+  @Test
+  void aDraftMayBeCalledAnythingAPersonWould() throws IOException {
+    assertThat(PolicyBook.loadFile(write("2022.1-draft", p -> {})).version())
+        .isEqualTo("2022.1-draft");
+    assertThat(PolicyBook.loadFile(write("2023.1 草案 b", p -> {})).version())
+        .isEqualTo("2023.1 草案 b");
+    assertThatThrownBy(() -> PolicyBook.loadFile(write("x", p -> p.put("version", "a/b"))))
+        .hasMessageStartingWith("policy-x.json: version: must be a name of 1 to 64 characters");
+    assertThatThrownBy(() -> PolicyBook.loadFile(write("y", p -> p.put("version", " 2022.1"))))
+        .hasMessageContaining("was ' 2022.1'");
+  }
+
+  @Test
+  void aCandidateTakesThePlaceOfTheVersionOfItsDateAndTheOthersStay() throws IOException {
+    PolicyBook bundled = PolicyBook.loadDefault();
+    Policy draft = PolicyBook.loadFile(write("2022.1-draft", p -> {}));
+    PolicyBook.Candidacy c = bundled.withCandidate(draft, null);
+    assertThat(c.replaced().version()).isEqualTo("2022.1");
+    assertThat(c.book().versions()).containsExactly("2022.1-draft", "2023.1");
+    assertThat(c.book().inForceOn(LocalDate.of(2022, 6, 1))).isSameAs(draft);
+    assertThat(c.book().inForceOn(LocalDate.of(2023, 6, 1))).isSameAs(bundled.version("2023.1"));
+    // the bundled book itself is unchanged
+    assertThat(bundled.versions()).containsExactly("2022.1", "2023.1");
+  }
+
+  @Test
+  void aCandidateReplacesTheVersionItNamesEvenOnAnotherDate() throws IOException {
+    Policy draft =
+        PolicyBook.loadFile(write("2023.1-late", p -> p.put("effectiveFrom", "2023-03-01")));
+    PolicyBook.Candidacy c = PolicyBook.loadDefault().withCandidate(draft, "2023.1");
+    assertThat(c.replaced().version()).isEqualTo("2023.1");
+    assertThat(c.book().describe())
+        .isEqualTo("2022.1 from 2022-01-01, 2023.1-late from 2023-03-01");
+    assertThat(c.book().inForceOn(LocalDate.of(2023, 2, 1)).version()).isEqualTo("2022.1");
+  }
+
+  @Test
+  void aCandidateOnANewDateIsAddedAndTakesEffectThen() throws IOException {
+    Policy draft = PolicyBook.loadFile(write("2024.1", p -> p.put("effectiveFrom", "2024-01-01")));
+    PolicyBook.Candidacy c = PolicyBook.loadDefault().withCandidate(draft, null);
+    assertThat(c.replaced()).isNull();
+    assertThat(c.book().versions()).containsExactly("2022.1", "2023.1", "2024.1");
+  }
+
+  @Test
+  void aCandidateMustNameAVersionOfTheBookAndKeepANameOfItsOwn() throws IOException {
+    PolicyBook bundled = PolicyBook.loadDefault();
+    Policy draft = PolicyBook.loadFile(write("2022.1-draft", p -> {}));
+    assertThatThrownBy(() -> bundled.withCandidate(draft, "2021.1"))
+        .hasMessage(
+            "--replaces: no version 2021.1 in the book; its versions: 2022.1 from 2022-01-01,"
+                + " 2023.1 from 2023-01-01");
+    Policy renamed =
+        PolicyBook.loadFile(write("2023.1", p -> p.put("effectiveFrom", "2024-01-01")));
+    assertThatThrownBy(() -> bundled.withCandidate(renamed, null))
+        .hasMessageStartingWith("policy-2023.1.json: version: 2023.1 is already a version");
   }
 
   @Test
@@ -100,7 +168,7 @@ class PolicyBookTest {
   }
 
   @Test
-  void operatorDirectoryCurrentIsTheHighestVersion() throws IOException {
+  void operatorDirectoryCurrentIsTheLatestToTakeEffect() throws IOException {
     write("2022.9", p -> {});
     write(
         "2022.10",

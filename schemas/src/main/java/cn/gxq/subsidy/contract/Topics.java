@@ -94,11 +94,18 @@ public final class Topics {
   /**
    * Every topic the application reads or writes, with whether it is compacted: the registry and
    * budgets first, then each programme's applications in the order given, then the outputs.
+   *
+   * <p>Only the totals are compacted: nothing is decided from their history. Every version of the
+   * registry and the budgets is kept, like the applications, because a decision is reproducible
+   * only from the inputs it met: the as-of join reads the registry's history, a state restored from
+   * these topics must hold it, and a what-if replay meets the budgets' raises and cuts in the order
+   * they came. Compaction cannot keep them: the broker measures its lag by the records' timestamps,
+   * their event times, so a version dated in the past is erased as soon as a later one exists.
    */
   public List<TopicSpec> all(Collection<? extends ApplicationKind> programmes) {
     final List<TopicSpec> specs = new ArrayList<>();
-    specs.add(new TopicSpec(enterprises(), true));
-    specs.add(new TopicSpec(budgets(), true));
+    specs.add(new TopicSpec(enterprises(), false));
+    specs.add(new TopicSpec(budgets(), false));
     for (ApplicationKind kind : programmes) {
       specs.add(new TopicSpec(applications(kind), false));
     }
@@ -110,7 +117,11 @@ public final class Topics {
     return List.copyOf(specs);
   }
 
-  /** A topic and how it is kept. Decisions are kept whole: finance replays them. */
+  /**
+   * A topic and how it is kept: compacted (the latest record per key), or whole (every record,
+   * whatever its timestamp and however large the topic grows). Decisions are kept whole: finance
+   * replays them.
+   */
   public record TopicSpec(String name, boolean compacted) {
 
     /** Publishers' clocks may run a little ahead; a record dated further out is refused. */
@@ -132,7 +143,9 @@ public final class Topics {
         // An instance that lags (restarting, rebalancing) must still see intermediate versions.
         configs.put(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, Long.toString(MIN_COMPACTION_LAG_MS));
       } else {
-        configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1"); // records of state money
+        // Records of state money and of what decided it: neither age nor size erases them.
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
+        configs.put(TopicConfig.RETENTION_BYTES_CONFIG, "-1");
       }
       return Map.copyOf(configs);
     }

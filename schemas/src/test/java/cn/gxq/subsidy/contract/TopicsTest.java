@@ -104,19 +104,30 @@ class TopicsTest {
   }
 
   @Test
-  void compactedInputsKeepVersionsAndEveryTopicRefusesFarFutureRecords() {
+  void everyTopicRefusesFarFutureRecords() {
     for (Topics.TopicSpec spec : topics.all(List.of(RENT_RELIEF))) {
       assertThat(spec.name()).startsWith("test.subsidy.");
       assertThat(spec.configs())
           .as(spec.name())
           .containsEntry(TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG, "3600000");
     }
-    final Topics.TopicSpec registry = topics.all(List.of(RENT_RELIEF)).get(0);
-    assertThat(registry.name()).isEqualTo(topics.enterprises());
-    assertThat(registry.configs())
-        .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-        .containsEntry(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "604800000")
-        .doesNotContainKey(TopicConfig.RETENTION_MS_CONFIG);
+  }
+
+  @Test
+  void everyVersionOfTheRegistryAndBudgetsIsKeptWhateverItsTimestamp() {
+    final List<Topics.TopicSpec> all = topics.all(List.of(RENT_RELIEF));
+    for (String name : List.of(topics.enterprises(), topics.budgets())) {
+      final Topics.TopicSpec spec =
+          all.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+      assertThat(spec.configs())
+          .as(name)
+          .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
+          .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1")
+          .containsEntry(TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+    }
+    // Only the totals are compacted: the latest per bucket is all anyone reads of them.
+    assertThat(all.stream().filter(Topics.TopicSpec::compacted).map(Topics.TopicSpec::name))
+        .containsExactly(topics.totals());
   }
 
   @Test

@@ -6,6 +6,8 @@ import cn.gxq.subsidy.avro.internal.ArrivalKind;
 import cn.gxq.subsidy.avro.internal.ArrivalStep;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
 import cn.gxq.subsidy.avro.internal.Proposal;
+import cn.gxq.subsidy.avro.internal.RegistryMet;
+import java.time.Instant;
 
 /**
  * What the arrival journal records of a record the router or the ledger meets, and how a replay
@@ -21,20 +23,32 @@ public final class ArrivalJournal {
 
   private ArrivalJournal() {}
 
-  /** A revision as the router meets it (keyed by credit code). */
+  /**
+   * A revision as the router meets it (keyed by credit code), with the registry version it was
+   * judged with.
+   */
   public static Arrival atRouter(Proposal proposal) {
+    final String version = proposal.getDetails().get(Proposals.REGISTRY_VERSION);
     return new Arrival(
         ArrivalStep.ROUTER,
         ArrivalKind.REVISION,
         proposal.getApplicationId(),
         proposal.getRevision(),
-        proposal.getSubmittedAt());
+        proposal.getSubmittedAt(),
+        new RegistryMet(version == null ? null : Instant.parse(version)));
+  }
+
+  /** The registry version a router entry records, or null for an entry that records none. */
+  public static RegistryPins.Pin registryPin(Arrival arrival) {
+    final RegistryMet met = arrival.getRegistry();
+    return met == null ? null : new RegistryPins.Pin(met.getUpdatedAt());
   }
 
   /** A command as the ledger meets it at {@code bucket}. */
   public static Arrival atLedger(String bucket, LedgerCommand command) {
     if (command.getCommand() instanceof Budget budget) {
-      return new Arrival(ArrivalStep.LEDGER, ArrivalKind.BUDGET, bucket, 0, budget.getUpdatedAt());
+      return new Arrival(
+          ArrivalStep.LEDGER, ArrivalKind.BUDGET, bucket, 0, budget.getUpdatedAt(), null);
     }
     final Proposal proposal = (Proposal) command.getCommand();
     return new Arrival(
@@ -42,7 +56,8 @@ public final class ArrivalJournal {
         command.getHandedSequence() != null ? ArrivalKind.HANDOVER : ArrivalKind.REVISION,
         proposal.getApplicationId(),
         proposal.getRevision(),
-        proposal.getSubmittedAt());
+        proposal.getSubmittedAt(),
+        null);
   }
 
   /**

@@ -1,8 +1,10 @@
 package cn.gxq.subsidy.topology;
 
+import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.internal.Proposal;
 import cn.gxq.subsidy.contract.DeadLetter;
 import cn.gxq.subsidy.contract.DeadLetterCode;
+import cn.gxq.subsidy.programme.ApplicationHeader;
 import cn.gxq.subsidy.programme.Rulebook;
 import cn.gxq.subsidy.serde.WireFormatException;
 import org.apache.avro.specific.SpecificRecord;
@@ -10,6 +12,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.VersionedKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,16 +27,24 @@ final class Assessor implements Processor<String, Submission, String, Routed<Pro
 
   private final Deserializer<SpecificRecord> decoder;
   private final Rulebook rulebook;
+  private final RegistryPins pins;
   private ProcessorContext<String, Routed<Proposal>> context;
+  private PinnedRegistry pinned;
 
-  Assessor(Deserializer<SpecificRecord> decoder, Rulebook rulebook) {
+  Assessor(Deserializer<SpecificRecord> decoder, Rulebook rulebook, RegistryPins pins) {
     this.decoder = decoder;
     this.rulebook = rulebook;
+    this.pins = pins;
   }
 
   @Override
   public void init(ProcessorContext<String, Routed<Proposal>> context) {
     this.context = context;
+    if (pins != RegistryPins.NONE) {
+      final VersionedKeyValueStore<String, Enterprise> registry =
+          context.getStateStore(LedgerStores.ENTERPRISES);
+      pinned = new PinnedRegistry(pins, registry);
+    }
   }
 
   @Override
@@ -43,7 +54,12 @@ final class Assessor implements Processor<String, Submission, String, Routed<Pro
     final Proposal proposal;
     try {
       final SpecificRecord application = decoder.deserialize(source.topic(), bytes);
-      proposal = Proposals.of(application, record.value().enterprise(), rulebook);
+      final Enterprise enterprise =
+          pinned == null
+              ? record.value().enterprise()
+              : pinned.enterprise(
+                  record.key(), ApplicationHeader.of(application), record.value().enterprise());
+      proposal = Proposals.of(application, enterprise, rulebook);
     } catch (WireFormatException e) {
       // Decoded once already at intake; only a registry that lost a schema gets here.
       forwardDead(

@@ -14,12 +14,20 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 
 /** What the rules make of an application and its enterprise as of submission: a proposal. */
 public final class Proposals {
 
   private static final BigDecimal ZERO = new BigDecimal("0.00");
+
+  /**
+   * Details key: the {@code updatedAt} of the registry version the revision was judged with, absent
+   * when the enterprise was not registered then. It identifies the version for an audit and for a
+   * what-if replay (see {@link RegistryPins}).
+   */
+  public static final String REGISTRY_VERSION = "registryVersion";
 
   private Proposals() {}
 
@@ -50,10 +58,18 @@ public final class Proposals {
         .setEligibleAmount(
             assessment == Assessment.ELIGIBLE ? money(outcome.eligibleAmount()) : ZERO)
         .setReasons(reasons)
-        .setDetails(new HashMap<>(outcome.details()))
+        .setDetails(details(outcome, enterprise))
         .setPolicyVersion(outcome.policyVersion())
         .setSubmittedAt(header.submittedAt())
         .build();
+  }
+
+  private static Map<String, String> details(Outcome outcome, Enterprise enterprise) {
+    final Map<String, String> details = new HashMap<>(outcome.details());
+    if (enterprise != null && enterprise.getUpdatedAt() != null) {
+      details.put(REGISTRY_VERSION, enterprise.getUpdatedAt().toString());
+    }
+    return details;
   }
 
   /** Avro's decimal(18,2) needs scale 2 exactly; the rules round, this only fixes the scale. */

@@ -11,8 +11,12 @@ import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.programme.ProgrammeDefinition;
 import cn.gxq.subsidy.programme.Rulebook;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -61,7 +65,22 @@ public final class SubsidyTopology {
 
   public static final String LEDGER = "ledger";
 
+  /** Topic configuration of a changelog whose every record is needed. */
+  private static final Map<String, String> KEEP_WHOLE =
+      Map.of(
+          TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+          TopicConfig.RETENTION_MS_CONFIG, "-1",
+          TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+
   private SubsidyTopology() {}
+
+  /**
+   * The internal topics whose every record a restore needs: the registry store's changelog, which
+   * exists only where the topology is not optimized to reuse the registry topic.
+   */
+  public static List<String> changelogsKeptWhole(String applicationId) {
+    return List.of(applicationId + "-" + LedgerStores.ENTERPRISES + "-changelog");
+  }
 
   public static Topology build(
       Topics topics, SubsidySerdes serdes, Rulebook rulebook, TopologySettings settings) {
@@ -87,6 +106,9 @@ public final class SubsidyTopology {
       TopologySettings settings,
       PipelineObserver observer) {
     // The registry, kept with its history so each application meets the enterprise as it was.
+    // Optimized, the registry topic itself (kept whole) is the store's changelog; should a
+    // deployment turn that off, its own changelog must keep every version too (Streams would
+    // compact it, by the versions' event-time timestamps).
     final KTable<String, Enterprise> registry =
         builder.table(
             topics.enterprises(),
@@ -95,7 +117,8 @@ public final class SubsidyTopology {
                     Stores.persistentVersionedKeyValueStore(
                         LedgerStores.ENTERPRISES, settings.registryHistory()))
                 .withKeySerde(Serdes.String())
-                .withValueSerde(serdes.enterprise()));
+                .withValueSerde(serdes.enterprise())
+                .withLoggingEnabled(new HashMap<>(KEEP_WHOLE)));
 
     KStream<String, Routed<byte[]>> intake = null;
     for (ProgrammeDefinition<?> programme : Catalogue.programmes()) {
@@ -119,7 +142,12 @@ public final class SubsidyTopology {
             .repartition(
                 Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_ENTERPRISE))
             .leftJoin(registry, Submission::new, asOfSubmission(serdes, settings))
-            .process(() -> new Assessor(serdes.anyApplication(), rulebook), Named.as("assess"));
+            .process(
+                () -> new Assessor(serdes.anyApplication(), rulebook, settings.registryPins()),
+                Named.as("assess"),
+                settings.registryPins() == RegistryPins.NONE
+                    ? new String[0]
+                    : new String[] {LedgerStores.ENTERPRISES});
     final KStream<String, Proposal> proposals = deadLettersOf(assessed, topics, "assess", observer);
     if (settings.journalsArrivals()) {
       journal(

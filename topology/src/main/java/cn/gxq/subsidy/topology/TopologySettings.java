@@ -16,13 +16,31 @@ import java.time.Duration;
  *     replay decides and compares from the topic, and is spared their reads and changelogs
  * @param journalsArrivals whether the router and the ledger record the order they meet records in
  *     (see {@link ArrivalJournal}); a what-if replay reads live's journal and writes none
+ * @param registryPins which registry version each revision meets, where not the one as of its
+ *     submission: a what-if replay's pins make it meet the versions live met
  */
 public record TopologySettings(
     Duration registryHistory,
     Duration registryGrace,
     Duration totalsInterval,
     boolean servesQueries,
-    boolean journalsArrivals) {
+    boolean journalsArrivals,
+    RegistryPins registryPins) {
+
+  public TopologySettings(
+      Duration registryHistory,
+      Duration registryGrace,
+      Duration totalsInterval,
+      boolean servesQueries,
+      boolean journalsArrivals) {
+    this(
+        registryHistory,
+        registryGrace,
+        totalsInterval,
+        servesQueries,
+        journalsArrivals,
+        RegistryPins.NONE);
+  }
 
   public static TopologySettings defaults() {
     return new TopologySettings(
@@ -32,12 +50,19 @@ public record TopologySettings(
   /** The same settings without the arrival journal. */
   public TopologySettings withoutArrivalJournal() {
     return new TopologySettings(
-        registryHistory, registryGrace, totalsInterval, servesQueries, false);
+        registryHistory, registryGrace, totalsInterval, servesQueries, false, registryPins);
   }
 
   /** The same settings without the query stores and the arrival journal: a what-if replay's. */
   public TopologySettings forReplay() {
-    return new TopologySettings(registryHistory, registryGrace, totalsInterval, false, false);
+    return new TopologySettings(
+        registryHistory, registryGrace, totalsInterval, false, false, registryPins);
+  }
+
+  /** The same settings with each revision meeting the registry version {@code pins} gives. */
+  public TopologySettings withRegistryPins(RegistryPins pins) {
+    return new TopologySettings(
+        registryHistory, registryGrace, totalsInterval, servesQueries, journalsArrivals, pins);
   }
 
   public TopologySettings {
