@@ -134,8 +134,8 @@ public final class RevisionRouter {
                 + serials.max()
                 + " of a series are dealt out in turn over "
                 + serials.partitions()
-                + " partitions). The application was eligible; an operator must extend the"
-                + " numbering before it can be registered"));
+                + " partitions). The application was eligible, but the registration number's"
+                + " six-digit serial has no number left for it here"));
     reasons.addAll(proposal.getReasons());
     return Proposal.newBuilder(proposal)
         .setAssessment(Assessment.REJECTED)
