@@ -239,6 +239,13 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** The Kafka Streams overrides: the file's, then each --streams-config on top. */
+  /** The router's partition count, unless the operator set it (a smaller one is refused). */
+  static Map<String, String> withRouterPartitions(Map<String, String> overrides, int partitions) {
+    final Map<String, String> out = new LinkedHashMap<>(overrides);
+    out.putIfAbsent(TopologySettings.ROUTER_PARTITIONS_CONFIG, Integer.toString(partitions));
+    return out;
+  }
+
   private Map<String, String> streamsOverrides() throws IOException {
     final Map<String, String> overrides = new LinkedHashMap<>();
     if (streamsConfigFile != null) {
@@ -318,11 +325,23 @@ final class RunCommand implements Callable<Integer> {
         security != null
             ? security.client(Role.PUBLISHER, bootstrap)
             : ClientConfig.load(clientConfig, bootstrap);
+    final int routerPartitions;
     try (Admin admin = Admin.create(adminClient)) {
       for (String created : TopicSetup.ensure(admin, topics, partitions, replication)) {
         System.out.println("Created topic    " + created);
       }
       keepHistory(admin, topics);
+      // Registration serials are dealt out over the router's partitions, which are the registry
+      // topic's (the router's input is co-partitioned with it); Kafka Streams does not tell a
+      // processor how many there are.
+      routerPartitions =
+          admin
+              .describeTopics(List.of(topics.enterprises()))
+              .allTopicNames()
+              .get()
+              .get(topics.enterprises())
+              .partitions()
+              .size();
       if (security != null) {
         final AccessControl access =
             new AccessControl(topics, applicationId, LocalSchemaRegistry.DEFAULT_TOPIC);
@@ -397,7 +416,7 @@ final class RunCommand implements Callable<Integer> {
                 httpHost + ":" + httpPort,
                 topology,
                 ClientConfig.asMap(appClient),
-                streamsOverrides()),
+                withRouterPartitions(streamsOverrides(), routerPartitions)),
             topics,
             client,
             rulebook,

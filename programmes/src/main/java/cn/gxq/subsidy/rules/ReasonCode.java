@@ -35,6 +35,14 @@ public enum ReasonCode {
   /** Tech-SME evaluation: the score passes only with a tech-staff score above 0. */
   NO_TECH_STAFF_SCORE,
   /**
+   * This project's addition to the contract: an eligible application the platform cannot take on
+   * because one of its own limits is reached (a registration series full on its partition, a
+   * bucket's line out of tickets, or a bucket holding as much money as its totals can carry). The
+   * message names the limit, {@code details.capacityLimit} says which; the decision is REJECTED and
+   * the stream goes on.
+   */
+  CAPACITY_REACHED,
+  /**
    * This project's addition to the contract: the first reason of every eligible outcome, stating
    * the amount and its arithmetic in plain words.
    */

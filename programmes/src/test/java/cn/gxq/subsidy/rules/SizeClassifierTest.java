@@ -87,4 +87,45 @@ class SizeClassifierTest {
     assertThat(c.sizeClass()).isEqualTo(expected);
     assertThat(c.band()).isEqualTo(band);
   }
+
+  /**
+   * A bare K70 cannot be told between real-estate development (K701: revenue & assets; medium 1000万
+   * & 5000万, small 100万 & 2000万, large 20亿 & 1亿) and property management (K702: staff & revenue;
+   * medium 300 & 1000万, small 100 & 500万, large 1000 & 5000万): sized by both, the larger class. It
+   * used to fall to "all others" (staff only).
+   */
+  @ParameterizedTest(
+      name = "K70: {0} staff, revenue {1}, assets {2} → {3} by {4} (K701 {5}, K702 {6})")
+  @CsvSource({
+    // K701 MEDIUM (both bounds met), K702 MICRO (no staff); all others would say MICRO
+    "   0,   10000000.00, 50000000.00, MEDIUM, real-estate development, MEDIUM, MICRO",
+    // a fen of assets short: K701 SMALL, K702 MICRO
+    "   0,   10000000.00, 49999999.99, SMALL, real-estate development, SMALL, MICRO",
+    // K701 MICRO (no assets), K702 MEDIUM; all others would say LARGE
+    " 300,   10000000.00,           0, MEDIUM, property management, MICRO, MEDIUM",
+    // one staff short of medium: K702 SMALL
+    " 299,   10000000.00,           0, SMALL, property management, MICRO, SMALL",
+    // both MICRO (a staff below K702's small, a fen below K701's small assets); all others: SMALL
+    "  99,    5000000.00, 19999999.99, MICRO, real-estate development, MICRO, MICRO",
+    // K702 LARGE at both of its large bounds
+    "1000,   50000000.00,           0, LARGE, property management, MICRO, LARGE",
+    // K701 LARGE (20亿 & 1亿), K702 only SMALL (100 & 500万)
+    " 100, 2000000000.00, 100000000.00, LARGE, real-estate development, LARGE, SMALL",
+  })
+  void aBareRealEstateDivisionTakesTheLargerClassOfItsRows(
+      int staff,
+      BigDecimal revenue,
+      BigDecimal assets,
+      SizeClass expected,
+      String row,
+      SizeClass byDevelopment,
+      SizeClass byManagement) {
+    SizeClassifier.Classification c =
+        classifier.classify(IndustryCode.parse("K70").orElseThrow(), staff, revenue, assets);
+    assertThat(c.sizeClass()).isEqualTo(expected);
+    assertThat(c.band())
+        .startsWith(row + ", the larger class of division K70's rows")
+        .contains("real-estate development: " + byDevelopment)
+        .contains("property management: " + byManagement);
+  }
 }

@@ -5,6 +5,7 @@ import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.DecisionStatus;
 import cn.gxq.subsidy.avro.Reason;
 import cn.gxq.subsidy.avro.Totals;
+import cn.gxq.subsidy.avro.internal.Assessment;
 import cn.gxq.subsidy.avro.internal.BucketState;
 import cn.gxq.subsidy.avro.internal.Holding;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
@@ -39,10 +40,22 @@ public final class BudgetLedger {
 
   private static final BigDecimal ZERO = new BigDecimal("0.00");
 
+  /** {@code details.capacityLimit} of a bucket whose line has handed out its last ticket. */
+  public static final String TICKETS_FULL = "bucketTickets";
+
+  /** {@code details.capacityLimit} of a bucket holding as much money as it can carry. */
+  public static final String AMOUNT_FULL = "bucketAmount";
+
   private final LedgerBook book;
+  private final BucketLimits limits;
 
   public BudgetLedger(LedgerBook book) {
+    this(book, BucketLimits.PRODUCTION);
+  }
+
+  public BudgetLedger(LedgerBook book, BucketLimits limits) {
     this.book = book;
+    this.limits = limits;
   }
 
   /**
@@ -186,11 +199,23 @@ public final class BudgetLedger {
                   proposal.getReasons(),
                   eventTime);
           case ELIGIBLE -> {
-            final long ticket = keptTicket != null ? keptTicket : takeTicket(state);
             final BigDecimal amount = proposal.getEligibleAmount();
             // An approval is never taken back by the application's own revision that does not
             // raise its amount, even when a lowered budget left less than it holds.
             final boolean keeps = wasApproved && amount.compareTo(heldAmount) <= 0;
+            final Proposal refused =
+                keeps ? null : overCapacity(bucket, state, keptTicket, proposal);
+            if (refused != null) {
+              yield holdNothing(
+                  bucket,
+                  state,
+                  refused,
+                  sequence,
+                  DecisionStatus.REJECTED,
+                  refused.getReasons(),
+                  eventTime);
+            }
+            final long ticket = keptTicket != null ? keptTicket : takeTicket(state);
             yield keeps || fits(totals, amount)
                 ? approve(bucket, state, proposal, sequence, ticket, eventTime)
                 : waitlist(bucket, state, proposal, sequence, ticket, eventTime);
@@ -201,6 +226,56 @@ public final class BudgetLedger {
       walk(bucket, state, eventTime, effects);
     }
     save(bucket, state, eventTime, effects);
+  }
+
+  /**
+   * The proposal rejected with {@link ReasonCode#CAPACITY_REACHED} when the bucket cannot take it
+   * on (its line has no ticket left for a newcomer, or the amount would take what it holds past
+   * what its records carry), else null. Checked after the application's previous revision was taken
+   * back, so a revision is measured against what the others hold.
+   */
+  private Proposal overCapacity(
+      BucketKey bucket, BucketState state, Long keptTicket, Proposal proposal) {
+    final String limit;
+    final String message;
+    final BigDecimal held = state.getTotals().getApprovedAmount().add(state.getWaitingAmount());
+    final BigDecimal amount = proposal.getEligibleAmount();
+    if (keptTicket == null && state.getNextTicket() > limits.maxTicket()) {
+      limit = TICKETS_FULL;
+      message =
+          "not taken on: the "
+              + bucket
+              + " bucket has handed out all "
+              + limits.maxTicket()
+              + " places its line can hold (one per application that entered it), so it can"
+              + " take no new application; the application was eligible";
+    } else if (held.add(amount).compareTo(limits.maxHeld()) > 0) {
+      limit = AMOUNT_FULL;
+      message =
+          "not taken on: the "
+              + bucket
+              + " bucket holds "
+              + held.toPlainString()
+              + " approved and waiting, and with this application's "
+              + amount.toPlainString()
+              + " it would hold more than the "
+              + limits.maxHeld().toPlainString()
+              + " one bucket can carry (its totals, and their sum over all zones, must fit the"
+              + " contract's decimal(18,2)); the application was eligible";
+    } else {
+      return null;
+    }
+    final List<Reason> reasons = new ArrayList<>();
+    reasons.add(reason(ReasonCode.CAPACITY_REACHED, message));
+    reasons.addAll(proposal.getReasons());
+    final Map<String, String> details = new HashMap<>(proposal.getDetails());
+    details.put(RevisionRouter.CAPACITY_LIMIT, limit);
+    return Proposal.newBuilder(proposal)
+        .setAssessment(Assessment.REJECTED)
+        .setEligibleAmount(ZERO)
+        .setReasons(reasons)
+        .setDetails(details)
+        .build();
   }
 
   private Decision holdNothing(

@@ -12,6 +12,13 @@ import java.util.Arrays;
  */
 public final class LineIndex {
 
+  /**
+   * The highest ticket the index takes: 2<sup>22</sup> − 1 (4,194,303). The index spans every
+   * ticket up to the highest one waiting, 40 bytes each (160 MiB at this one). The ledger hands out
+   * no ticket beyond it ({@link BucketLimits}).
+   */
+  public static final long MAX_TICKET = (1L << 22) - 1;
+
   private static final long NONE = Long.MAX_VALUE;
 
   private int leaves = 1;
@@ -98,8 +105,9 @@ public final class LineIndex {
 
   /** Doubles the leaves until {@code ticket} has one, keeping what waits. */
   private void grow(long ticket) {
-    if (ticket < 0 || ticket >= Integer.MAX_VALUE / 2) {
-      throw new IllegalArgumentException("ticket out of range: " + ticket);
+    if (ticket < 0 || ticket > MAX_TICKET) {
+      throw new IllegalArgumentException(
+          "ticket " + ticket + " out of the line's range 0.." + MAX_TICKET);
     }
     if (ticket < leaves) {
       return;

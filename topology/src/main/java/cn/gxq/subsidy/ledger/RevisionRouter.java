@@ -9,10 +9,12 @@ import cn.gxq.subsidy.contract.BucketKey;
 import cn.gxq.subsidy.rules.ReasonCode;
 import cn.gxq.subsidy.rules.Registration;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * Decides which bucket acts on an assessed revision, and settles claims, before the ledger sees it.
@@ -27,10 +29,25 @@ public final class RevisionRouter {
 
   private static final BigDecimal ZERO = new BigDecimal("0.00");
 
-  private final RouteBook book;
+  /** Details key naming the limit a {@link ReasonCode#CAPACITY_REACHED} decision met. */
+  public static final String CAPACITY_LIMIT = "capacityLimit";
 
+  /**
+   * {@link #CAPACITY_LIMIT} of a registration series whose serials this partition has all drawn.
+   */
+  public static final String SERIES_FULL = "registrationSeries";
+
+  private final RouteBook book;
+  private final SerialSpace serials;
+
+  /** A router that is the only partition of its input (a model of one task: tests, state costs). */
   public RevisionRouter(RouteBook book) {
+    this(book, new SerialSpace(1, 0, Registration.MAX_SERIAL));
+  }
+
+  public RevisionRouter(RouteBook book, SerialSpace serials) {
     this.book = book;
+    this.serials = serials;
   }
 
   /** A command and the bucket whose partition must receive it first. */
@@ -70,7 +87,9 @@ public final class RevisionRouter {
   /**
    * Gives a recognition that holds its claim a registration number: the one its claim already has,
    * or the next of its series. The rules name the series; numbering needs the claim settled, and
-   * only here is every claim of an enterprise seen.
+   * only here is every claim of an enterprise seen. When this partition has drawn its whole share
+   * of the series, the revision is rejected with {@link ReasonCode#CAPACITY_REACHED} and gives its
+   * claim back: a decision, not a failure of the stream.
    */
   private Proposal numbered(Proposal proposal, Route last) {
     final Map<String, String> details = proposal.getDetails();
@@ -80,17 +99,50 @@ public final class RevisionRouter {
     }
     final Map<String, String> out = new HashMap<>(details);
     out.remove(Registration.SERIES);
-    if (proposal.getAssessment() == Assessment.ELIGIBLE) {
-      final boolean kept =
-          last != null
-              && last.getRegistration() != null
-              && last.getRegistration().startsWith(series)
-              && proposal.getClaimKey().equals(last.getClaimKey());
-      out.put(
-          Registration.NUMBER,
-          kept ? last.getRegistration() : Registration.number(series, book.nextSerial(series)));
+    if (proposal.getAssessment() != Assessment.ELIGIBLE) {
+      return Proposal.newBuilder(proposal).setDetails(out).build();
     }
-    return Proposal.newBuilder(proposal).setDetails(out).build();
+    final boolean kept =
+        last != null
+            && last.getRegistration() != null
+            && last.getRegistration().startsWith(series)
+            && proposal.getClaimKey().equals(last.getClaimKey());
+    if (kept) {
+      out.put(Registration.NUMBER, last.getRegistration());
+      return Proposal.newBuilder(proposal).setDetails(out).build();
+    }
+    final OptionalInt serial = serials.serial(book.nextSerial(series));
+    if (serial.isPresent()) {
+      out.put(Registration.NUMBER, Registration.number(series, serial.getAsInt()));
+      return Proposal.newBuilder(proposal).setDetails(out).build();
+    }
+    if (proposal.getApplicationId().equals(book.claimHolder(proposal.getClaimKey()))) {
+      book.deleteClaim(proposal.getClaimKey());
+    }
+    out.put(CAPACITY_LIMIT, SERIES_FULL);
+    final List<Reason> reasons = new ArrayList<>();
+    reasons.add(
+        new Reason(
+            ReasonCode.CAPACITY_REACHED.name(),
+            "not registered: registration series "
+                + series
+                + " is full on router partition "
+                + serials.partition()
+                + " (all "
+                + serials.share()
+                + " of its serials there are given; serials 1.."
+                + serials.max()
+                + " of a series are dealt out in turn over "
+                + serials.partitions()
+                + " partitions). The application was eligible, but the registration number's"
+                + " six-digit serial has no number left for it here"));
+    reasons.addAll(proposal.getReasons());
+    return Proposal.newBuilder(proposal)
+        .setAssessment(Assessment.REJECTED)
+        .setEligibleAmount(ZERO)
+        .setReasons(reasons)
+        .setDetails(out)
+        .build();
   }
 
   /**

@@ -19,9 +19,9 @@ public interface RouteBook {
   void deleteClaim(String claimKey);
 
   /**
-   * The next serial of a registration series, never given before in that series by any partition.
-   *
-   * @throws IllegalStateException when the series has run out of serials here
+   * Counts one more draw from a registration series on this partition and returns how many there
+   * have been, 1 for the first; which serial a draw gives is the {@link SerialSpace}'s business.
+   * The count stops at {@link Integer#MAX_VALUE}, long past any share, so it never wraps round.
    */
   int nextSerial(String series);
 }

@@ -13,6 +13,9 @@ public final class TotalsSum {
 
   private static final BigDecimal ZERO = new BigDecimal("0.00");
 
+  /** The largest amount the contract's {@code decimal(18,2)} carries. */
+  public static final BigDecimal MAX_ENCODABLE = new BigDecimal("9999999999999999.99");
+
   private TotalsSum() {}
 
   /** Moves {@code sum} from {@code before} (null: not counted yet) to {@code after}. */
@@ -36,6 +39,22 @@ public final class TotalsSum {
     if (after.getUpdatedAt().isAfter(sum.getUpdatedAt())) {
       sum.setUpdatedAt(after.getUpdatedAt());
     }
+  }
+
+  /**
+   * Whether every amount of a totals record fits the contract's {@code decimal(18,2)}; a record
+   * that does not could not be written. A bucket never holds more than {@link
+   * BucketLimits#maxHeld}, so a zone's totals always fit; a sum over zones fits for up to 999 zones
+   * at that ceiling.
+   */
+  public static boolean fits(Totals totals) {
+    return fits(totals.getApprovedAmount())
+        && fits(totals.getBudget())
+        && fits(totals.getBudgetRemaining());
+  }
+
+  private static boolean fits(BigDecimal amount) {
+    return amount == null || amount.abs().compareTo(MAX_ENCODABLE) <= 0;
   }
 
   private static BigDecimal moveBy(BigDecimal sum, BigDecimal before, BigDecimal after) {

@@ -8,6 +8,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sums a programme's zone buckets into {@code ALL:PROGRAMME:YEAR}. Zone totals arrive keyed by
@@ -16,6 +18,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Zone totals are already published at most once per interval, so each one is passed on at once.
  */
 final class AllTotals implements Processor<String, Totals, String, Totals> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AllTotals.class);
 
   private final PipelineObserver observer;
   private ProcessorContext<String, Totals> context;
@@ -39,11 +43,26 @@ final class AllTotals implements Processor<String, Totals, String, Totals> {
     final String zoneKey =
         new BucketKey(zone.getZone(), zone.getProgramme(), zone.getYear()).toString();
     final Totals before = zones.get(zoneKey);
-    Totals sum = sums.get(record.key());
-    if (sum == null) {
-      sum = BudgetLedger.emptyTotals(BucketKey.parse(record.key()));
-    }
+    final Totals was = sums.get(record.key());
+    final Totals sum =
+        was != null
+            ? Totals.newBuilder(was).build()
+            : BudgetLedger.emptyTotals(BucketKey.parse(record.key()));
     TotalsSum.move(sum, before, zone);
+    if (!TotalsSum.fits(sum)) {
+      // Not reachable below 1,000 zones (see BucketLimits). Beyond, this zone's snapshot is left
+      // out: the sum keeps its previous snapshot of the zone and stays the exact sum of what it
+      // counts, and a later snapshot that fits again is counted by its difference as always.
+      LOG.error(
+          "{} left out of {}: the sum would exceed the decimal(18,2) of the totals record"
+              + " (approved {}, budget {}, remaining {})",
+          zoneKey,
+          record.key(),
+          sum.getApprovedAmount(),
+          sum.getBudget(),
+          sum.getBudgetRemaining());
+      return;
+    }
     zones.put(zoneKey, zone);
     sums.put(record.key(), sum);
     observer.totalsPublished(sum);

@@ -1,6 +1,7 @@
 package cn.gxq.subsidy.topology;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Tunables of the topology.
@@ -40,6 +41,34 @@ public record TopologySettings(
         servesQueries,
         journalsArrivals,
         RegistryPins.NONE);
+  }
+
+  /**
+   * Kafka Streams setting: how many partitions the router's input has (the registry topic's
+   * partition count), over which registration serials are dealt ({@link
+   * cn.gxq.subsidy.ledger.SerialSpace}). It must not change while numbers are being given.
+   */
+  public static final String ROUTER_PARTITIONS_CONFIG = "subsidy.router.partitions";
+
+  /** Without {@link #ROUTER_PARTITIONS_CONFIG}: safe for up to 100 partitions. */
+  public static final int DEFAULT_ROUTER_PARTITIONS = 100;
+
+  /** The router partition count of a Kafka Streams configuration. */
+  public static int routerPartitions(Map<String, ?> streamsConfig) {
+    final Object value = streamsConfig.get(ROUTER_PARTITIONS_CONFIG);
+    if (value == null) {
+      return DEFAULT_ROUTER_PARTITIONS;
+    }
+    try {
+      final int partitions = Integer.parseInt(value.toString().trim());
+      if (partitions >= 1) {
+        return partitions;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        ROUTER_PARTITIONS_CONFIG + " must be a partition count of 1 or more, was " + value);
   }
 
   public static TopologySettings defaults() {

@@ -86,4 +86,15 @@ class LineIndexTest {
     }
     return -1;
   }
+
+  @Test
+  void aTicketBeyondTheLinesRangeIsRefusedBeforeAnythingIsAllotted() {
+    final LineIndex line = new LineIndex();
+    line.put(3, 100);
+
+    assertThatThrownBy(() -> line.put(LineIndex.MAX_TICKET + 1, 100))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("out of the line's range 0..4194303");
+    assertThat(line.amountOf(3)).isEqualTo(100);
+  }
 }

@@ -38,6 +38,6 @@ final class MapRouteBook implements RouteBook {
 
   @Override
   public int nextSerial(String series) {
-    return serials.merge(series, 1, Integer::sum);
+    return serials.merge(series, 1, (a, b) -> a == Integer.MAX_VALUE ? a : a + b);
   }
 }

@@ -32,7 +32,7 @@ class TechSmeAndPolicyVersionPipelineTest {
   }
 
   /** 30 of 100 in tech (20) + R&D 5% of revenue (40) + two utility models (12) = 72. */
-  private static TechSmeApplication techSme(String id, String code, int revision, Instant at) {
+  static TechSmeApplication techSme(String id, String code, int revision, Instant at) {
     return TechSmeApplication.newBuilder()
         .setApplicationId(id)
         .setRevision(revision)
@@ -83,7 +83,7 @@ class TechSmeAndPolicyVersionPipelineTest {
         .containsEntry("techStaffScore", "20")
         .containsEntry("rdScore", "40")
         .containsEntry("ipScore", "12")
-        // year, the credit code's region digits (110108), partition 00, first serial 0001
+        // year, the credit code's region digits (110108), serial 1: partition 0's first
         .containsEntry("registrationNumber", "2022110108000001")
         .doesNotContainKey("registrationSeries");
     assertThat(codes(approved)).containsExactly("ELIGIBLE");

@@ -50,6 +50,8 @@ final class TopologyHarness implements AutoCloseable {
 
   TopologyHarness(TopologySettings settings) {
     final Properties props = SubsidyTopology.baseConfig("subsidy-test", "unused:9092", topics);
+    // The driver runs one task per sub-topology, partition 0: the router's input has one partition.
+    props.put(TopologySettings.ROUTER_PARTITIONS_CONFIG, "1");
     try {
       props.put(
           StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("subsidy-ttd").toString());

@@ -17,9 +17,12 @@ import cn.gxq.subsidy.rules.PolicyCalendar;
 import cn.gxq.subsidy.rules.ProgrammeRules;
 import cn.gxq.subsidy.rules.ReasonCode;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -170,9 +173,9 @@ public final class RdDeductionRules implements ProgrammeRules<RdDeductionApplica
         highTechInYear
             ? enterprisePolicy.highTechIncomeTaxRate()
             : enterprisePolicy.standardIncomeTaxRate();
-    // The saving starts from the rounded deduction, so a clerk multiplying the two shown figures
-    // gets the same fen.
-    BigDecimal saving = Money.round(approved.multiply(taxRate));
+    // Its own amount calculation, rounded once at its end (domain.md): from the unrounded
+    // deduction, not from the deduction already rounded to the fen.
+    BigDecimal saving = Money.round(total.multiply(taxRate));
     details
         .money("extraDeduction", approved)
         .text("highTechCertificateValidInTaxYear", highTechInYear)
@@ -199,8 +202,8 @@ public final class RdDeductionRules implements ProgrammeRules<RdDeductionApplica
             + extra.rate().rate().toPlainString()
             + ") + "
             + Money.display(equipmentExtra)
-            + " on Q4 equipment; estimated tax saving "
-            + Money.display(approved)
+            + " on Q4 equipment; estimated tax saving: the extra deduction before rounding "
+            + unrounded(total)
             + " × "
             + taxRate.toPlainString()
             + " income tax rate = "
@@ -247,6 +250,15 @@ public final class RdDeductionRules implements ProgrammeRules<RdDeductionApplica
               + " (China Standard Time)");
     }
     return checks;
+  }
+
+  /** An unrounded amount for people to read: separators, 2 decimals or as many as it has. */
+  private static String unrounded(BigDecimal amount) {
+    BigDecimal shown = amount.round(new MathContext(20, RoundingMode.HALF_UP)).stripTrailingZeros();
+    if (shown.scale() < 2) {
+      shown = shown.setScale(2);
+    }
+    return String.format(Locale.ROOT, "%,." + shown.scale() + "f", shown);
   }
 
   /**

@@ -257,6 +257,38 @@ class RdDeductionRulesTest {
         .containsEntry("estimatedTaxSaving", "112500.00");
   }
 
+  @Test
+  void theTaxSavingIsRoundedOnceFromTheUnroundedDeduction() {
+    // 2021, an "other" at 75%: personnel 600,000.02, so eligible 1,000,000.02 and the extra
+    // deduction 750,000.015, shown (and approved) as 750,000.02. The saving at 25% is
+    // 750,000.015 × 0.25 = 187,500.00375 → 187,500.00; rounding twice would give
+    // 750,000.02 × 0.25 = 187,500.005 → 187,500.01.
+    Outcome o = decide(rd().setPersonnel(yuan("600000.02")), enterprise());
+    assertThat(o.eligibleAmount()).isEqualByComparingTo("750000.02");
+    assertThat(o.details())
+        .containsEntry("extraDeduction", "750000.02")
+        .containsEntry("incomeTaxRate", "0.25")
+        .containsEntry("estimatedTaxSaving", "187500.00");
+    assertThat(o.findings().get(0).message())
+        .contains(
+            "extra deduction before rounding 750,000.015 × 0.25 income tax rate = 187,500.00");
+  }
+
+  @Test
+  void theTaxSavingAtFifteenPercentIsRoundedOnceToo() {
+    // Personnel 600,000.22: eligible 1,000,000.22, extra 750,000.165 (750,000.17 shown). With a
+    // valid certificate: 750,000.165 × 0.15 = 112,500.02475 → 112,500.02, where
+    // 750,000.17 × 0.15 = 112,500.0255 → 112,500.03.
+    Outcome o =
+        decide(
+            rd().setPersonnel(yuan("600000.22")),
+            enterprise().setHighTechCertifiedOn(LocalDate.of(2019, 6, 1)));
+    assertThat(o.eligibleAmount()).isEqualByComparingTo("750000.17");
+    assertThat(o.details())
+        .containsEntry("incomeTaxRate", "0.15")
+        .containsEntry("estimatedTaxSaving", "112500.02");
+  }
+
   @ParameterizedTest
   @CsvSource({
     "C16, true",
