@@ -37,15 +37,17 @@ record DecidedApplication(
   }
 
   /**
-   * Whether this decision is the outcome of competing for money or a claim: approved, waitlisted,
-   * or rejected only because another application holds the claim.
+   * Whether this decision is the outcome of competing for money, a claim or a capacity: approved,
+   * waitlisted, or rejected only because another application holds the claim or took the last of
+   * a capacity (a registration serial, a bucket's tickets or money; who took it depends on order).
    */
   boolean competing() {
     return status == DecisionStatus.APPROVED
         || status == DecisionStatus.WAITLISTED
         || (status == DecisionStatus.REJECTED
             && !reasons.isEmpty()
-            && reasons.get(0).equals("DUPLICATE_CLAIM"));
+            && (reasons.get(0).equals("DUPLICATE_CLAIM")
+                || reasons.get(0).equals("CAPACITY_REACHED")));
   }
 
   /** Same final status and the same approved amount (2.0 equals 2.00). */

@@ -121,7 +121,10 @@ final class WhatIfReplay {
           "whatif: replaying %,d records of %s up to their ends now%n",
           snapshot.size(), String.join(", ", inputs(topics)));
 
-      final Properties config = config(applicationId, topics, snapshot, order);
+      // Registration numbers are dealt out over the router's partitions, the registry's, as live.
+      final int routerPartitions =
+          describe(admin, settings.live().enterprises()).partitions().size();
+      final Properties config = config(applicationId, topics, snapshot, order, routerPartitions);
       final StreamsBuilder builder =
           new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
       SubsidyTopology.build(
@@ -264,7 +267,11 @@ final class WhatIfReplay {
   }
 
   private Properties config(
-      String applicationId, Topics topics, InputSnapshot snapshot, LiveOrder order) {
+      String applicationId,
+      Topics topics,
+      InputSnapshot snapshot,
+      LiveOrder order,
+      int routerPartitions) {
     final Properties props =
         SubsidyTopology.baseConfig(
             applicationId, settings.client().getProperty("bootstrap.servers"), topics);
@@ -274,6 +281,7 @@ final class WhatIfReplay {
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
     props.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, SnapshotFilter.class.getName());
     props.put(SnapshotFilter.SNAPSHOT_CONFIG, snapshot.encode());
+    props.put(TopologySettings.ROUTER_PARTITIONS_CONFIG, Integer.toString(routerPartitions));
     if (order != null) {
       props.put(LiveOrder.CONFIG, order); // an object: the wrapper is configured in this JVM
     }
