@@ -38,8 +38,8 @@ record DecidedApplication(
 
   /**
    * Whether this decision is the outcome of competing for money, a claim or a capacity: approved,
-   * waitlisted, or rejected only because another application holds the claim or took the last of
-   * a capacity (a registration serial, a bucket's tickets or money; who took it depends on order).
+   * waitlisted, or rejected only because another application holds the claim or took the last of a
+   * capacity (a registration serial, a bucket's tickets or money; who took it depends on order).
    */
   boolean competing() {
     return status == DecisionStatus.APPROVED

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -20,84 +19,78 @@ import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 
 /**
- * Checks, when {@code run} starts, that no topic whose every record a decision may need again is
- * configured to erase records: the registry and budgets (every version), the applications, the
+ * Checks, when {@code run} starts, that no topic whose records a decision may need again is
+ * configured to erase them: the registry and budgets (every version), the applications, the
  * decisions, the dead letters, the hand-overs and the arrival journal. Topics made by an earlier
- * version of the platform, or by an operator, may be compacted or have a retention; the broker
- * applies both by the records' timestamps, which are event times, so a version dated in the past
- * goes at once.
+ * version of the platform (the registry compacted with a week's lag), or by an operator with a
+ * retention, erase them; the broker applies both by the records' timestamps, which are event times,
+ * so a version dated in the past goes at once.
  *
- * <p>Making such a topic keep everything is always safe (it only stops erasing), so the guard does
- * it and says so; what was erased before is gone, and it says that too. Where the principal may not
- * alter topic configurations, it refuses to start with the command that would.
+ * <p>Setting such a topic to keep everything is always safe (it only stops erasing), so the guard
+ * does it and says so; what was erased before is gone, and it says that too. Where the principal
+ * may not alter topic configurations, it refuses to start with the command that would.
  */
 final class HistoryGuard {
 
-  /** What keeping every record means, in the topic's own configuration. */
-  private static final Map<String, String> KEEP_ALL =
-      Map.of(
-          TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-          TopicConfig.RETENTION_MS_CONFIG, "-1",
-          TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+  private static final List<String> KEYS =
+      List.of(
+          TopicConfig.CLEANUP_POLICY_CONFIG,
+          TopicConfig.RETENTION_MS_CONFIG,
+          TopicConfig.RETENTION_BYTES_CONFIG,
+          TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG);
 
   private HistoryGuard() {}
 
-  /** One topic that erased, or would have erased, records, and how it was set. */
-  record Finding(String topic, Map<String, String> erasing) {
+  /** One topic that erases, or would erase, records: how it is set, and how it must be kept. */
+  record Finding(String topic, Map<String, String> setting, Topics.Kept kept) {
     String describe() {
       final List<String> set = new ArrayList<>();
-      erasing.forEach((k, v) -> set.add(k + "=" + v));
+      setting.forEach((k, v) -> set.add(k + "=" + v));
       return topic + " (" + String.join(", ", set) + ")";
     }
   }
 
   /**
-   * The topics of {@code topics} that must keep everything and do not; {@code extra} names more of
-   * them (the registry store's changelog when the topology does not reuse the registry topic).
+   * The topics of {@code topics} that must keep every record and do not; {@code changelogs} names
+   * more of them that must keep every version (the registry store's changelog, where the topology
+   * does not reuse the registry topic).
    */
-  static List<Finding> check(Admin admin, Topics topics, Collection<String> extra)
+  static List<Finding> check(Admin admin, Topics topics, Collection<String> changelogs)
       throws InterruptedException, ExecutionException {
     final Set<String> existing = admin.listTopics().names().get();
-    final List<String> kept = new ArrayList<>();
+    final Map<String, Topics.Kept> kept = new LinkedHashMap<>();
     for (Topics.TopicSpec spec : topics.all(Catalogue.programmes())) {
-      if (!spec.compacted() && existing.contains(spec.name())) {
-        kept.add(spec.name());
+      if (spec.kept() != Topics.Kept.LATEST && existing.contains(spec.name())) {
+        kept.put(spec.name(), spec.kept());
       }
     }
-    extra.stream().filter(existing::contains).forEach(kept::add);
+    changelogs.stream()
+        .filter(existing::contains)
+        .forEach(t -> kept.put(t, Topics.Kept.EVERY_VERSION));
     final List<ConfigResource> resources =
-        kept.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+        kept.keySet().stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
     final Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get();
     final List<Finding> findings = new ArrayList<>();
     for (ConfigResource resource : resources) {
-      final Map<String, String> erasing = new LinkedHashMap<>();
-      for (String key : KEEP_ALL.keySet().stream().sorted().toList()) {
+      final Map<String, String> setting = new LinkedHashMap<>();
+      for (String key : KEYS) {
         final ConfigEntry entry = configs.get(resource).get(key);
-        final String value = entry == null ? null : entry.value();
-        if (!keepsAll(key, value)) {
-          erasing.put(key, value);
-        }
+        setting.put(key, entry == null ? null : entry.value());
       }
-      if (!erasing.isEmpty()) {
-        findings.add(new Finding(resource.name(), erasing));
+      if (!Topics.Kept.keepsEveryRecord(
+          setting.get(TopicConfig.CLEANUP_POLICY_CONFIG),
+          setting.get(TopicConfig.RETENTION_MS_CONFIG),
+          setting.get(TopicConfig.RETENTION_BYTES_CONFIG),
+          setting.get(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG))) {
+        findings.add(new Finding(resource.name(), setting, kept.get(resource.name())));
       }
     }
     return findings;
   }
 
-  private static boolean keepsAll(String key, String value) {
-    if (value == null) {
-      return false;
-    }
-    if (key.equals(TopicConfig.CLEANUP_POLICY_CONFIG)) {
-      return !value.toLowerCase(Locale.ROOT).contains(TopicConfig.CLEANUP_POLICY_COMPACT);
-    }
-    return Long.parseLong(value.trim()) < 0;
-  }
-
   /**
-   * Sets every finding's topic to keep everything and returns what it did, a line each for the
-   * operator.
+   * Sets every finding's topic to keep its records as it must and returns what it did, a line each
+   * for the operator.
    *
    * @throws IllegalStateException when the principal may not alter topic configurations: the
    *     platform does not decide on inputs whose history is being erased
@@ -107,8 +100,16 @@ final class HistoryGuard {
     final List<String> said = new ArrayList<>();
     for (Finding finding : findings) {
       final List<AlterConfigOp> ops = new ArrayList<>();
-      KEEP_ALL.forEach(
-          (k, v) -> ops.add(new AlterConfigOp(new ConfigEntry(k, v), AlterConfigOp.OpType.SET)));
+      final List<String> wanted = new ArrayList<>();
+      finding.kept().configs().entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(
+              e -> {
+                ops.add(
+                    new AlterConfigOp(
+                        new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET));
+                wanted.add(e.getKey() + "=" + e.getValue());
+              });
       try {
         admin
             .incrementalAlterConfigs(
@@ -125,18 +126,20 @@ final class HistoryGuard {
                   + " change it; an administrator can: kafka-configs.sh --alter --entity-type"
                   + " topics --entity-name "
                   + finding.topic()
-                  + " --add-config cleanup.policy=delete,retention.ms=-1,retention.bytes=-1",
+                  + " --add-config "
+                  + String.join(",", wanted),
               e);
         }
         throw new IllegalStateException(
-            "topic " + finding.describe() + " could not be set to keep everything: " + e, e);
+            "topic " + finding.describe() + " could not be set to keep its records: " + e, e);
       }
       said.add(
           "topic "
               + finding.describe()
-              + " would erase records a decision may need again; now kept whole"
-              + " (cleanup.policy=delete, retention unlimited). Records it erased before are gone:"
-              + " decisions that met them cannot be reproduced from it.");
+              + " would erase records a decision may need again; now "
+              + String.join(", ", wanted)
+              + ". Records it erased before are gone: decisions that met them cannot be"
+              + " reproduced from it.");
     }
     return said;
   }

@@ -5,9 +5,9 @@ import cn.gxq.subsidy.avro.internal.ArrivalKind;
 import cn.gxq.subsidy.avro.internal.ArrivalStep;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
 import cn.gxq.subsidy.avro.internal.Proposal;
+import cn.gxq.subsidy.topology.ArrivalGates;
 import cn.gxq.subsidy.topology.ArrivalJournal;
 import cn.gxq.subsidy.topology.RegistryPins;
-import cn.gxq.subsidy.topology.SubsidyTopology;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
@@ -42,10 +42,7 @@ import org.apache.kafka.streams.processor.api.Processor;
  * candidate policy that fails on an application live decided), the replay stalls; {@link
  * #skipMissing()} then lets the most upstream step with held records skip what did not come.
  */
-final class LiveOrder implements RegistryPins {
-
-  /** The Streams config entry carrying this object to {@link SnapshotFilter}. */
-  static final String CONFIG = "subsidy.whatif.live-order";
+final class LiveOrder implements RegistryPins, ArrivalGates {
 
   private static final Duration POLL = Duration.ofMillis(500);
 
@@ -204,23 +201,21 @@ final class LiveOrder implements RegistryPins {
     return false;
   }
 
-  /** {@code inner} behind a gate if it is the router or the ledger, else {@code inner}. */
-  <K, V, KO, VO> Processor<K, V, KO, VO> gate(String processor, Processor<K, V, KO, VO> inner) {
-    if (SubsidyTopology.ROUTE.equals(processor)) {
-      return new OrderGate<>(
-          this,
-          ArrivalStep.ROUTER,
-          inner,
-          record -> ArrivalJournal.atRouter((Proposal) record.value()));
-    }
-    if (SubsidyTopology.LEDGER.equals(processor)) {
-      return new OrderGate<>(
-          this,
-          ArrivalStep.LEDGER,
-          inner,
-          record -> ArrivalJournal.atLedger((String) record.key(), (LedgerCommand) record.value()));
-    }
-    return inner;
+  @Override
+  public <KO, VO> Processor<String, Proposal, KO, VO> beforeRouter(
+      Processor<String, Proposal, KO, VO> router) {
+    return new OrderGate<>(
+        this, ArrivalStep.ROUTER, router, record -> ArrivalJournal.atRouter(record.value()));
+  }
+
+  @Override
+  public <KO, VO> Processor<String, LedgerCommand, KO, VO> beforeLedger(
+      Processor<String, LedgerCommand, KO, VO> ledger) {
+    return new OrderGate<>(
+        this,
+        ArrivalStep.LEDGER,
+        ledger,
+        record -> ArrivalJournal.atLedger(record.key(), record.value()));
   }
 
   /** The live order of one lane at one step, taken by the gate of its task once. */

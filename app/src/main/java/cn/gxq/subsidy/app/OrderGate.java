@@ -27,25 +27,25 @@ import org.slf4j.LoggerFactory;
  * <p>What it holds lives in memory only. A replay runs as one instance that starts clean; should a
  * task start twice all the same, {@link LiveOrder#start} fails the replay rather than lose records.
  */
-final class OrderGate<K, V, KO, VO> implements Processor<K, V, KO, VO> {
+final class OrderGate<V, KO, VO> implements Processor<String, V, KO, VO> {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrderGate.class);
   private static final Duration CHECK = Duration.ofMillis(500);
 
   private final LiveOrder order;
   private final ArrivalStep step;
-  private final Processor<K, V, KO, VO> inner;
-  private final Function<Record<K, V>, Arrival> describe;
+  private final Processor<String, V, KO, VO> inner;
+  private final Function<Record<String, V>, Arrival> describe;
   private final AtomicLong heldCount;
-  private final Map<String, OrderBuffer<Record<K, V>>> buffers = new HashMap<>();
+  private final Map<String, OrderBuffer<Record<String, V>>> buffers = new HashMap<>();
   private int partition;
   private int skipRound;
 
   OrderGate(
       LiveOrder order,
       ArrivalStep step,
-      Processor<K, V, KO, VO> inner,
-      Function<Record<K, V>, Arrival> describe) {
+      Processor<String, V, KO, VO> inner,
+      Function<Record<String, V>, Arrival> describe) {
     this.order = order;
     this.step = step;
     this.inner = inner;
@@ -61,15 +61,14 @@ final class OrderGate<K, V, KO, VO> implements Processor<K, V, KO, VO> {
   }
 
   @Override
-  public void process(Record<K, V> record) {
+  public void process(Record<String, V> record) {
     final Arrival arrival = describe.apply(record);
     if (order.passes(arrival)) {
       inner.process(record);
       return;
     }
-    final String lane =
-        step == ArrivalStep.ROUTER ? Integer.toString(partition) : (String) record.key();
-    final OrderBuffer<Record<K, V>> buffer = buffer(lane);
+    final String lane = step == ArrivalStep.ROUTER ? Integer.toString(partition) : record.key();
+    final OrderBuffer<Record<String, V>> buffer = buffer(lane);
     final int before = buffer.held();
     takeMetElsewhere(lane, buffer);
     final String identity = ArrivalJournal.identity(arrival);
@@ -81,12 +80,13 @@ final class OrderGate<K, V, KO, VO> implements Processor<K, V, KO, VO> {
     heldCount.addAndGet(buffer.held() - before);
   }
 
-  private OrderBuffer<Record<K, V>> buffer(String lane) {
+  private OrderBuffer<Record<String, V>> buffer(String lane) {
     return buffers.computeIfAbsent(lane, l -> new OrderBuffer<>(order.start(step, l)));
   }
 
   /** A record the journal does not name for this lane. */
-  private void pastTheOrder(String lane, Arrival arrival, String identity, Record<K, V> record) {
+  private void pastTheOrder(
+      String lane, Arrival arrival, String identity, Record<String, V> record) {
     final String metOn = order.metOn(step, identity);
     if (metOn != null && !metOn.equals(lane)) {
       // Live met it in another bucket: the replay judged it against a registry corrected since,
@@ -103,7 +103,7 @@ final class OrderGate<K, V, KO, VO> implements Processor<K, V, KO, VO> {
   }
 
   /** The order of a lane goes on without what the replay met in other lanes instead. */
-  private void takeMetElsewhere(String lane, OrderBuffer<Record<K, V>> buffer) {
+  private void takeMetElsewhere(String lane, OrderBuffer<Record<String, V>> buffer) {
     final Queue<String> gone = order.metElsewhereThan(step, lane);
     String identity;
     while ((identity = gone.poll()) != null) {
@@ -112,7 +112,7 @@ final class OrderGate<K, V, KO, VO> implements Processor<K, V, KO, VO> {
   }
 
   private void check() {
-    for (Map.Entry<String, OrderBuffer<Record<K, V>>> e : buffers.entrySet()) {
+    for (Map.Entry<String, OrderBuffer<Record<String, V>>> e : buffers.entrySet()) {
       final int before = e.getValue().held();
       takeMetElsewhere(e.getKey(), e.getValue());
       heldCount.addAndGet(e.getValue().held() - before);
@@ -128,7 +128,7 @@ final class OrderGate<K, V, KO, VO> implements Processor<K, V, KO, VO> {
     }
     skipRound = round;
     int skipped = 0;
-    for (OrderBuffer<Record<K, V>> buffer : buffers.values()) {
+    for (OrderBuffer<Record<String, V>> buffer : buffers.values()) {
       final int before = buffer.held();
       skipped += buffer.skipMissing(inner::process);
       heldCount.addAndGet(buffer.held() - before);

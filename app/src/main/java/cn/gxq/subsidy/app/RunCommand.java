@@ -192,7 +192,8 @@ final class RunCommand implements Callable<Integer> {
    */
   private void keepHistory(Admin admin, Topics topics) throws Exception {
     final List<HistoryGuard.Finding> findings =
-        HistoryGuard.check(admin, topics, SubsidyTopology.changelogsKeptWhole(applicationId));
+        HistoryGuard.check(
+            admin, topics, SubsidyTopology.changelogsKeepingEveryVersion(applicationId));
     for (String line : HistoryGuard.keepEverything(admin, findings)) {
       System.err.println("run: warning: " + line);
     }

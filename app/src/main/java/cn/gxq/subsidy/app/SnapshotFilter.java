@@ -25,8 +25,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * (topic, partition, offset) decides exactly. Records of other topics (the registry, the replay's
  * own repartition and hand-over topics) and punctuations carry no snapshot partition and pass.
  *
- * <p>Given a {@link LiveOrder}, it also puts the router and the ledger behind their {@link
- * OrderGate}s, so they meet records in the order live did.
+ * <p>Kafka Streams' wrapper API has two kinds of processor, with and without a fixed key, so the
+ * same filter is written for each.
  */
 public final class SnapshotFilter implements ProcessorWrapper {
 
@@ -34,13 +34,11 @@ public final class SnapshotFilter implements ProcessorWrapper {
   static final String SNAPSHOT_CONFIG = "subsidy.whatif.snapshot";
 
   private Map<String, long[]> ends = Map.of();
-  private LiveOrder order;
 
   @Override
   public void configure(Map<String, ?> configs) {
     final Object snapshot = configs.get(SNAPSHOT_CONFIG);
     ends = snapshot == null ? Map.of() : InputSnapshot.decodeEnds(snapshot.toString());
-    order = (LiveOrder) configs.get(LiveOrder.CONFIG);
   }
 
   boolean admits(Optional<RecordMetadata> metadata) {
@@ -61,8 +59,7 @@ public final class SnapshotFilter implements ProcessorWrapper {
     return new WrappedProcessorSupplier<>() {
       @Override
       public Processor<K, V, KO, VO> get() {
-        final Processor<K, V, KO, VO> inner =
-            order == null ? supplier.get() : order.gate(processorName, supplier.get());
+        final Processor<K, V, KO, VO> inner = supplier.get();
         return new Processor<>() {
           private ProcessorContext<KO, VO> context;
 

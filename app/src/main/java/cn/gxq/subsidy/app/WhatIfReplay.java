@@ -7,6 +7,7 @@ import cn.gxq.subsidy.programme.ProgrammeDefinition;
 import cn.gxq.subsidy.programme.Rulebook;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import cn.gxq.subsidy.topology.PipelineObserver;
+import cn.gxq.subsidy.topology.ReplayHooks;
 import cn.gxq.subsidy.topology.SubsidySerdes;
 import cn.gxq.subsidy.topology.SubsidyTopology;
 import cn.gxq.subsidy.topology.TopologySettings;
@@ -132,9 +133,8 @@ final class WhatIfReplay {
           topics,
           new SubsidySerdes(registry),
           rulebook,
-          order == null
-              ? TopologySettings.defaults().forReplay()
-              : TopologySettings.defaults().forReplay().withRegistryPins(order),
+          TopologySettings.defaults()
+              .forReplay(order == null ? ReplayHooks.LIVE : new ReplayHooks(order, order)),
           PipelineObserver.NONE);
       final Topology topology = builder.build(config);
       final ReplayWatch watch =
@@ -282,9 +282,6 @@ final class WhatIfReplay {
     props.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, SnapshotFilter.class.getName());
     props.put(SnapshotFilter.SNAPSHOT_CONFIG, snapshot.encode());
     props.put(TopologySettings.ROUTER_PARTITIONS_CONFIG, Integer.toString(routerPartitions));
-    if (order != null) {
-      props.put(LiveOrder.CONFIG, order); // an object: the wrapper is configured in this JVM
-    }
     props.putAll(settings.streamsOverrides());
     return props;
   }

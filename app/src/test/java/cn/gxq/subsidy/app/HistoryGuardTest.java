@@ -55,43 +55,45 @@ class HistoryGuardTest {
       assertThat(found.stream().map(HistoryGuard.Finding::topic))
           .containsExactlyInAnyOrder(
               topics.enterprises(), topics.decisions(), "subsidy-decisions-enterprises-changelog");
-      assertThat(found.stream().filter(f -> f.topic().equals(topics.enterprises())).findFirst())
-          .get()
-          .extracting(HistoryGuard.Finding::erasing)
-          .isEqualTo(
-              Map.of(
-                  TopicConfig.CLEANUP_POLICY_CONFIG, "compact",
-                  TopicConfig.RETENTION_MS_CONFIG, "604800000"));
+      final HistoryGuard.Finding registryFound =
+          found.stream().filter(f -> f.topic().equals(topics.enterprises())).findFirst().get();
+      assertThat(registryFound.setting())
+          .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")
+          .containsEntry(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "604800000");
+      assertThat(registryFound.kept()).isEqualTo(Topics.Kept.EVERY_VERSION);
 
       final List<String> said = HistoryGuard.keepEverything(admin, found);
       assertThat(said).hasSize(3);
       assertThat(said.get(0))
-          .contains("now kept whole")
+          .startsWith("topic subsidy.enterprises.v1 (cleanup.policy=compact")
+          .contains("now cleanup.policy=compact, min.compaction.lag.ms=9223372036854775807")
           .contains("Records it erased before are gone");
+      // The broker applies a configuration change a moment after it acknowledged it.
+      final long deadline = System.nanoTime() + 30_000_000_000L;
+      while (!HistoryGuard.check(admin, topics, changelogs).isEmpty()
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
       assertThat(HistoryGuard.check(admin, topics, changelogs)).isEmpty();
-      final Config registry =
-          admin
-              .describeConfigs(
-                  List.of(new ConfigResource(ConfigResource.Type.TOPIC, topics.enterprises())))
-              .all()
-              .get()
-              .values()
-              .iterator()
-              .next();
-      assertThat(registry.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("delete");
-      assertThat(registry.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
-      assertThat(registry.get(TopicConfig.RETENTION_BYTES_CONFIG).value()).isEqualTo("-1");
+      final Config registry = config(admin, topics.enterprises());
+      assertThat(registry.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
+      assertThat(registry.get(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG).value())
+          .isEqualTo(Long.toString(Long.MAX_VALUE));
+      final Config decisions = config(admin, topics.decisions());
+      assertThat(decisions.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
       // The totals are compacted by design and are not touched.
-      final Config totals =
-          admin
-              .describeConfigs(
-                  List.of(new ConfigResource(ConfigResource.Type.TOPIC, topics.totals())))
-              .all()
-              .get()
-              .values()
-              .iterator()
-              .next();
+      final Config totals = config(admin, topics.totals());
       assertThat(totals.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
     }
+  }
+
+  private static Config config(Admin admin, String topic) throws Exception {
+    return admin
+        .describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, topic)))
+        .all()
+        .get()
+        .values()
+        .iterator()
+        .next();
   }
 }

@@ -97,11 +97,13 @@ class RegistryHistoryIntegrationTest {
           registryRecords++;
         }
       }
+      // Every budget fits all twelve: budgets and applications reach the ledger through different
+      // tasks, and which comes first is timing (README, "Budgets").
       final List<BigDecimal> budgets =
           List.of(
-              new BigDecimal("100000.00"),
-              new BigDecimal("900000.00"),
-              new BigDecimal("600000.00"));
+              new BigDecimal("1000000.00"),
+              new BigDecimal("2000000.00"),
+              new BigDecimal("1500000.00"));
       for (int i = 0; i < budgets.size(); i++) {
         final Instant at = SMALL.plus(Duration.ofDays(30L * i));
         cluster.send(
@@ -165,7 +167,7 @@ class RegistryHistoryIntegrationTest {
         final Decision before = first.get(d.getApplicationId());
         assertThat(d.getStatus()).as(d.getApplicationId()).isEqualTo(before.getStatus());
         assertThat(d.getApprovedAmount()).isEqualByComparingTo(before.getApprovedAmount());
-        assertThat(d.getSequence()).isEqualTo(2L);
+        assertThat(d.getSequence()).as(d.toString()).isEqualTo(before.getSequence() + 1);
         assertThat(d.getDetails()).containsEntry(Proposals.REGISTRY_VERSION, SMALL.toString());
       }
 

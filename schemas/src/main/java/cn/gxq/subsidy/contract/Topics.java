@@ -92,61 +92,122 @@ public final class Topics {
   }
 
   /**
-   * Every topic the application reads or writes, with whether it is compacted: the registry and
-   * budgets first, then each programme's applications in the order given, then the outputs.
-   *
-   * <p>Only the totals are compacted: nothing is decided from their history. Every version of the
-   * registry and the budgets is kept, like the applications, because a decision is reproducible
-   * only from the inputs it met: the as-of join reads the registry's history, a state restored from
-   * these topics must hold it, and a what-if replay meets the budgets' raises and cuts in the order
-   * they came. Compaction cannot keep them: the broker measures its lag by the records' timestamps,
-   * their event times, so a version dated in the past is erased as soon as a later one exists.
+   * Every topic the application reads or writes, with how it is kept: the registry and budgets
+   * first, then each programme's applications in the order given, then the outputs.
    */
   public List<TopicSpec> all(Collection<? extends ApplicationKind> programmes) {
     final List<TopicSpec> specs = new ArrayList<>();
-    specs.add(new TopicSpec(enterprises(), false));
-    specs.add(new TopicSpec(budgets(), false));
+    specs.add(new TopicSpec(enterprises(), Kept.EVERY_VERSION));
+    specs.add(new TopicSpec(budgets(), Kept.EVERY_VERSION));
     for (ApplicationKind kind : programmes) {
-      specs.add(new TopicSpec(applications(kind), false));
+      specs.add(new TopicSpec(applications(kind), Kept.WHOLE));
     }
-    specs.add(new TopicSpec(decisions(), false));
-    specs.add(new TopicSpec(totals(), true));
-    specs.add(new TopicSpec(deadLetter(), false));
-    specs.add(new TopicSpec(ledgerHandovers(), false));
-    specs.add(new TopicSpec(arrivals(), false));
+    specs.add(new TopicSpec(decisions(), Kept.WHOLE));
+    specs.add(new TopicSpec(totals(), Kept.LATEST));
+    specs.add(new TopicSpec(deadLetter(), Kept.WHOLE));
+    specs.add(new TopicSpec(ledgerHandovers(), Kept.WHOLE));
+    specs.add(new TopicSpec(arrivals(), Kept.WHOLE));
     return List.copyOf(specs);
   }
 
   /**
-   * A topic and how it is kept: compacted (the latest record per key), or whole (every record,
-   * whatever its timestamp and however large the topic grows). Decisions are kept whole: finance
-   * replays them.
+   * How a topic keeps its records. The broker applies compaction lag and retention by the records'
+   * timestamps, which are event times: a record dated in the past is "old" the moment it arrives.
+   * So a topic whose records a decision may need again must not depend on any lag or retention that
+   * a timestamp can reach.
    */
-  public record TopicSpec(String name, boolean compacted) {
+  public enum Kept {
+    /**
+     * Every record, whatever its timestamp or the topic's size: decisions (finance replays them),
+     * applications, dead letters and the internal journals.
+     */
+    WHOLE(
+        Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.RETENTION_BYTES_CONFIG, "-1")),
+
+    /**
+     * Every version of every key: the registry and budgets, whose history the as-of join, a
+     * restored state, a what-if replay and an audit read. Compacted in name only, with a lag no
+     * timestamp can reach, so the cleaner never removes a version; being compacted, the topic makes
+     * the broker refuse a record without a key, which a table of the registry could not take (it
+     * would drop it unseen, live and on restore).
+     */
+    EVERY_VERSION(
+        Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG,
+            Long.toString(Long.MAX_VALUE))),
+
+    /**
+     * The latest record per key, each version staying a week first: the totals, whose history
+     * nothing is decided from.
+     */
+    LATEST(
+        Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG,
+            Long.toString(7 * 24 * 60 * 60 * 1000L)));
+
+    private final Map<String, String> configs;
+
+    Kept(Map<String, String> configs) {
+      this.configs = configs;
+    }
+
+    /** The topic configuration that keeps records this way. */
+    public Map<String, String> configs() {
+      return configs;
+    }
+
+    /**
+     * Whether a topic configured so keeps every record: no retention a timestamp or size can reach,
+     * and no compaction lag a timestamp can reach. Null values are the broker's defaults when the
+     * topic does not set them.
+     */
+    public static boolean keepsEveryRecord(
+        String cleanupPolicy, String retentionMs, String retentionBytes, String compactionLagMs) {
+      final String policy = cleanupPolicy == null ? "" : cleanupPolicy;
+      final boolean deletes = policy.contains(TopicConfig.CLEANUP_POLICY_DELETE);
+      final boolean compacts = policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT);
+      if (!deletes && !compacts) {
+        return false;
+      }
+      if (deletes && !(negative(retentionMs) && negative(retentionBytes))) {
+        return false;
+      }
+      return !compacts || String.valueOf(Long.MAX_VALUE).equals(trim(compactionLagMs));
+    }
+
+    private static boolean negative(String value) {
+      return value != null && Long.parseLong(trim(value)) < 0;
+    }
+
+    private static String trim(String value) {
+      return value == null ? null : value.trim();
+    }
+  }
+
+  /** A topic and how it keeps its records. */
+  public record TopicSpec(String name, Kept kept) {
 
     /** Publishers' clocks may run a little ahead; a record dated further out is refused. */
     public static final long MAX_FUTURE_MS = 60 * 60 * 1000L;
 
-    /** Every version stays a week before compaction may drop it. */
-    public static final long MIN_COMPACTION_LAG_MS = 7 * 24 * 60 * 60 * 1000L;
+    /** Whether only the latest record per key is kept (the totals). */
+    public boolean compacted() {
+      return kept == Kept.LATEST;
+    }
 
     /** The topic configuration whoever creates the topic must give it. */
     public Map<String, String> configs() {
-      final Map<String, String> configs = new HashMap<>();
-      configs.put(
-          TopicConfig.CLEANUP_POLICY_CONFIG,
-          compacted ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
+      final Map<String, String> configs = new HashMap<>(kept.configs());
       // A record dated years ahead would move stream time, and with it the registry's history
       // window, past every real application: refuse it at the broker.
       configs.put(TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG, Long.toString(MAX_FUTURE_MS));
-      if (compacted) {
-        // An instance that lags (restarting, rebalancing) must still see intermediate versions.
-        configs.put(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, Long.toString(MIN_COMPACTION_LAG_MS));
-      } else {
-        // Records of state money and of what decided it: neither age nor size erases them.
-        configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
-        configs.put(TopicConfig.RETENTION_BYTES_CONFIG, "-1");
-      }
       return Map.copyOf(configs);
     }
   }

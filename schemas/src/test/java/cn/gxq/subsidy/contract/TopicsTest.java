@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
@@ -119,15 +120,39 @@ class TopicsTest {
     for (String name : List.of(topics.enterprises(), topics.budgets())) {
       final Topics.TopicSpec spec =
           all.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+      // Compacted, so the broker refuses a keyless record; with a lag no timestamp can reach.
       assertThat(spec.configs())
           .as(name)
-          .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
-          .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "-1")
-          .containsEntry(TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+          .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+          .containsEntry(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "9223372036854775807");
     }
-    // Only the totals are compacted: the latest per bucket is all anyone reads of them.
+    // Only the totals keep just their latest record: nothing is decided from their history.
     assertThat(all.stream().filter(Topics.TopicSpec::compacted).map(Topics.TopicSpec::name))
         .containsExactly(topics.totals());
+    for (Topics.TopicSpec spec : all) {
+      final Map<String, String> c = spec.configs();
+      assertThat(
+              Topics.Kept.keepsEveryRecord(
+                  c.get(TopicConfig.CLEANUP_POLICY_CONFIG),
+                  c.getOrDefault(TopicConfig.RETENTION_MS_CONFIG, "604800000"),
+                  c.getOrDefault(TopicConfig.RETENTION_BYTES_CONFIG, "-1"),
+                  c.getOrDefault(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0")))
+          .as(spec.name())
+          .isEqualTo(!spec.compacted());
+    }
+  }
+
+  @Test
+  void aTopicKeepsEveryRecordOnlyWhenNoTimestampOrSizeCanReachItsLimits() {
+    final String max = Long.toString(Long.MAX_VALUE);
+    assertThat(Topics.Kept.keepsEveryRecord("delete", "-1", "-1", "0")).isTrue();
+    assertThat(Topics.Kept.keepsEveryRecord("compact", "604800000", "-1", max)).isTrue();
+    assertThat(Topics.Kept.keepsEveryRecord("compact,delete", "-1", "-1", max)).isTrue();
+    assertThat(Topics.Kept.keepsEveryRecord("delete", "604800000", "-1", "0")).isFalse();
+    assertThat(Topics.Kept.keepsEveryRecord("delete", "-1", "1073741824", "0")).isFalse();
+    assertThat(Topics.Kept.keepsEveryRecord("compact", "-1", "-1", "604800000")).isFalse();
+    assertThat(Topics.Kept.keepsEveryRecord("compact,delete", "604800000", "-1", max)).isFalse();
+    assertThat(Topics.Kept.keepsEveryRecord(null, null, null, null)).isFalse();
   }
 
   @Test

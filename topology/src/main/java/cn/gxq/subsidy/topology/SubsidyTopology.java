@@ -14,9 +14,7 @@ import cn.gxq.subsidy.programme.Rulebook;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -59,26 +57,20 @@ public final class SubsidyTopology {
   static final String BY_ALL = "totals-by-programme";
 
   /**
-   * The processors whose order of meeting records decides competition (see {@link ArrivalJournal}).
+   * The processors whose order of meeting records decides competition (see {@link ArrivalJournal});
+   * a replay reaches them through {@link ArrivalGates}, never by these names.
    */
-  public static final String ROUTE = "route";
+  private static final String ROUTE = "route";
 
-  public static final String LEDGER = "ledger";
-
-  /** Topic configuration of a changelog whose every record is needed. */
-  private static final Map<String, String> KEEP_WHOLE =
-      Map.of(
-          TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-          TopicConfig.RETENTION_MS_CONFIG, "-1",
-          TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+  private static final String LEDGER = "ledger";
 
   private SubsidyTopology() {}
 
   /**
-   * The internal topics whose every record a restore needs: the registry store's changelog, which
+   * The internal topics whose every version a restore needs: the registry store's changelog, which
    * exists only where the topology is not optimized to reuse the registry topic.
    */
-  public static List<String> changelogsKeptWhole(String applicationId) {
+  public static List<String> changelogsKeepingEveryVersion(String applicationId) {
     return List.of(applicationId + "-" + LedgerStores.ENTERPRISES + "-changelog");
   }
 
@@ -108,7 +100,7 @@ public final class SubsidyTopology {
     // The registry, kept with its history so each application meets the enterprise as it was.
     // Optimized, the registry topic itself (kept whole) is the store's changelog; should a
     // deployment turn that off, its own changelog must keep every version too (Streams would
-    // compact it, by the versions' event-time timestamps).
+    // compact it after a lag the versions' event-time timestamps have long passed).
     final KTable<String, Enterprise> registry =
         builder.table(
             topics.enterprises(),
@@ -118,7 +110,7 @@ public final class SubsidyTopology {
                         LedgerStores.ENTERPRISES, settings.registryHistory()))
                 .withKeySerde(Serdes.String())
                 .withValueSerde(serdes.enterprise())
-                .withLoggingEnabled(new HashMap<>(KEEP_WHOLE)));
+                .withLoggingEnabled(new HashMap<>(Topics.Kept.EVERY_VERSION.configs())));
 
     KStream<String, Routed<byte[]>> intake = null;
     for (ProgrammeDefinition<?> programme : Catalogue.programmes()) {
@@ -143,9 +135,11 @@ public final class SubsidyTopology {
                 Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_ENTERPRISE))
             .leftJoin(registry, Submission::new, asOfSubmission(serdes, settings))
             .process(
-                () -> new Assessor(serdes.anyApplication(), rulebook, settings.registryPins()),
+                () ->
+                    new Assessor(
+                        serdes.anyApplication(), rulebook, settings.replay().registryPins()),
                 Named.as("assess"),
-                settings.registryPins() == RegistryPins.NONE
+                settings.replay().registryPins() == RegistryPins.NONE
                     ? new String[0]
                     : new String[] {LedgerStores.ENTERPRISES});
     final KStream<String, Proposal> proposals = deadLettersOf(assessed, topics, "assess", observer);
@@ -158,7 +152,7 @@ public final class SubsidyTopology {
     }
     final KStream<String, LedgerCommand> routed =
         proposals.process(
-            LedgerRouter::new,
+            () -> settings.replay().gates().beforeRouter(new LedgerRouter()),
             Named.as(ROUTE),
             LedgerStores.ROUTES,
             LedgerStores.CLAIMS,
@@ -198,7 +192,11 @@ public final class SubsidyTopology {
     }
     final KStream<String, LedgerOutput> ledger =
         commands.process(
-            () -> new BucketLedgerProcessor(settings.totalsInterval(), observer),
+            () ->
+                settings
+                    .replay()
+                    .gates()
+                    .beforeLedger(new BucketLedgerProcessor(settings.totalsInterval(), observer)),
             Named.as(LEDGER),
             LedgerStores.HOLDINGS,
             LedgerStores.BUCKETS,

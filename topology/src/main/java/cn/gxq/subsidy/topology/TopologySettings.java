@@ -17,8 +17,8 @@ import java.util.Map;
  *     replay decides and compares from the topic, and is spared their reads and changelogs
  * @param journalsArrivals whether the router and the ledger record the order they meet records in
  *     (see {@link ArrivalJournal}); a what-if replay reads live's journal and writes none
- * @param registryPins which registry version each revision meets, where not the one as of its
- *     submission: a what-if replay's pins make it meet the versions live met
+ * @param replay what a what-if replay changes: the registry versions revisions meet, and gates that
+ *     keep live's order ({@link ReplayHooks#LIVE} for live)
  */
 public record TopologySettings(
     Duration registryHistory,
@@ -26,7 +26,7 @@ public record TopologySettings(
     Duration totalsInterval,
     boolean servesQueries,
     boolean journalsArrivals,
-    RegistryPins registryPins) {
+    ReplayHooks replay) {
 
   public TopologySettings(
       Duration registryHistory,
@@ -40,7 +40,7 @@ public record TopologySettings(
         totalsInterval,
         servesQueries,
         journalsArrivals,
-        RegistryPins.NONE);
+        ReplayHooks.LIVE);
   }
 
   /**
@@ -79,19 +79,16 @@ public record TopologySettings(
   /** The same settings without the arrival journal. */
   public TopologySettings withoutArrivalJournal() {
     return new TopologySettings(
-        registryHistory, registryGrace, totalsInterval, servesQueries, false, registryPins);
+        registryHistory, registryGrace, totalsInterval, servesQueries, false, replay);
   }
 
-  /** The same settings without the query stores and the arrival journal: a what-if replay's. */
-  public TopologySettings forReplay() {
+  /**
+   * A what-if replay's settings: without the query stores and the arrival journal, with {@code
+   * hooks}.
+   */
+  public TopologySettings forReplay(ReplayHooks hooks) {
     return new TopologySettings(
-        registryHistory, registryGrace, totalsInterval, false, false, registryPins);
-  }
-
-  /** The same settings with each revision meeting the registry version {@code pins} gives. */
-  public TopologySettings withRegistryPins(RegistryPins pins) {
-    return new TopologySettings(
-        registryHistory, registryGrace, totalsInterval, servesQueries, journalsArrivals, pins);
+        registryHistory, registryGrace, totalsInterval, false, false, hooks);
   }
 
   public TopologySettings {

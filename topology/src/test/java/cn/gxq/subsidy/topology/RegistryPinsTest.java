@@ -62,9 +62,10 @@ class RegistryPinsTest {
 
   /** A replay: the whole registry first (the late update included), then the application. */
   private static Decision replay(String code, RegistryPins pins, boolean registered) {
-    final TopologySettings settings = TopologySettings.defaults().forReplay();
-    try (TopologyHarness replay =
-        new TopologyHarness(pins == null ? settings : settings.withRegistryPins(pins))) {
+    final TopologySettings settings =
+        TopologySettings.defaults()
+            .forReplay(new ReplayHooks(pins == null ? RegistryPins.NONE : pins, ArrivalGates.NONE));
+    try (TopologyHarness replay = new TopologyHarness(settings)) {
       if (registered) {
         replay.register(smallSoftwareFirm(code, "ZGC", SMALL).build());
       }
