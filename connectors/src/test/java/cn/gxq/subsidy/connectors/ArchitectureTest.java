@@ -112,7 +112,7 @@ class ArchitectureTest {
     assertThat(report(theConverterNeedsOnlyItsPluginFolder(root), fixtures))
         .contains("CatalogueConverter", "cn.gxq.subsidy.programme.Catalogue");
     assertThat(report(theEdgesUseNoDecisionPipeline(root), fixtures))
-        .contains("TopologyBridge", "cn.gxq.subsidy.topology.SubsidySerdes");
+        .contains("BrokerBridge", "cn.gxq.subsidy.broker.EmbeddedKafkaBroker");
   }
 
   private static String report(ArchRule rule, JavaClasses classes) {
