@@ -4,8 +4,8 @@
 CREATE TABLE IF NOT EXISTS outbox (
   id            uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
   -- The record kind; routes the row to the intake topic subsidy.intake.<aggregatetype>.v1.
-  aggregatetype text        NOT NULL CHECK (aggregatetype IN
-                  ('rent-relief', 'rd-deduction', 'innovation-loan', 'enterprise', 'budget')),
+  -- Which kinds: the constraint below.
+  aggregatetype text        NOT NULL,
   -- The contract key: application id, credit code, or ZONE:PROGRAMME:YEAR for a budget.
   aggregateid   text        NOT NULL,
   type          text        NOT NULL DEFAULT 'submitted',
@@ -13,6 +13,13 @@ CREATE TABLE IF NOT EXISTS outbox (
   payload       jsonb       NOT NULL,
   created_at    timestamptz NOT NULL DEFAULT now()
 );
+
+-- The record kinds of the programme catalogue (Catalogue.recordKinds(); CatalogueEverywhereTest
+-- holds this list to it). Replaced on every run, so that an outbox created before a programme was
+-- added accepts its rows.
+ALTER TABLE outbox DROP CONSTRAINT IF EXISTS outbox_aggregatetype_check;
+ALTER TABLE outbox ADD CONSTRAINT outbox_aggregatetype_check CHECK (aggregatetype IN
+  ('enterprise', 'budget', 'rent-relief', 'rd-deduction', 'innovation-loan', 'tech-sme'));
 
 -- Captured rows may be deleted afterwards (the router ignores deletes); this index helps that cleanup.
 CREATE INDEX IF NOT EXISTS outbox_created_at ON outbox (created_at);

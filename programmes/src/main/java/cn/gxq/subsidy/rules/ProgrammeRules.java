@@ -1,20 +1,16 @@
 package cn.gxq.subsidy.rules;
 
 import cn.gxq.subsidy.avro.Enterprise;
-import cn.gxq.subsidy.avro.Programme;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The rules of one programme as a pure function: no clock, no I/O, no state. Validation comes first
  * (credit code, amounts, dates, supported year), then registration, then eligibility and amount.
  * Withdrawals, revisions, duplicate claims and budgets are not the rules' business: the topology
- * handles them.
+ * handles them. Which programme and record the rules are for, their {@code ProgrammeDefinition}
+ * says; the rules do not repeat it.
  */
 public interface ProgrammeRules<A extends SpecificRecord> {
-
-  Programme programme();
-
-  Class<A> applicationType();
 
   /**
    * Decides one revision of an application.

@@ -101,11 +101,11 @@ class RulebookTest {
   @Test
   void rulesForEachProgramme() {
     for (ProgrammeDefinition<?> p : Catalogue.programmes()) {
-      assertThat(rulebook.rulesFor(p.programme()).programme()).isEqualTo(p.programme());
-      assertThat(rulebook.rulesFor(p.programme()).applicationType()).isEqualTo(p.recordClass());
+      assertThat(rulebook.rulesFor(p.programme()))
+          .isExactlyInstanceOf(p.rules(Fixtures.POLICY_2023).getClass());
     }
-    assertThat(rulebook.rulesFor(Programme.RENT_RELIEF).applicationType().getSimpleName())
-        .isEqualTo("RentReliefApplication");
+    assertThat(rulebook.rulesFor(Programme.RENT_RELIEF).getClass().getSimpleName())
+        .isEqualTo("RentReliefRules");
     assertThat(Catalogue.of(Fixtures.rd().build()).programme())
         .isEqualTo(Programme.RD_SUPER_DEDUCTION);
     assertThatThrownBy(() -> rulebook.rulesFor(Programme.UNKNOWN))

@@ -3,11 +3,13 @@ package cn.gxq.subsidy.connectors.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gxq.subsidy.avro.Decision;
+import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.connectors.Samples;
 import cn.gxq.subsidy.connectors.intake.IntakeBridgeMain;
 import cn.gxq.subsidy.contract.DeadLetter;
 import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.programme.Catalogue;
+import cn.gxq.subsidy.programme.ProgrammeDefinition;
 import cn.gxq.subsidy.serde.AvroDeserializer;
 import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -208,17 +211,28 @@ final class ConnectorFlow implements AutoCloseable {
     }
   }
 
-  /** The scenario: registry, budget, applications, amendment, withdrawal, bad row, restart. */
+  /**
+   * The scenario: registry, budget, rent-relief applications, amendment, withdrawal, bad row,
+   * restart; and one application of every other programme of the catalogue, through to the ledger.
+   */
   void outboxRowsBecomeCurrentDecisionsInTheFinanceLedger() throws Exception {
     // The registry and budget first, as the government system would have published them long ago.
     for (String code : List.of(Samples.creditCode(7), Samples.creditCode(8))) {
       insertOutbox("enterprise", code, Samples.enterprise(code, "2022-01-01T00:00:00Z"));
     }
+    final Map<ProgrammeDefinition<?>, String> otherProgrammes = new LinkedHashMap<>();
+    for (ProgrammeDefinition<?> programme : Catalogue.programmes()) {
+      if (programme.programme() != Programme.RENT_RELIEF) {
+        final String code = Samples.creditCode(20 + otherProgrammes.size());
+        insertOutbox("enterprise", code, Samples.enterprise(code, "2022-01-01T00:00:00Z"));
+        otherProgrammes.put(programme, code);
+      }
+    }
     insertOutbox(
         "budget",
         "ZGC:RENT_RELIEF:2022",
         Samples.rentReliefBudget("5000000.00", "2022-01-01T00:00:00Z"));
-    awaitRecords(TOPICS.enterprises(), 3);
+    awaitRecords(TOPICS.enterprises(), 3 + otherProgrammes.size());
     awaitRecords(TOPICS.budgets(), 1);
 
     insertOutbox("rent-relief", "RR-A", rent("RR-A", 1, false, "20000.00", "2022-05-01T09:00:00Z"));
@@ -231,13 +245,25 @@ final class ConnectorFlow implements AutoCloseable {
     insertOutbox(
         "rent-relief", "RR-BAD", rent("RR-BAD", 1, false, "12.345", "2022-05-01T10:00:00Z"));
 
-    final Map<String, Row> ledger = awaitLedger(Map.of("RR-A", 2L, "RR-B", 2L, "RR-C", 1L));
+    // One application of every other programme of the catalogue, each by its own enterprise.
+    final Map<String, Long> others = new LinkedHashMap<>();
+    for (Map.Entry<ProgrammeDefinition<?>, String> other : otherProgrammes.entrySet()) {
+      final String slug = other.getKey().slug();
+      final String id = slug.toUpperCase(Locale.ROOT) + "-1";
+      insertOutbox(
+          slug, id, Samples.application(slug, id, other.getValue(), "2022-05-01T11:00:00Z"));
+      others.put(id, 1L);
+    }
+
+    final Map<String, Long> firstRound = new LinkedHashMap<>(others);
+    firstRound.putAll(Map.of("RR-A", 2L, "RR-B", 2L, "RR-C", 1L));
+    final Map<String, Row> ledger = awaitLedger(firstRound);
     assertThat(ledger.get("RR-A").revision()).isEqualTo(2);
     assertThat(ledger.get("RR-A").status()).isEqualTo("APPROVED");
     assertThat(ledger.get("RR-A").approvedAmount()).isEqualByComparingTo("54000.00"); // 3 months
     assertThat(ledger.get("RR-B").status()).isEqualTo("WITHDRAWN");
     assertThat(ledger.get("RR-B").approvedAmount()).isEqualByComparingTo("0");
-    assertLedgerEqualsLatestDecisions(3);
+    assertLedgerEqualsLatestDecisions(3 + others.size());
 
     final ConsumerRecord<String, byte[]> letter =
         readAll(TOPICS.deadLetter()).stream()
@@ -257,9 +283,11 @@ final class ConnectorFlow implements AutoCloseable {
     assertThat(
             Http.post(connectUrl() + "/connectors/finance-ledger-sink/restart?includeTasks=true"))
         .isBetween(200, 204);
-    awaitLedger(Map.of("RR-A", 2L, "RR-B", 2L, "RR-C", 2L));
+    final Map<String, Long> secondRound = new LinkedHashMap<>(others);
+    secondRound.putAll(Map.of("RR-A", 2L, "RR-B", 2L, "RR-C", 2L));
+    awaitLedger(secondRound);
     assertThat(readAll(RENT_INTAKE)).hasSize(7); // nothing re-sent by the source after the restart
-    assertLedgerEqualsLatestDecisions(3);
+    assertLedgerEqualsLatestDecisions(3 + others.size());
 
     // An older decision replayed into the table never replaces a newer one.
     try (Connection c = stack.finance().connect();

@@ -53,16 +53,6 @@ public final class InnovationLoanRules implements ProgrammeRules<InnovationLoanA
         policy.version());
   }
 
-  @Override
-  public Programme programme() {
-    return Programme.INNOVATION_CREDIT_LOAN;
-  }
-
-  @Override
-  public Class<InnovationLoanApplication> applicationType() {
-    return InnovationLoanApplication.class;
-  }
-
   /** {@code INNOVATION_CREDIT_LOAN:<creditCode>:<year of submission, Asia/Shanghai>}. */
   public String claimKey(InnovationLoanApplication a) {
     return Programme.INNOVATION_CREDIT_LOAN

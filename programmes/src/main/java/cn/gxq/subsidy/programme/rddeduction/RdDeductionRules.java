@@ -55,16 +55,6 @@ public final class RdDeductionRules implements ProgrammeRules<RdDeductionApplica
         policy.version());
   }
 
-  @Override
-  public Programme programme() {
-    return Programme.RD_SUPER_DEDUCTION;
-  }
-
-  @Override
-  public Class<RdDeductionApplication> applicationType() {
-    return RdDeductionApplication.class;
-  }
-
   /** {@code RD_SUPER_DEDUCTION:<creditCode>:<taxYear>}. */
   public static String claimKey(RdDeductionApplication a) {
     return Programme.RD_SUPER_DEDUCTION

@@ -62,16 +62,6 @@ public final class RentReliefRules implements ProgrammeRules<RentReliefApplicati
         policy.version());
   }
 
-  @Override
-  public Programme programme() {
-    return Programme.RENT_RELIEF;
-  }
-
-  @Override
-  public Class<RentReliefApplication> applicationType() {
-    return RentReliefApplication.class;
-  }
-
   /**
    * {@code RENT_RELIEF:<creditCode>:<year>:<landlord>}, the landlord being {@code USCC=<its code>}
    * when given, else {@code NAME=<its name>} with spaces removed, full-width forms folded (NFKC)

@@ -71,16 +71,6 @@ public final class TechSmeRules implements ProgrammeRules<TechSmeApplication> {
         policy.version());
   }
 
-  @Override
-  public Programme programme() {
-    return Programme.TECH_SME_EVALUATION;
-  }
-
-  @Override
-  public Class<TechSmeApplication> applicationType() {
-    return TechSmeApplication.class;
-  }
-
   /** {@code TECH_SME_EVALUATION:<creditCode>:<evaluation year>}: one per enterprise and year. */
   String claimKey(TechSmeApplication a) {
     return Programme.TECH_SME_EVALUATION

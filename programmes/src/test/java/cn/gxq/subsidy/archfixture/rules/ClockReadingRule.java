@@ -3,7 +3,7 @@ package cn.gxq.subsidy.archfixture.rules;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** Deliberately wrong, for ArchitectureTest: a rule that reads the wall clock and uses double. */
+/** Deliberately wrong, for HouseRulesTest: a rule that reads the wall clock and uses double. */
 public final class ClockReadingRule {
 
   private double rate = 0.75;
