@@ -31,6 +31,8 @@ final class StreamsProcess implements AutoCloseable {
   private volatile long firstRunningMillis = -1;
   private volatile CompletableFuture<HeapMonitor.Snapshot> nextHeap = new CompletableFuture<>();
   private final CompletableFuture<Void> exited = new CompletableFuture<>();
+  private final Map<String, String> digestLines = new java.util.TreeMap<>();
+  private volatile CompletableFuture<Map<String, String>> nextDigest = new CompletableFuture<>();
 
   private StreamsProcess(Process process, long startedMillis) {
     this.process = process;
@@ -105,6 +107,16 @@ final class StreamsProcess implements AutoCloseable {
     return answer.get(30, TimeUnit.SECONDS);
   }
 
+  /**
+   * A fingerprint of every store of the running application: store name → {@code count hash}, or
+   * {@code - reason} for a store that cannot be read as key-value (see {@link StoreDigest}).
+   */
+  Map<String, String> digest(Duration timeout) throws Exception {
+    final CompletableFuture<Map<String, String>> answer = nextDigest;
+    command("digest");
+    return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** Stops the application cleanly and returns its heap figures over its whole life. */
   HeapMonitor.Snapshot stop() throws Exception {
     final CompletableFuture<HeapMonitor.Snapshot> answer = nextHeap;
@@ -149,6 +161,22 @@ final class StreamsProcess implements AutoCloseable {
             final CompletableFuture<HeapMonitor.Snapshot> done = nextHeap;
             nextHeap = new CompletableFuture<>();
             done.complete(HeapMonitor.Snapshot.parse(parts[1]));
+          }
+          case "DIGEST" -> {
+            final String[] d = parts[1].split(" ", 2);
+            synchronized (digestLines) {
+              digestLines.put(d[0], d[1]);
+            }
+          }
+          case "DIGESTED" -> {
+            final Map<String, String> lines;
+            synchronized (digestLines) {
+              lines = new java.util.TreeMap<>(digestLines);
+              digestLines.clear();
+            }
+            final CompletableFuture<Map<String, String>> done = nextDigest;
+            nextDigest = new CompletableFuture<>();
+            done.complete(lines);
           }
           case "EXIT" -> exited.complete(null);
           default -> {}
