@@ -83,6 +83,23 @@ final class Cluster implements AutoCloseable {
     admin.createTopics(missing).all().get();
   }
 
+  /** Sets one configuration of a topic (a diagnostic; the contract's topics keep their own). */
+  void setTopicConfig(String topic, String key, String value) throws Exception {
+    final var resource =
+        new org.apache.kafka.common.config.ConfigResource(
+            org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+    admin
+        .incrementalAlterConfigs(
+            Map.of(
+                resource,
+                List.of(
+                    new org.apache.kafka.clients.admin.AlterConfigOp(
+                        new org.apache.kafka.clients.admin.ConfigEntry(key, value),
+                        org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET))))
+        .all()
+        .get();
+  }
+
   /** True when the group has committed the end of every partition of the topic. */
   boolean caughtUp(String groupId, String topic) throws ExecutionException, InterruptedException {
     final Map<TopicPartition, OffsetAndMetadata> committed =

@@ -46,6 +46,14 @@ final class NationalYearPhase {
    * and keeping the others, this is the identical policy book; while {@code whatif} judges every
    * date by the one file, the 2022 applications are judged by 2023.1 and change by the rules.
    */
+  /**
+   * {@code -Dbenchmark.national.registryCompaction=false} (in BENCHMARK_JAVA_OPTS) keeps every
+   * registry version on the topic, to tell what the registry topic's compaction costs the rebuild
+   * and the replay from everything else.
+   */
+  static final boolean REGISTRY_COMPACTION =
+      Boolean.parseBoolean(System.getProperty("benchmark.national.registryCompaction", "true"));
+
   /** The registry's versioned store (LedgerStores.ENTERPRISES). */
   static final String REGISTRY_STORE = "enterprises";
 
@@ -77,6 +85,16 @@ final class NationalYearPhase {
 
   Result run() throws Exception {
     cluster.createContractTopics(topics, options.partitions());
+    if (!REGISTRY_COMPACTION) {
+      // Diagnostic only: the contract's registry topic is compacted, and compaction measures
+      // min.compaction.lag.ms against the records' own timestamps, which lie years back here.
+      cluster.setTopicConfig(
+          topics.enterprises(),
+          org.apache.kafka.common.config.TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG,
+          Long.toString(Long.MAX_VALUE));
+      out.println("  national     diagnostic: the registry topic is never compacted in this run");
+    }
+    json.put("registryCompaction", REGISTRY_COMPACTION);
     final RecordEncoder encoder = new RecordEncoder(topics, cluster.registryClient());
     final long generating = System.nanoTime();
     final NationalYear year =
