@@ -262,6 +262,16 @@ final class NationalYearPhase {
       final int total = sent;
       PipelinePhase.awaitDecided(watcher, progress, total);
       decided = total - watcher.pending();
+      if (!streams.alive()) {
+        throw new IllegalStateException(
+            "the Streams JVM stopped while deciding, after "
+                + decided
+                + " of "
+                + total
+                + " applications (its log: benchmark/target/run/streams-"
+                + APP_ID
+                + "-*.log); a larger --streams-heap?");
+      }
       final double seconds = (watcher.lastResolvedNanos() - began) / 1e9;
       final double workerCpu = cpuSeconds(worker) - workerCpuBefore;
       final double driverCpu = cpuSeconds(ProcessHandle.current()) - driverCpuBefore;

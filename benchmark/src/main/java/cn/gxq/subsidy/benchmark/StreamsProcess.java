@@ -70,6 +70,10 @@ final class StreamsProcess implements AutoCloseable {
     }
   }
 
+  boolean alive() {
+    return process.isAlive() && !"ERROR".equals(state) && !"PENDING_ERROR".equals(state);
+  }
+
   long pid() {
     return process.pid();
   }
@@ -114,7 +118,17 @@ final class StreamsProcess implements AutoCloseable {
   Map<String, String> digest(Duration timeout) throws Exception {
     final CompletableFuture<Map<String, String>> answer = nextDigest;
     command("digest");
-    return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    final long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        return answer.get(1, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("the Streams JVM exited before its digest", e);
+        }
+      }
+    }
+    throw new IllegalStateException("no digest from the Streams JVM after " + timeout);
   }
 
   /** Stops the application cleanly and returns its heap figures over its whole life. */
