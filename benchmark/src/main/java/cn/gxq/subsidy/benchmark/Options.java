@@ -54,16 +54,21 @@ record Options(
 
   static final int NATIONAL_APPLICATIONS = 2_000_000;
 
+  /** The Streams heap of the national year above half a million applications, unless told. */
+  static final String NATIONAL_STREAMS_HEAP = "3g";
+
   static final String USAGE =
       """
       usage: bin/benchmark [--records N] [--partitions P] [--quick] [options]
         --records N            records per throughput phase (1000000; quick 100000)
         --partitions P         partitions of every topic (3)
         --record-bytes B       value size of plain and pass-through records (200)
-        --enterprises E        registry size of the pipeline phase (a quarter of --records)
+        --enterprises E        registry size of the pipeline phase (a quarter of --records);
+                               of national-year, over --scale
         --scale-enterprises S  registry size of the scale phase (1000000; quick 100000)
         --latency-seconds T    duration of the 20%%-load latency phase (30; quick 10)
-        --streams-heap H       -Xmx of the Streams JVM (1g)
+        --streams-heap H       -Xmx of the Streams JVM (1g; national-year above 500,000
+                               applications 3g)
         --streams-config K=V   a Streams setting for both Streams runs; repeatable
                                (e.g. commit.interval.ms=100, num.stream.threads=2)
         --phases LIST          comma-separated subset of %s
@@ -72,7 +77,6 @@ record Options(
                                (bin/benchmark --scenario national-year, see docs/benchmark.md)
         --scale F              national-year: share of the seed's scale, 1,000,000 enterprises and
                                2,000,000 applications (1; e.g. 0.05 for a quick check)
-        --enterprises E        national-year: registry size, over --scale
         --applications A       national-year: application records, over --scale
         --whatif-policy FILE   national-year: the replay's candidate (the bundled 2023.1 unchanged)
       """
@@ -103,6 +107,7 @@ record Options(
     Set<String> phases = Set.copyOf(ALL_PHASES);
     Path out = defaultOut;
     double scaleFactor = 1.0;
+    boolean heapGiven = false;
     int applications = -1;
     Path whatIfPolicy = null;
     for (int i = 0; i < args.length; i++) {
@@ -124,7 +129,10 @@ record Options(
         case "--enterprises" -> enterprises = positive(a, v);
         case "--scale-enterprises" -> scale = positive(a, v);
         case "--latency-seconds" -> latency = positive(a, v);
-        case "--streams-heap" -> heap = v;
+        case "--streams-heap" -> {
+          heap = v;
+          heapGiven = true;
+        }
         case "--streams-config" -> {
           final String[] kv = v.split("=", 2);
           if (kv.length != 2) {
@@ -166,6 +174,11 @@ record Options(
         enterprises > 0 ? enterprises : (int) Math.round(NATIONAL_ENTERPRISES * scaleFactor);
     final int nationalApplications =
         applications > 0 ? applications : (int) Math.round(NATIONAL_APPLICATIONS * scaleFactor);
+    if (!heapGiven && phases.contains(NationalYearPhase.NAME) && nationalApplications > 500_000) {
+      // 1 GiB ran out at 662,312 of the national year's two million applications (a backlog of
+      // over a million: docs/benchmark.md); the live set peaked at 2.35 GB.
+      heap = NATIONAL_STREAMS_HEAP;
+    }
     if (enterprises < 0) {
       // Three programmes, one claim per enterprise and period each: with fewer enterprises the
       // regular applications run out of fresh claims and most turn into duplicates.
