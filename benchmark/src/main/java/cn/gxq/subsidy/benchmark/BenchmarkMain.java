@@ -77,6 +77,16 @@ public final class BenchmarkMain {
                 .run(options.runs("pipeline") || options.runs("latency")));
         report.load("after what-if");
       }
+      if (options.runs(NationalYearPhase.NAME)) {
+        out.println(
+            "[national-year] "
+                + options.nationalEnterprises()
+                + " enterprises, "
+                + options.nationalApplications()
+                + " applications, 2022-01-01 .. 2023-06-30");
+        report.nationalYear(new NationalYearPhase(cluster, options, workers, runDir, out).run());
+        report.load("after national year");
+      }
       if (options.runs("scale")) {
         out.println("[7/7] scale: registry of " + options.scaleEnterprises() + " enterprises");
         report.scale(new ScalePhase(cluster, options, workers, out).run());

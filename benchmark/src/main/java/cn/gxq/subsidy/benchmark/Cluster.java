@@ -83,6 +83,23 @@ final class Cluster implements AutoCloseable {
     admin.createTopics(missing).all().get();
   }
 
+  /** Sets one configuration of a topic (a diagnostic; the contract's topics keep their own). */
+  void setTopicConfig(String topic, String key, String value) throws Exception {
+    final var resource =
+        new org.apache.kafka.common.config.ConfigResource(
+            org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic);
+    admin
+        .incrementalAlterConfigs(
+            Map.of(
+                resource,
+                List.of(
+                    new org.apache.kafka.clients.admin.AlterConfigOp(
+                        new org.apache.kafka.clients.admin.ConfigEntry(key, value),
+                        org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET))))
+        .all()
+        .get();
+  }
+
   /** True when the group has committed the end of every partition of the topic. */
   boolean caughtUp(String groupId, String topic) throws ExecutionException, InterruptedException {
     final Map<TopicPartition, OffsetAndMetadata> committed =
@@ -105,6 +122,31 @@ final class Cluster implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /**
+   * The group's committed offsets when each is at the end of its partition, or at most one short of
+   * it (the commit marker after the last record of a transactional writer); null while the group
+   * lags further anywhere or has committed nothing.
+   */
+  Map<TopicPartition, Long> groupAtEnd(String groupId)
+      throws ExecutionException, InterruptedException {
+    final Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+    if (committed.isEmpty()) {
+      return null;
+    }
+    final Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    committed.keySet().forEach(tp -> request.put(tp, OffsetSpec.latest()));
+    final var ends = admin.listOffsets(request).all().get();
+    final Map<TopicPartition, Long> at = new HashMap<>();
+    for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed.entrySet()) {
+      if (e.getValue() == null || e.getValue().offset() < ends.get(e.getKey()).offset() - 1) {
+        return null;
+      }
+      at.put(e.getKey(), e.getValue().offset());
+    }
+    return at;
   }
 
   /**
@@ -137,6 +179,36 @@ final class Cluster implements AutoCloseable {
         .get()
         .forEach((tp, info) -> offsets.merge(tp.topic(), info.offset(), Long::sum));
     return offsets;
+  }
+
+  /**
+   * Log bytes per topic, summed over partitions, as the broker reports them (Admin {@code
+   * describeLogDirs}), for the topics whose name starts with one of the prefixes.
+   */
+  Map<String, Long> logBytesByTopic(String... prefixes) throws Exception {
+    final List<Integer> brokers =
+        admin.describeCluster().nodes().get().stream()
+            .map(org.apache.kafka.common.Node::id)
+            .toList();
+    final Map<String, Long> bytes = new java.util.TreeMap<>();
+    admin
+        .describeLogDirs(brokers)
+        .allDescriptions()
+        .get()
+        .values()
+        .forEach(
+            dirs ->
+                dirs.values()
+                    .forEach(
+                        dir ->
+                            dir.replicaInfos()
+                                .forEach(
+                                    (tp, info) -> {
+                                      if (Stream.of(prefixes).anyMatch(tp.topic()::startsWith)) {
+                                        bytes.merge(tp.topic(), info.size(), Long::sum);
+                                      }
+                                    })));
+    return bytes;
   }
 
   /** Bytes on disk of the broker's partitions whose topic name starts with the prefix. */

@@ -21,6 +21,10 @@ import java.util.Set;
  * @param streamsConfig Streams settings for both Streams applications (tuning knobs)
  * @param phases which phases run
  * @param out results directory
+ * @param nationalEnterprises registry size of the national-year scenario
+ * @param nationalApplications application records of the national-year scenario
+ * @param whatIfPolicy the candidate of the national year's what-if replay; null for the bundled
+ *     {@value NationalYearPhase#IDENTICAL_POLICY} as it is
  */
 record Options(
     int records,
@@ -33,11 +37,25 @@ record Options(
     String streamsHeap,
     Map<String, String> streamsConfig,
     Set<String> phases,
-    Path out) {
+    Path out,
+    int nationalEnterprises,
+    int nationalApplications,
+    Path whatIfPolicy) {
 
   static final List<String> ALL_PHASES =
       List.of(
           "plain", "passthrough", "skeleton", "pipeline", "latency", "threads", "whatif", "scale");
+
+  /** Scenarios run only when asked for (--scenario or --phases), never by default. */
+  static final List<String> SCENARIOS = List.of(NationalYearPhase.NAME);
+
+  /** The national year at the seed's scale (--scale 1). */
+  static final int NATIONAL_ENTERPRISES = 1_000_000;
+
+  static final int NATIONAL_APPLICATIONS = 2_000_000;
+
+  /** The Streams heap of the national year above half a million applications, unless told. */
+  static final String NATIONAL_STREAMS_HEAP = "3g";
 
   static final String USAGE =
       """
@@ -45,16 +63,24 @@ record Options(
         --records N            records per throughput phase (1000000; quick 100000)
         --partitions P         partitions of every topic (3)
         --record-bytes B       value size of plain and pass-through records (200)
-        --enterprises E        registry size of the pipeline phase (a quarter of --records)
+        --enterprises E        registry size of the pipeline phase (a quarter of --records);
+                               of national-year, over --scale
         --scale-enterprises S  registry size of the scale phase (1000000; quick 100000)
         --latency-seconds T    duration of the 20%%-load latency phase (30; quick 10)
-        --streams-heap H       -Xmx of the Streams JVM (1g)
+        --streams-heap H       -Xmx of the Streams JVM (1g; national-year above 500,000
+                               applications 3g)
         --streams-config K=V   a Streams setting for both Streams runs; repeatable
                                (e.g. commit.interval.ms=100, num.stream.threads=2)
         --phases LIST          comma-separated subset of %s
         --out DIR              where results.json goes (benchmark/target)
+        --scenario NAME        run one scenario alone: %s
+                               (bin/benchmark --scenario national-year, see docs/benchmark.md)
+        --scale F              national-year: share of the seed's scale, 1,000,000 enterprises and
+                               2,000,000 applications (1; e.g. 0.05 for a quick check)
+        --applications A       national-year: application records, over --scale
+        --whatif-policy FILE   national-year: the replay's candidate (the bundled 2023.1 unchanged)
       """
-          .formatted(String.join(",", ALL_PHASES));
+          .formatted(String.join(",", ALL_PHASES), String.join(",", SCENARIOS));
 
   /** The Streams settings every run uses unless told otherwise: the app's own. */
   static Map<String, String> defaultStreamsConfig() {
@@ -80,6 +106,10 @@ record Options(
     final Map<String, String> config = defaultStreamsConfig();
     Set<String> phases = Set.copyOf(ALL_PHASES);
     Path out = defaultOut;
+    double scaleFactor = 1.0;
+    boolean heapGiven = false;
+    int applications = -1;
+    Path whatIfPolicy = null;
     for (int i = 0; i < args.length; i++) {
       final String a = args[i];
       if (a.equals("--quick")) {
@@ -99,7 +129,10 @@ record Options(
         case "--enterprises" -> enterprises = positive(a, v);
         case "--scale-enterprises" -> scale = positive(a, v);
         case "--latency-seconds" -> latency = positive(a, v);
-        case "--streams-heap" -> heap = v;
+        case "--streams-heap" -> {
+          heap = v;
+          heapGiven = true;
+        }
         case "--streams-config" -> {
           final String[] kv = v.split("=", 2);
           if (kv.length != 2) {
@@ -110,14 +143,41 @@ record Options(
         case "--phases" -> {
           phases = Set.of(v.split(","));
           for (String p : phases) {
-            if (!ALL_PHASES.contains(p)) {
+            if (!ALL_PHASES.contains(p) && !SCENARIOS.contains(p)) {
               throw new IllegalArgumentException("unknown phase " + p);
             }
           }
         }
+        case "--scenario" -> {
+          if (!SCENARIOS.contains(v)) {
+            throw new IllegalArgumentException("unknown scenario " + v + "; known: " + SCENARIOS);
+          }
+          phases = Set.of(v);
+        }
+        case "--scale" -> {
+          try {
+            scaleFactor = Double.parseDouble(v);
+          } catch (NumberFormatException e) {
+            scaleFactor = -1;
+          }
+          if (!(scaleFactor > 0 && scaleFactor <= 10)) {
+            throw new IllegalArgumentException("--scale wants a number in (0, 10], got " + v);
+          }
+        }
+        case "--applications" -> applications = positive(a, v);
+        case "--whatif-policy" -> whatIfPolicy = Path.of(v);
         case "--out" -> out = Path.of(v);
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
+    }
+    final int nationalEnterprises =
+        enterprises > 0 ? enterprises : (int) Math.round(NATIONAL_ENTERPRISES * scaleFactor);
+    final int nationalApplications =
+        applications > 0 ? applications : (int) Math.round(NATIONAL_APPLICATIONS * scaleFactor);
+    if (!heapGiven && phases.contains(NationalYearPhase.NAME) && nationalApplications > 500_000) {
+      // 1 GiB ran out at 662,312 of the national year's two million applications (a backlog of
+      // over a million: docs/benchmark.md); the live set peaked at 2.35 GB.
+      heap = NATIONAL_STREAMS_HEAP;
     }
     if (enterprises < 0) {
       // Three programmes, one claim per enterprise and period each: with fewer enterprises the
@@ -135,7 +195,10 @@ record Options(
         heap,
         Map.copyOf(config),
         phases,
-        out);
+        out,
+        nationalEnterprises,
+        nationalApplications,
+        whatIfPolicy);
   }
 
   boolean runs(String phase) {

@@ -253,7 +253,7 @@ final class PipelinePhase {
   }
 
   /** Until every application is decided, or nothing is for a minute. */
-  private static void awaitDecided(DecisionWatcher watcher, Progress progress, int total)
+  static void awaitDecided(DecisionWatcher watcher, Progress progress, int total)
       throws InterruptedException {
     int last = watcher.pending();
     long lastChange = System.nanoTime();

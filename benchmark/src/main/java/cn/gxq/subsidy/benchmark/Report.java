@@ -31,6 +31,7 @@ final class Report {
   private PipelinePhase.LatencyResult latency;
   private ScalePhase.Result scale;
   private WhatIfPhase.Result whatIf;
+  private NationalYearPhase.Result national;
 
   Report(Options options) {
     final Map<String, Object> machine = new LinkedHashMap<>();
@@ -51,6 +52,11 @@ final class Report {
     run.put("scaleEnterprises", options.scaleEnterprises());
     run.put("streamsHeap", options.streamsHeap());
     run.put("streamsConfig", new java.util.TreeMap<>(options.streamsConfig()));
+    run.put("phases", new java.util.TreeSet<>(options.phases()));
+    if (options.runs(NationalYearPhase.NAME)) {
+      run.put("nationalEnterprises", options.nationalEnterprises());
+      run.put("nationalApplications", options.nationalApplications());
+    }
     json.put("options", run);
     json.put("loadAverage", loads);
   }
@@ -130,6 +136,7 @@ final class Report {
     m.put("revisionsDecided", result.revisions());
     m.put("againstLiveDecisions", result.live());
     m.put("changedUnderIdenticalPolicy", result.changed());
+    m.put("changedByRules", result.changedByRules());
     m.put("changedByCompetition", result.changedByCompetition());
     m.put("cpuSeconds", Throughput.round(result.cpuSeconds(), 1));
     // All the CPU the replay and the broker took, spread over every core: the rate this machine
@@ -144,6 +151,11 @@ final class Report {
     return result.cpuSeconds() <= 0
         ? -1
         : result.replay().records() / (result.cpuSeconds() / cores);
+  }
+
+  void nationalYear(NationalYearPhase.Result result) {
+    national = result;
+    json.put(NationalYearPhase.NAME, result.json());
   }
 
   void scale(ScalePhase.Result result) {
@@ -243,6 +255,10 @@ final class Report {
           mb(scale.restoreHeap().residentPeak()),
           scale.restoredRecords());
     }
+    if (national != null) {
+      out.printf("%nnational year (%s):%n", NationalYearPhase.NAME);
+      national.summary().forEach(line -> out.println("  " + line));
+    }
     out.println();
     targets().forEach((k, v) -> out.printf("target %-58s %s%n", k, v));
     out.println("load average (1, 5, 15 min): " + loads);
@@ -283,6 +299,9 @@ final class Report {
               scale.restoreSeconds() <= RESTORE_TARGET_SECONDS && heapOk,
               String.format(
                   "%.1f s, %s MB", scale.restoreSeconds(), mb(scale.restoreHeap().peakUsed()))));
+    }
+    if (national != null) {
+      t.putAll(national.targets());
     }
     json.put("targets", t);
     return t;

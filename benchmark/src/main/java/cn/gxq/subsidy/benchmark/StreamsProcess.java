@@ -31,6 +31,8 @@ final class StreamsProcess implements AutoCloseable {
   private volatile long firstRunningMillis = -1;
   private volatile CompletableFuture<HeapMonitor.Snapshot> nextHeap = new CompletableFuture<>();
   private final CompletableFuture<Void> exited = new CompletableFuture<>();
+  private final Map<String, String> digestLines = new java.util.TreeMap<>();
+  private volatile CompletableFuture<Map<String, String>> nextDigest = new CompletableFuture<>();
 
   private StreamsProcess(Process process, long startedMillis) {
     this.process = process;
@@ -68,6 +70,10 @@ final class StreamsProcess implements AutoCloseable {
     }
   }
 
+  boolean alive() {
+    return process.isAlive() && !"ERROR".equals(state) && !"PENDING_ERROR".equals(state);
+  }
+
   long pid() {
     return process.pid();
   }
@@ -103,6 +109,26 @@ final class StreamsProcess implements AutoCloseable {
     final CompletableFuture<HeapMonitor.Snapshot> answer = nextHeap;
     command("heap");
     return answer.get(30, TimeUnit.SECONDS);
+  }
+
+  /**
+   * A fingerprint of every store of the running application: store name → {@code count hash}, or
+   * {@code - reason} for a store that cannot be read as key-value (see {@link StoreDigest}).
+   */
+  Map<String, String> digest(Duration timeout) throws Exception {
+    final CompletableFuture<Map<String, String>> answer = nextDigest;
+    command("digest");
+    final long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        return answer.get(1, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("the Streams JVM exited before its digest", e);
+        }
+      }
+    }
+    throw new IllegalStateException("no digest from the Streams JVM after " + timeout);
   }
 
   /** Stops the application cleanly and returns its heap figures over its whole life. */
@@ -149,6 +175,22 @@ final class StreamsProcess implements AutoCloseable {
             final CompletableFuture<HeapMonitor.Snapshot> done = nextHeap;
             nextHeap = new CompletableFuture<>();
             done.complete(HeapMonitor.Snapshot.parse(parts[1]));
+          }
+          case "DIGEST" -> {
+            final String[] d = parts[1].split(" ", 2);
+            synchronized (digestLines) {
+              digestLines.put(d[0], d[1]);
+            }
+          }
+          case "DIGESTED" -> {
+            final Map<String, String> lines;
+            synchronized (digestLines) {
+              lines = new java.util.TreeMap<>(digestLines);
+              digestLines.clear();
+            }
+            final CompletableFuture<Map<String, String>> done = nextDigest;
+            nextDigest = new CompletableFuture<>();
+            done.complete(lines);
           }
           case "EXIT" -> exited.complete(null);
           default -> {}

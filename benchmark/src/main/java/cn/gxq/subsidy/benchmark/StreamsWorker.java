@@ -27,7 +27,8 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
 /**
  * The Streams application under test, alone in its own JVM so its heap is its own. Started by
  * {@link StreamsProcess}; arguments are {@code key=value} (see {@link #main}); it reports on stdout
- * in lines starting with {@value #TAG} and obeys {@code heap} and {@code stop} on stdin.
+ * in lines starting with {@value #TAG} and obeys {@code heap}, {@code digest} (a fingerprint of
+ * every store, {@link StoreDigest}) and {@code stop} on stdin.
  */
 public final class StreamsWorker {
 
@@ -97,6 +98,11 @@ public final class StreamsWorker {
       while ((line = in.readLine()) != null && !line.equals("stop")) {
         if (line.equals("heap")) {
           report("HEAP " + heap.snapshot().line());
+        } else if (line.equals("digest")) {
+          for (String store : StoreDigest.storeNames(topology)) {
+            report("DIGEST " + store + " " + StoreDigest.of(streams, store));
+          }
+          report("DIGESTED");
         }
       }
     }

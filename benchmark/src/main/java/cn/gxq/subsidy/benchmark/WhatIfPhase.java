@@ -48,9 +48,12 @@ final class WhatIfPhase {
       double commandSeconds,
       long revisions,
       long changed,
+      long changedByRules,
       long changedByCompetition,
+      long notDecidedLive,
       boolean live,
-      double cpuSeconds) {}
+      double cpuSeconds,
+      JsonNode comparison) {}
 
   private final Cluster cluster;
   private final Options options;
@@ -75,10 +78,19 @@ final class WhatIfPhase {
     }
     final Path policy = runDir.resolve("whatif-candidate.json");
     writeCandidate(policy);
-    final Path json = runDir.resolve("whatif.json");
+    return replay(topics, "bench", policy, HEAP, recorded);
+  }
+
+  /**
+   * Runs {@code bin/subsidy whatif --policy candidate --name name} over the topics under the prefix
+   * of {@code topics}, in a child JVM with {@code heap} (e.g. {@code -Xmx3g}).
+   */
+  Result replay(Topics topics, String name, Path policy, String heap, boolean recorded)
+      throws Exception {
+    final Path json = runDir.resolve("whatif-" + name + ".json");
     final List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add(HEAP);
+    command.add(heap);
     command.add("-XX:+UseG1GC");
     // The same profiling flags as the pipeline's Streams JVM: the replay is the application here.
     command.addAll(StreamsProcess.extraJvmFlags());
@@ -97,7 +109,7 @@ final class WhatIfPhase {
             "--policy",
             policy.toString(),
             "--name",
-            "bench",
+            name,
             "--json",
             json.toString(),
             "--data-dir",
@@ -110,7 +122,7 @@ final class WhatIfPhase {
     final double driverCpuBefore = cpuSeconds(ProcessHandle.current());
     final Process process =
         new ProcessBuilder(command)
-            .redirectOutput(runDir.resolve("whatif-table.txt").toFile())
+            .redirectOutput(runDir.resolve("whatif-" + name + "-table.txt").toFile())
             .start();
     long records = -1;
     double seconds = -1;
@@ -144,9 +156,12 @@ final class WhatIfPhase {
         commandSeconds,
         result.path("applications").asLong(),
         result.path("changed").asLong(),
+        result.path("changedByRules").asLong(),
         result.path("changedByCompetition").asLong(),
+        result.path("notDecidedLive").asLong(),
         recorded,
-        cpu);
+        cpu,
+        result);
   }
 
   private static double cpuSeconds(ProcessHandle process) {

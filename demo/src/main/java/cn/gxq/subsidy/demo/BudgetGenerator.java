@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Budgets per zone × programme × year, sized against a registry of a given size so that some run
  * out under the demo's application stream (rent relief in 中关村 first) and others do not, plus a
- * later raise of some of them. R&D super-deductions get no budget: tax deductions are unlimited.
+ * later raise of some of them and a cut of others. R&D super-deductions get no budget: tax
+ * deductions are unlimited.
  *
  * <p>Amounts are per 1,000 registry enterprises and scale with the registry (never below a tenth),
  * rounded to 10,000 yuan. Deterministic: no randomness at all.
@@ -77,6 +78,20 @@ public final class BudgetGenerator {
         budget(Zone.ZGC, Programme.RENT_RELIEF, 2022, RENT_RELIEF_2022[zgc] * 2, t),
         budget(Zone.BH, Programme.RENT_RELIEF, 2022, RENT_RELIEF_2022[bh] * 2, t),
         budget(Zone.XA, Programme.INNOVATION_CREDIT_LOAN, 2022, LOAN_QUOTA[0][xa] * 3 / 2, t));
+  }
+
+  /**
+   * Cuts at {@code at}: 苏州工业园区 rent relief 2022 to 60% (it was ample), 上海张江 loan quota 2023 to 80%.
+   * New totals, as for {@link #raises}; a cut below what is already approved approves nothing more,
+   * it revokes nothing.
+   */
+  public List<Budget> cuts(Instant at) {
+    Instant t = at.truncatedTo(ChronoUnit.MILLIS);
+    int sip = Zone.SIP.ordinal();
+    int zj = Zone.ZJ.ordinal();
+    return List.of(
+        budget(Zone.SIP, Programme.RENT_RELIEF, 2022, RENT_RELIEF_2022[sip] * 6 / 10, t),
+        budget(Zone.ZJ, Programme.INNOVATION_CREDIT_LOAN, 2023, LOAN_QUOTA[1][zj] * 8 / 10, t));
   }
 
   private Budget budget(Zone zone, Programme programme, int year, long perThousand, Instant at) {
