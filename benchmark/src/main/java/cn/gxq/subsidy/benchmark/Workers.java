@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.benchmark;
 
+import cn.gxq.subsidy.topology.TopologySettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,6 +49,10 @@ final class Workers {
     args.put("registry", cluster.registryUrl());
     args.put("appId", appId);
     args.put("stateDir", stateDir(appId).toString());
+    // Registration serials are dealt out over the router's partitions, as run deals them.
+    args.put(
+        "streams." + TopologySettings.ROUTER_PARTITIONS_CONFIG,
+        Integer.toString(options.partitions()));
     options.streamsConfig().forEach((k, v) -> args.put("streams." + k, v));
     return args;
   }
