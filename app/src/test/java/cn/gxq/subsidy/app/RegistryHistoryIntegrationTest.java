@@ -126,6 +126,8 @@ class RegistryHistoryIntegrationTest {
                 assertThat(d.getDetails())
                     .containsEntry(Proposals.REGISTRY_VERSION, SMALL.toString());
               });
+      // The sum over zones comes a repartition after the zone's totals: wait until both show.
+      awaitTotals(live, ENTERPRISES);
       final Map<String, JsonNode> answers = answers(live, first.keySet());
 
       // A later-dated record closes each topic's active segment; then wait for the cleaner.
@@ -251,6 +253,26 @@ class RegistryHistoryIntegrationTest {
         Duration.ofSeconds(90));
     assertThat(latest).as("decisions of revision " + revision).hasSize(count);
     return latest;
+  }
+
+  /** Waits until {@code /totals} counts {@code received} in the zone and in the ALL sum. */
+  private static void awaitTotals(ClusterFixture.Instance instance, int received)
+      throws InterruptedException {
+    final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      final JsonNode totals = get(instance.url() + "/totals").json();
+      int counted = 0;
+      for (JsonNode t : totals) {
+        if (t.get("received").asInt() == received) {
+          counted++;
+        }
+      }
+      if (counted == 2) {
+        return;
+      }
+      assertThat(System.nanoTime()).as("totals of zone and ALL: " + totals).isLessThan(deadline);
+      Thread.sleep(200);
+    }
   }
 
   /** What the instance answers for each application, its history, and the totals. */
