@@ -436,7 +436,7 @@ final class NationalYearPhase {
     summary.add(
         String.format(
             "totals against a recount of %,d decisions (%,d applications): %d buckets, %s;"
-                + " largest registration series on one partition %s: %,d of 9,999 serials",
+                + " highest registration serial %s: %,d of 999,999",
             r.decisions(),
             r.applications(),
             r.buckets(),

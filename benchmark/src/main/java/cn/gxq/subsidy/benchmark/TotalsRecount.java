@@ -94,8 +94,9 @@ final class TotalsRecount {
    * @param buckets buckets compared (zone and ALL)
    * @param differences buckets whose counts differ, each {@code bucket: recount … / totals …}
    * @param recounted the recount per bucket
-   * @param largestSeries the registration series (year + region) with the most serials drawn on one
-   *     partition, and how many
+   * @param largestSeries the registration series (year + region) with the highest serial drawn, and
+   *     that serial (of 999,999; partitions deal the space out in turn, so it is about the series'
+   *     registrations)
    */
   record Result(
       long decisions,
@@ -129,10 +130,10 @@ final class TotalsRecount {
           final Decision d = decisions.deserialize(topic, record.value());
           final String number = d.getDetails().get(Registration.NUMBER);
           if (number != null && number.length() > 6) {
-            // series (year + region) + serial: the partition's two digits and its own count
+            // series (year + region) + a six-digit serial, dealt out over the partitions in turn
             final String series = number.substring(0, number.length() - 6);
             final int serial = Integer.parseInt(number.substring(number.length() - 6));
-            serials.merge(series + "/p" + serial / 10_000, serial % 10_000, Math::max);
+            serials.merge(series, serial, Math::max);
           }
           final Current seen = current.get(d.getApplicationId());
           if (seen == null || d.getSequence() > seen.sequence()) {
@@ -237,12 +238,11 @@ final class TotalsRecount {
             });
     m.put("recount", byBucket);
     m.put(
-        "largestRegistrationSeries",
+        "highestRegistrationSerial",
         Objects.requireNonNullElse(r.largestSeries(), "")
             + " "
             + r.largestSeriesSerials()
-            + " serials of "
-            + 9_999);
+            + " of 999999");
     return m;
   }
 }
