@@ -8,7 +8,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 /** What the broker and clients alone can do on this machine: a plain producer and consumer. */
 final class MachineLimit {
@@ -87,12 +86,7 @@ final class MachineLimit {
 
   private Throughput consume(String topic) {
     try (KafkaConsumer<byte[], byte[]> consumer = Clients.plainReader(cluster.bootstrap())) {
-      final List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+      Clients.fromStart(consumer, topic);
       final Progress progress = new Progress(out, "consumer");
       final long began = System.nanoTime();
       long count = 0;

@@ -1,11 +1,9 @@
 package cn.gxq.subsidy.benchmark;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Reads a topic's committed records from the start on its own thread and hands each to a handler,
@@ -22,12 +20,7 @@ final class TopicReader implements AutoCloseable {
         new Thread(
             () -> {
               try (KafkaConsumer<String, byte[]> consumer = Clients.committedReader(bootstrap)) {
-                final List<TopicPartition> partitions =
-                    consumer.partitionsFor(topic).stream()
-                        .map(p -> new TopicPartition(topic, p.partition()))
-                        .toList();
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
+                Clients.fromStart(consumer, topic);
                 while (running) {
                   for (ConsumerRecord<String, byte[]> record :
                       consumer.poll(Duration.ofMillis(50))) {

@@ -199,12 +199,7 @@ final class TotalsRecount {
   private static void readCommitted(
       String bootstrap, String topic, BiConsumer<String, ConsumerRecord<String, byte[]>> handler) {
     try (KafkaConsumer<String, byte[]> consumer = Clients.committedReader(bootstrap)) {
-      final List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+      final List<TopicPartition> partitions = Clients.fromStart(consumer, topic);
       // Under read_committed the end offsets are the last stable offsets.
       final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
