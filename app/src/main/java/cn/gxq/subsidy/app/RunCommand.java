@@ -9,6 +9,7 @@ import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import cn.gxq.subsidy.topology.PipelineObserver;
 import cn.gxq.subsidy.topology.SubsidyTopology;
+import cn.gxq.subsidy.topology.TopicSetup;
 import cn.gxq.subsidy.topology.TopologySettings;
 import java.io.IOException;
 import java.io.Reader;

@@ -6,14 +6,15 @@ import cn.gxq.subsidy.policy.PolicyException;
 import cn.gxq.subsidy.programme.Rulebook;
 import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
+import cn.gxq.subsidy.whatif.WhatIf;
+import cn.gxq.subsidy.whatif.WhatIfComparison;
+import cn.gxq.subsidy.whatif.WhatIfReplay;
+import cn.gxq.subsidy.whatif.WhatIfReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,8 +34,6 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "Exit status:%n",
     exitCodeList = {"0:replayed and compared", "1:the replay failed", "2:usage error"})
 final class WhatIfCommand implements Callable<Integer> {
-
-  static final Pattern NAMES = Pattern.compile("[A-Za-z0-9_]{1,100}");
 
   @Mixin ClusterOptions cluster;
 
@@ -111,7 +110,7 @@ final class WhatIfCommand implements Callable<Integer> {
       return 2;
     }
     final String run = name != null ? name : candidate.version().replaceAll("[^A-Za-z0-9_]", "_");
-    if (!NAMES.matcher(run).matches()) {
+    if (!WhatIf.NAMES.matcher(run).matches()) {
       err.println("whatif: --name: letters, digits and _ only, up to 100: '" + run + "'");
       return 2;
     }
@@ -119,7 +118,7 @@ final class WhatIfCommand implements Callable<Integer> {
       final WhatIfComparison.Result result =
           replayAndCompare(run, rulebook, candidate.version(), registry, err);
       System.out.print(WhatIfReport.table(result));
-      final Path saved = resultFile(dataDir, run);
+      final Path saved = WhatIf.resultFile(dataDir, run);
       WhatIfReport.writeJson(result, saved);
       if (json != null) {
         WhatIfReport.writeJson(result, json);
@@ -146,43 +145,14 @@ final class WhatIfCommand implements Callable<Integer> {
       SchemaRegistryClient registry,
       PrintStream progress)
       throws Exception {
-    final Properties client = cluster.clientProperties();
-    final WhatIfReplay.Outcome outcome =
-        new WhatIfReplay(
-                new WhatIfReplay.Settings(
-                    run,
-                    cluster.topics(),
-                    client,
-                    dataDir.resolve("whatif").resolve(run),
-                    budgets,
-                    streamsConfig))
-            .run(registry, rulebook, progress);
-    progress.printf(
-        Locale.ROOT,
-        "whatif: %,d records replayed under policy %s in %.1f s; comparing%n",
-        outcome.records(),
-        candidate,
-        outcome.took().toMillis() / 1000.0);
-    final DecisionLog replayed =
-        DecisionLog.read(client, registry, outcome.topics().decisions(), d -> true);
-    final Map<String, DecidedApplication> decided = replayed.latest();
-    // Live as it stood when the replay began, each application as of the revision the replay
-    // ended with: a later amendment is beyond the snapshot.
-    final DecisionLog live =
-        DecisionLog.read(
-            client,
-            registry,
-            cluster.topics().decisions(),
-            outcome.liveDecisions(),
-            d -> {
-              final DecidedApplication c = decided.get(d.getApplicationId());
-              return c != null && d.getRevision() <= c.revision();
-            });
-    return WhatIfComparison.compare(live.latest(), decided, replayed.revisions());
-  }
-
-  /** Where a run's result is kept for the HTTP API: {@code DIR/whatif/NAME.json}. */
-  static Path resultFile(Path dataDir, String run) {
-    return dataDir.resolve("whatif").resolve(run + ".json");
+    final WhatIfReplay.Settings settings =
+        new WhatIfReplay.Settings(
+            run,
+            cluster.topics(),
+            cluster.clientProperties(),
+            WhatIf.stateDir(dataDir, run),
+            budgets,
+            streamsConfig);
+    return WhatIf.replayAndCompare(settings, rulebook, candidate, registry, progress);
   }
 }

@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.app;
 
+import cn.gxq.subsidy.whatif.WhatIf;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,11 +20,11 @@ final class WhatIfResults {
 
   void serve(Context ctx) throws IOException {
     final String name = ctx.pathParam("name");
-    if (!WhatIfCommand.NAMES.matcher(name).matches()) {
+    if (!WhatIf.NAMES.matcher(name).matches()) {
       ApiServer.error(ctx, 400, "a what-if name has letters, digits and _ only: '" + name + "'");
       return;
     }
-    final Path file = WhatIfCommand.resultFile(dataDir, name);
+    final Path file = WhatIf.resultFile(dataDir, name);
     if (!Files.isRegularFile(file)) {
       ApiServer.error(
           ctx,

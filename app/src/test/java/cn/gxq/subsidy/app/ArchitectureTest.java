@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The architecture CONTRIBUTING.md describes, as rules the build enforces, over every module on
- * this test classpath (schemas, programmes, topology, demo, broker, registry, app); connectors and
- * benchmark have their own. The house rules are defined once in {@link HouseRules} (programmes'
- * test-jar), where {@code HouseRulesTest} shows each failing on a deliberately bad class; the
- * topology's own rule is shown failing here, on {@code archfixture.topology}.
+ * this test classpath (schemas, programmes, topology, demo, broker, registry, whatif, app); whatif,
+ * connectors and benchmark have their own too. The house rules are defined once in {@link
+ * HouseRules} (programmes' test-jar), where {@code HouseRulesTest} shows each failing on a
+ * deliberately bad class; the topology's own rule is shown failing here, on {@code
+ * archfixture.topology}.
  */
 class ArchitectureTest {
 
@@ -81,6 +82,7 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "cn.gxq.subsidy.app..",
+            "cn.gxq.subsidy.whatif..",
             "cn.gxq.subsidy.demo..",
             "cn.gxq.subsidy.broker..",
             "cn.gxq.subsidy.registry..")

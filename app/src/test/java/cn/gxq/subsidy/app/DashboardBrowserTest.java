@@ -9,6 +9,7 @@ import cn.gxq.subsidy.avro.RentReliefApplication;
 import cn.gxq.subsidy.avro.TaxAssessment;
 import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.rules.CreditCode;
+import cn.gxq.subsidy.whatif.WhatIf;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -365,7 +366,7 @@ class DashboardBrowserTest {
    * unknown run are said so.
    */
   private static void checkWhatIf(DashboardPage page, String url, Path dataDir) throws Exception {
-    final Path file = WhatIfCommand.resultFile(dataDir, WHAT_IF);
+    final Path file = WhatIf.resultFile(dataDir, WHAT_IF);
     Files.createDirectories(file.getParent());
     Files.writeString(file, WHAT_IF_JSON);
     final JsonNode run = new ObjectMapper().readTree(WHAT_IF_JSON);

@@ -12,6 +12,7 @@ import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.registry.LocalSchemaRegistry;
 import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
+import cn.gxq.subsidy.topology.TopicSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

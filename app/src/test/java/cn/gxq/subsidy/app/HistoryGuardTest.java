@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gxq.subsidy.broker.EmbeddedKafkaBroker;
 import cn.gxq.subsidy.contract.Topics;
+import cn.gxq.subsidy.topology.TopicSetup;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;

@@ -6,6 +6,7 @@ import cn.gxq.subsidy.contract.RecordKind;
 import cn.gxq.subsidy.json.RecordJson;
 import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.rules.CreditCode;
+import cn.gxq.subsidy.topology.TopicSetup;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;

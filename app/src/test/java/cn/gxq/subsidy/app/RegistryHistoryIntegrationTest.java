@@ -10,6 +10,7 @@ import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.RentReliefApplication;
 import cn.gxq.subsidy.programme.Rulebook;
 import cn.gxq.subsidy.topology.Proposals;
+import cn.gxq.subsidy.whatif.WhatIfComparison;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -17,7 +17,7 @@ import java.time.Instant;
  * depend on which of two records a task met first. When they come from different upstream tasks,
  * only timing decides that, and a replay of the same inputs would time them differently. The
  * journal keeps live's order; a what-if replay holds each record back until live's earlier ones
- * have been met (see the app's {@code LiveOrder}).
+ * have been met (see the what-if module's {@code LiveOrder}).
  */
 public final class ArrivalJournal {
 

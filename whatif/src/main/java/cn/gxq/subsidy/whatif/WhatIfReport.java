@@ -1,9 +1,9 @@
-package cn.gxq.subsidy.app;
+package cn.gxq.subsidy.whatif;
 
-import cn.gxq.subsidy.app.WhatIfComparison.Bucket;
-import cn.gxq.subsidy.app.WhatIfComparison.Change;
-import cn.gxq.subsidy.app.WhatIfComparison.Figures;
-import cn.gxq.subsidy.app.WhatIfComparison.Result;
+import cn.gxq.subsidy.whatif.WhatIfComparison.Bucket;
+import cn.gxq.subsidy.whatif.WhatIfComparison.Change;
+import cn.gxq.subsidy.whatif.WhatIfComparison.Figures;
+import cn.gxq.subsidy.whatif.WhatIfComparison.Result;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,14 +17,14 @@ import java.util.Locale;
  * A comparison as a table for people and as JSON for programs (money as strings, like every other
  * JSON of the platform, so no amount passes through a double).
  */
-final class WhatIfReport {
+public final class WhatIfReport {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String ROW = "%-32s %7s %7s %7s  %16s %16s %16s  %7s %7s %7s  %7s %7s %7s%n";
 
   private WhatIfReport() {}
 
-  static String table(Result result) {
+  public static String table(Result result) {
     final StringBuilder out = new StringBuilder();
     out.append(
         String.format(
@@ -128,7 +128,7 @@ final class WhatIfReport {
     return root;
   }
 
-  static void writeJson(Result result, Path file) throws IOException {
+  public static void writeJson(Result result, Path file) throws IOException {
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
     }

@@ -1,4 +1,4 @@
-package cn.gxq.subsidy.app;
+package cn.gxq.subsidy.whatif;
 
 import cn.gxq.subsidy.avro.internal.Arrival;
 import cn.gxq.subsidy.avro.internal.ArrivalStep;

@@ -1,4 +1,4 @@
-package cn.gxq.subsidy.app;
+package cn.gxq.subsidy.whatif;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

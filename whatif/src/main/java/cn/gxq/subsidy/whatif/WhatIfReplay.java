@@ -1,4 +1,4 @@
-package cn.gxq.subsidy.app;
+package cn.gxq.subsidy.whatif;
 
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.contract.Topics;
@@ -10,6 +10,7 @@ import cn.gxq.subsidy.topology.PipelineObserver;
 import cn.gxq.subsidy.topology.ReplayHooks;
 import cn.gxq.subsidy.topology.SubsidySerdes;
 import cn.gxq.subsidy.topology.SubsidyTopology;
+import cn.gxq.subsidy.topology.TopicSetup;
 import cn.gxq.subsidy.topology.TopologySettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -38,10 +39,10 @@ import org.apache.kafka.streams.TopologyDescription;
  * whatif.NAME.}-prefixed topics. It starts clean and returns when everything in the snapshot is
  * decided.
  */
-final class WhatIfReplay {
+public final class WhatIfReplay {
 
   /** Where and how to replay; {@code budgets} (JSON lines) replaces the live budgets, or null. */
-  record Settings(
+  public record Settings(
       String name,
       Topics live,
       Properties client,

@@ -1,4 +1,4 @@
-package cn.gxq.subsidy.app;
+package cn.gxq.subsidy.topology;
 
 import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.programme.Catalogue;
@@ -17,7 +17,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * Creates the contract's topics that do not exist yet; existing ones are left exactly as an
  * operator made them.
  */
-final class TopicSetup {
+public final class TopicSetup {
 
   private TopicSetup() {}
 
@@ -25,13 +25,13 @@ final class TopicSetup {
    * With replication 3 or more the topics get {@code min.insync.replicas=2} (Kafka's default is 1,
    * under which an acknowledged write can live on one replica only); below that, the broker's.
    */
-  static List<String> ensure(Admin admin, Topics topics, int partitions, short replication)
+  public static List<String> ensure(Admin admin, Topics topics, int partitions, short replication)
       throws InterruptedException, ExecutionException {
     return ensure(admin, topics, partitions, replication, replication >= 3 ? 2 : 0);
   }
 
   /** As above with an explicit {@code min.insync.replicas}; 0 leaves it to the broker. */
-  static List<String> ensure(
+  public static List<String> ensure(
       Admin admin, Topics topics, int partitions, short replication, int minInsyncReplicas)
       throws InterruptedException, ExecutionException {
     final Set<String> existing = admin.listTopics().names().get();

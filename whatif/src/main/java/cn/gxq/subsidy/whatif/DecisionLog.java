@@ -1,4 +1,4 @@
-package cn.gxq.subsidy.app;
+package cn.gxq.subsidy.whatif;
 
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.serde.AvroDeserializer;

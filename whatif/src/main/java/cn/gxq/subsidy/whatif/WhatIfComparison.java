@@ -1,4 +1,4 @@
-package cn.gxq.subsidy.app;
+package cn.gxq.subsidy.whatif;
 
 import cn.gxq.subsidy.avro.DecisionStatus;
 import java.math.BigDecimal;
@@ -13,10 +13,10 @@ import java.util.TreeSet;
  * Live decisions against a what-if's, application by application and bucket by bucket. Pure: no
  * Kafka, so the arithmetic is tested on its own.
  */
-final class WhatIfComparison {
+public final class WhatIfComparison {
 
   /** A bucket's figures from current decisions: what the totals count, money in yuan. */
-  record Figures(long approved, BigDecimal approvedAmount, long waitlisted, long rejected) {
+  public record Figures(long approved, BigDecimal approvedAmount, long waitlisted, long rejected) {
 
     static final Figures NONE = new Figures(0, new BigDecimal("0.00"), 0, 0);
 
@@ -30,7 +30,7 @@ final class WhatIfComparison {
   }
 
   /** One {@code ZONE:PROGRAMME:YEAR} bucket, live and under the candidate. */
-  record Bucket(String zone, String programme, int year, Figures live, Figures candidate) {}
+  public record Bucket(String zone, String programme, int year, Figures live, Figures candidate) {}
 
   /**
    * Why an outcome differs. {@code RULES}: the candidate judged the application itself otherwise
@@ -39,13 +39,13 @@ final class WhatIfComparison {
    * rules moved other applications, or (under an identical policy) the replay met competing
    * applications in another order than the live application did.
    */
-  enum Cause {
+  public enum Cause {
     RULES,
     COMPETITION
   }
 
   /** An application whose final status or approved amount differs; a side may be null. */
-  record Change(
+  public record Change(
       String applicationId, DecidedApplication live, DecidedApplication candidate, Cause cause) {}
 
   /**
@@ -53,7 +53,7 @@ final class WhatIfComparison {
    * notDecidedLive}: applications whose last replayed revision live had not decided yet when the
    * replay began (it was catching up), left out of the buckets and the changes.
    */
-  record Result(
+  public record Result(
       long applications,
       long changed,
       long notDecidedLive,

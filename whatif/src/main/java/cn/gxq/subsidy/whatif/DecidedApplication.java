@@ -1,4 +1,4 @@
-package cn.gxq.subsidy.app;
+package cn.gxq.subsidy.whatif;
 
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.DecisionStatus;
@@ -10,7 +10,7 @@ import java.util.List;
  * What a what-if compares of an application's current decision; small, since a replay of a million
  * applications holds two of these per application.
  */
-record DecidedApplication(
+public record DecidedApplication(
     String applicationId,
     int revision,
     long sequence,
