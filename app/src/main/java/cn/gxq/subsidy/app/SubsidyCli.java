@@ -1,5 +1,10 @@
 package cn.gxq.subsidy.app;
 
+import cn.gxq.subsidy.app.command.AclCommand;
+import cn.gxq.subsidy.app.command.ConsumeCommand;
+import cn.gxq.subsidy.app.command.ProduceCommand;
+import cn.gxq.subsidy.app.command.RunCommand;
+import cn.gxq.subsidy.app.command.WhatIfCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,5 +1,8 @@
 package cn.gxq.subsidy.app;
 
+import cn.gxq.subsidy.app.http.ApiServer;
+import cn.gxq.subsidy.app.start.AppInstance;
+import cn.gxq.subsidy.app.streams.SubsidyApplication;
 import cn.gxq.subsidy.broker.EmbeddedKafkaBroker;
 import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.programme.Rulebook;
@@ -104,7 +107,9 @@ final class ClusterFixture implements AutoCloseable {
             1,
             (short) 1,
             "127.0.0.1:" + httpPort,
-            TopologySettings.defaults());
+            TopologySettings.defaults(),
+            Map.of(),
+            Map.of());
     final AppInstance served =
         new AppInstance(
             settings,

@@ -2,6 +2,7 @@ package cn.gxq.subsidy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gxq.subsidy.app.start.ContractSchemas;
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.serde.AvroDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -3,6 +3,8 @@ package cn.gxq.subsidy.app;
 import static cn.gxq.subsidy.app.HttpClientSupport.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gxq.subsidy.app.security.ClientConfig;
+import cn.gxq.subsidy.app.start.DemoFeed;
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.RentReliefApplication;

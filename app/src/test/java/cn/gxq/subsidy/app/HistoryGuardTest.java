@@ -2,6 +2,7 @@ package cn.gxq.subsidy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gxq.subsidy.app.start.HistoryGuard;
 import cn.gxq.subsidy.broker.EmbeddedKafkaBroker;
 import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.topology.TopicSetup;

@@ -3,6 +3,9 @@ package cn.gxq.subsidy.app;
 import static cn.gxq.subsidy.app.HttpClientSupport.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gxq.subsidy.app.metrics.BudgetGauges;
+import cn.gxq.subsidy.app.security.ClientConfig;
+import cn.gxq.subsidy.app.start.ContractPublisher;
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.demo.DemoScenario;

@@ -2,6 +2,7 @@ package cn.gxq.subsidy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gxq.subsidy.app.metrics.PipelineMetrics;
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.DecisionStatus;
 import cn.gxq.subsidy.avro.Programme;

@@ -2,6 +2,9 @@ package cn.gxq.subsidy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gxq.subsidy.app.command.ClusterOptions;
+import cn.gxq.subsidy.app.command.ConsumeCommand;
+import cn.gxq.subsidy.app.command.ProduceCommand;
 import cn.gxq.subsidy.contract.RecordKind;
 import cn.gxq.subsidy.json.RecordJson;
 import cn.gxq.subsidy.programme.Catalogue;

@@ -3,6 +3,8 @@ package cn.gxq.subsidy.app;
 import static cn.gxq.subsidy.app.HttpClientSupport.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gxq.subsidy.app.command.ClusterOptions;
+import cn.gxq.subsidy.app.command.WhatIfCommand;
 import cn.gxq.subsidy.avro.Budget;
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Enterprise;

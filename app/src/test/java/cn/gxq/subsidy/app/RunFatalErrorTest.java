@@ -2,6 +2,10 @@ package cn.gxq.subsidy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gxq.subsidy.app.command.RunCommand;
+import cn.gxq.subsidy.app.security.ClientConfig;
+import cn.gxq.subsidy.app.start.ContractPublisher;
+import cn.gxq.subsidy.app.streams.SubsidyApplication;
 import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.demo.DemoScenario;
 import cn.gxq.subsidy.demo.Mix;

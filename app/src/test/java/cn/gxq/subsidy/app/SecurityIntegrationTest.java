@@ -2,6 +2,11 @@ package cn.gxq.subsidy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gxq.subsidy.app.command.ClusterOptions;
+import cn.gxq.subsidy.app.command.WhatIfCommand;
+import cn.gxq.subsidy.app.security.AccessControl;
+import cn.gxq.subsidy.app.security.Role;
+import cn.gxq.subsidy.app.streams.SubsidyApplication;
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.DecisionStatus;
 import cn.gxq.subsidy.avro.Enterprise;
@@ -112,7 +117,8 @@ class SecurityIntegrationTest {
                 (short) 1,
                 "127.0.0.1:0",
                 TopologySettings.defaults(),
-                security.clientProperties(user(Role.APPLICATION), SECRET)),
+                security.clientProperties(user(Role.APPLICATION), SECRET),
+                Map.of()),
             TOPICS,
             registryClient,
             Rulebook.fromDefaultPolicy());

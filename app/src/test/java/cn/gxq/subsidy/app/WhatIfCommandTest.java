@@ -2,6 +2,8 @@ package cn.gxq.subsidy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gxq.subsidy.app.command.ClusterOptions;
+import cn.gxq.subsidy.app.command.WhatIfCommand;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;

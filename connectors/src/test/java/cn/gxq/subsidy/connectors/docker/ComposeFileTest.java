@@ -254,7 +254,7 @@ class ComposeFileTest {
   private static Set<String> runCommandOptions() throws ClassNotFoundException {
     final CommandLine.Model.CommandSpec spec =
         CommandLine.Model.CommandSpec.forAnnotatedObject(
-            Class.forName("cn.gxq.subsidy.app.RunCommand"));
+            Class.forName("cn.gxq.subsidy.app.command.RunCommand"));
     return spec.options().stream()
         .flatMap(o -> Arrays.stream(o.names()))
         .collect(Collectors.toSet());

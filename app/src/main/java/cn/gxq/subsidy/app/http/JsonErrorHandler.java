@@ -1,0 +1,55 @@
+package cn.gxq.subsidy.app.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Jetty's own errors (a request it refuses before any route sees it: bad percent-encoding, a URI or
+ * headers too long) as the API's JSON {@code {"error": "..."}} instead of Jetty's HTML page.
+ */
+final class JsonErrorHandler extends ErrorHandler {
+
+  static final String JSON_UTF8 = "application/json; charset=utf-8";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Override
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
+      Callback callback) {
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON_UTF8);
+    response.write(true, ByteBuffer.wrap(body(code, message)), callback);
+  }
+
+  @Override
+  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+    fields.put(new HttpField(HttpHeader.CONTENT_TYPE, JSON_UTF8));
+    return ByteBuffer.wrap(body(status, reason));
+  }
+
+  static byte[] body(int code, String message) {
+    final String reason = HttpStatus.getMessage(code);
+    final String text =
+        message == null || message.isBlank() || message.equals(reason)
+            ? reason
+            : reason + ": " + message;
+    try {
+      return MAPPER.writeValueAsBytes(Map.of("error", text));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
