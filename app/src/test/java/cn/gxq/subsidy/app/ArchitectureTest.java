@@ -3,13 +3,17 @@ package cn.gxq.subsidy.app;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gxq.subsidy.app.http.ApiServer;
+import cn.gxq.subsidy.app.streams.ReachesUpToHttp;
 import cn.gxq.subsidy.architecture.HouseRules;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.stream.Stream;
@@ -142,5 +146,76 @@ class ArchitectureTest {
             "cn.gxq.subsidy.topology.BucketLedgerProcessor");
     assertThat(rule.evaluate(fixtures).getFailureReport().toString())
         .contains("WallClockRejections.init", "PunctuationType.WALL_CLOCK_TIME");
+  }
+
+  private static final String APP = "cn.gxq.subsidy.app";
+
+  /**
+   * The app's rooms, each depending only on rooms below it: the entry point on the commands, the
+   * commands on {@code run}'s start-up steps, the steps on the HTTP API, metrics and security, and
+   * everything on the Streams application, which depends on none of them.
+   */
+  static ArchRule roomsDependOneWay() {
+    return layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("entry")
+        .definedBy(APP)
+        .layer("command")
+        .definedBy(APP + ".command..")
+        .layer("start")
+        .definedBy(APP + ".start..")
+        .layer("http")
+        .definedBy(APP + ".http..")
+        .layer("metrics")
+        .definedBy(APP + ".metrics..")
+        .layer("security")
+        .definedBy(APP + ".security..")
+        .layer("streams")
+        .definedBy(APP + ".streams..")
+        .whereLayer("entry")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("command")
+        .mayOnlyBeAccessedByLayers("entry")
+        .whereLayer("start")
+        .mayOnlyBeAccessedByLayers("command")
+        .whereLayer("http")
+        .mayOnlyBeAccessedByLayers("start")
+        .whereLayer("metrics")
+        .mayOnlyBeAccessedByLayers("start")
+        .whereLayer("security")
+        .mayOnlyBeAccessedByLayers("command", "start")
+        .whereLayer("streams")
+        .mayOnlyBeAccessedByLayers("command", "start", "http", "metrics");
+  }
+
+  @Test
+  void theAppsRoomsDependOneWay() {
+    roomsDependOneWay().check(MAIN);
+  }
+
+  /**
+   * A room a newcomer can take in at a glance: no package of the app holds more than 15 classes.
+   */
+  @Test
+  void noRoomOfTheAppIsCrowded() {
+    for (JavaPackage room : MAIN.getPackage(APP).getSubpackagesInTree()) {
+      final long classes =
+          room.getClasses().stream()
+              .filter(c -> c.isTopLevelClass() && !c.getSimpleName().equals("package-info"))
+              .count();
+      assertThat(classes).as(room.getName()).isLessThanOrEqualTo(15);
+    }
+    assertThat(
+            MAIN.getPackage(APP).getClasses().stream().filter(JavaClass::isTopLevelClass).count())
+        .as(APP)
+        .isLessThanOrEqualTo(15);
+  }
+
+  @Test
+  void theRoomRuleCatchesADeliberateViolation() {
+    final JavaClasses fixture =
+        new ClassFileImporter().importClasses(ReachesUpToHttp.class, ApiServer.class);
+    assertThat(roomsDependOneWay().evaluate(fixture).getFailureReport().toString())
+        .contains("ReachesUpToHttp", "ApiServer");
   }
 }

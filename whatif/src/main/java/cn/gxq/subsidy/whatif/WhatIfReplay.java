@@ -93,96 +93,139 @@ public final class WhatIfReplay {
     final Topics topics =
         settings.live().writingUnder(prefix(settings.name()), settings.budgets() != null);
     try (Admin admin = Admin.create(settings.client())) {
-      requireLiveInputs(admin, settings.live());
-      WhatIfCleanup.deleteRun(admin, settings.name());
-      final TopicDescription applications =
-          describe(admin, settings.live().applications(Catalogue.of(Programme.RENT_RELIEF)));
-      TopicSetup.ensure(
-          admin,
-          topics,
-          applications.partitions().size(),
-          (short) applications.partitions().get(0).replicas().size());
-      if (settings.budgets() != null) {
-        final int published =
-            BudgetFile.publish(settings.budgets(), settings.client(), registry, topics.budgets());
-        progress.printf(
-            "whatif: %d budgets from %s replace the live ones%n", published, settings.budgets());
-      }
-      final boolean hasJournal =
-          admin.listTopics().names().get().contains(settings.live().arrivals());
-      final LiveCut.Taken cut = LiveCut.take(admin, settings.live(), hasJournal);
-      if (!cut.consistent()) {
-        progress.printf(
-            "whatif: live kept committing while the cut was taken; a decision or two at its edge"
-                + " may be compared one step early or late%n");
-      }
-      final LiveOrder order =
-          liveOrder(cut.cut(), registry, applications.partitions().size(), progress);
+      final int partitions = prepareTopics(admin, topics, registry, progress);
+      final LiveCut.Taken cut = takeCut(admin, progress);
+      final LiveOrder order = liveOrder(cut.cut(), registry, partitions, progress);
       final InputSnapshot snapshot = InputSnapshot.take(admin, inputs(topics));
       progress.printf(
           "whatif: replaying %,d records of %s up to their ends now%n",
           snapshot.size(), String.join(", ", inputs(topics)));
-
       // Registration numbers are dealt out over the router's partitions, the registry's, as live.
       final int routerPartitions =
           describe(admin, settings.live().enterprises()).partitions().size();
       final Properties config = config(applicationId, topics, snapshot, order, routerPartitions);
-      final StreamsBuilder builder =
-          new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
-      SubsidyTopology.build(
-          builder,
-          topics,
-          new SubsidySerdes(registry),
-          rulebook,
-          TopologySettings.defaults()
-              .forReplay(order == null ? ReplayHooks.LIVE : new ReplayHooks(order, order)),
-          PipelineObserver.NONE);
-      final Topology topology = builder.build(config);
+      final Topology topology = topology(config, topics, registry, rulebook, order);
       final ReplayWatch watch =
           new ReplayWatch(
               admin, applicationId, snapshot, ownTopics(topology, topics, applicationId));
       final long started = System.nanoTime();
-      try (KafkaStreams streams = new KafkaStreams(topology, config)) {
-        // Ctrl-C leaves the group at once, so the same name can run again without waiting for
-        // the session to time out.
-        final Thread hook = new Thread(() -> leave(streams), "whatif-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+      final long records = replay(topology, config, watch, order, started, progress);
+      final Duration took = Duration.ofNanos(System.nanoTime() - started);
+      reportOrder(order, progress);
+      return new Outcome(topics, records, took, cut.cut().decisions());
+    }
+  }
+
+  /**
+   * Checks there is something to replay, clears an earlier run of the same name and creates the
+   * run's topics like the live ones; returns the live applications' partition count.
+   */
+  private int prepareTopics(
+      Admin admin, Topics topics, SchemaRegistryClient registry, PrintStream progress)
+      throws Exception {
+    requireLiveInputs(admin, settings.live());
+    WhatIfCleanup.deleteRun(admin, settings.name());
+    final TopicDescription applications =
+        describe(admin, settings.live().applications(Catalogue.of(Programme.RENT_RELIEF)));
+    TopicSetup.ensure(
+        admin,
+        topics,
+        applications.partitions().size(),
+        (short) applications.partitions().get(0).replicas().size());
+    if (settings.budgets() != null) {
+      final int published =
+          BudgetFile.publish(settings.budgets(), settings.client(), registry, topics.budgets());
+      progress.printf(
+          "whatif: %d budgets from %s replace the live ones%n", published, settings.budgets());
+    }
+    return applications.partitions().size();
+  }
+
+  private LiveCut.Taken takeCut(Admin admin, PrintStream progress) throws Exception {
+    final boolean hasJournal =
+        admin.listTopics().names().get().contains(settings.live().arrivals());
+    final LiveCut.Taken cut = LiveCut.take(admin, settings.live(), hasJournal);
+    if (!cut.consistent()) {
+      progress.printf(
+          "whatif: live kept committing while the cut was taken; a decision or two at its edge"
+              + " may be compared one step early or late%n");
+    }
+    return cut;
+  }
+
+  /**
+   * The live topology, unchanged, with the gates of live's order at its hooks when there is one.
+   */
+  private static Topology topology(
+      Properties config,
+      Topics topics,
+      SchemaRegistryClient registry,
+      Rulebook rulebook,
+      LiveOrder order) {
+    final StreamsBuilder builder =
+        new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
+    SubsidyTopology.build(
+        builder,
+        topics,
+        new SubsidySerdes(registry),
+        rulebook,
+        TopologySettings.defaults()
+            .forReplay(order == null ? ReplayHooks.LIVE : new ReplayHooks(order, order)),
+        PipelineObserver.NONE);
+    return builder.build(config);
+  }
+
+  /** Runs the replay until the snapshot is decided; returns the records replayed. */
+  private long replay(
+      Topology topology,
+      Properties config,
+      ReplayWatch watch,
+      LiveOrder order,
+      long started,
+      PrintStream progress)
+      throws Exception {
+    try (KafkaStreams streams = new KafkaStreams(topology, config)) {
+      // Ctrl-C leaves the group at once, so the same name can run again without waiting for the
+      // session to time out.
+      final Thread hook = new Thread(() -> leave(streams), "whatif-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      try {
+        streams.cleanUp(); // a previous run of this name left state behind
+        streams.start();
+        final long records = await(streams, watch, order, started, progress);
+        leave(streams);
+        return records;
+      } finally {
         try {
-          streams.cleanUp(); // a previous run of this name left state behind
-          streams.start();
-          final long records = await(streams, watch, order, started, progress);
-          leave(streams);
-          if (order != null && order.beyondCut() > 0) {
-            progress.printf(
-                "whatif: %,d records live had not met yet when the what-if began were not"
-                    + " replayed%n",
-                order.beyondCut());
-          }
-          if (order != null && order.registryNotFound() > 0) {
-            progress.printf(
-                "whatif: %,d revisions met a registry version other than live's: the version live"
-                    + " met is beyond the registry's history now%n",
-                order.registryNotFound());
-          }
-          if (order != null && order.skipped() > 0) {
-            progress.printf(
-                "whatif: %,d records live met never came in the replay (a candidate that fails on"
-                    + " what live decided?); the rest kept live's order without them%n",
-                order.skipped());
-          }
-          return new Outcome(
-              topics,
-              records,
-              Duration.ofNanos(System.nanoTime() - started),
-              cut.cut().decisions());
-        } finally {
-          try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-          } catch (IllegalStateException exiting) {
-            // the JVM is shutting down and the hook is leaving the group
-          }
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException exiting) {
+          // the JVM is shutting down and the hook is leaving the group
         }
       }
+    }
+  }
+
+  /** What the gates could not keep of live's order, if anything. */
+  private static void reportOrder(LiveOrder order, PrintStream progress) {
+    if (order == null) {
+      return;
+    }
+    if (order.beyondCut() > 0) {
+      progress.printf(
+          "whatif: %,d records live had not met yet when the what-if began were not replayed%n",
+          order.beyondCut());
+    }
+    if (order.registryNotFound() > 0) {
+      progress.printf(
+          "whatif: %,d revisions met a registry version other than live's: the version live met"
+              + " is beyond the registry's history now%n",
+          order.registryNotFound());
+    }
+    if (order.skipped() > 0) {
+      progress.printf(
+          "whatif: %,d records live met never came in the replay (a candidate that fails on what"
+              + " live decided?); the rest kept live's order without them%n",
+          order.skipped());
     }
   }
 

@@ -25,28 +25,9 @@ public final class WhatIfReport {
   private WhatIfReport() {}
 
   public static String table(Result result) {
-    final StringBuilder out = new StringBuilder();
+    final StringBuilder out = new StringBuilder(summary(result));
     out.append(
-        String.format(
-            Locale.ROOT,
-            "%,d revisions replayed; %,d applications changed (status or approved amount): %,d by"
-                + " the rules, %,d by competition for budgets and claims%n%n",
-            result.applications(),
-            result.changed(),
-            result.changedBy(WhatIfComparison.Cause.RULES),
-            result.changedBy(WhatIfComparison.Cause.COMPETITION)));
-    if (result.notDecidedLive() > 0) {
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "%,d applications left out: live had not decided their last revision yet when the"
-                  + " replay began%n%n",
-              result.notDecidedLive()));
-    }
-    out.append(
-        String.format(
-            Locale.ROOT,
-            ROW,
+        row(
             "",
             "approved",
             "",
@@ -61,44 +42,57 @@ public final class WhatIfReport {
             "",
             ""));
     out.append(
-        String.format(
-            Locale.ROOT,
-            ROW,
-            "bucket",
-            "live",
-            "whatif",
-            "diff",
-            "live",
-            "whatif",
-            "diff",
-            "live",
-            "whatif",
-            "diff",
-            "live",
-            "whatif",
-            "diff"));
+        row(
+            "bucket", "live", "whatif", "diff", "live", "whatif", "diff", "live", "whatif", "diff",
+            "live", "whatif", "diff"));
     for (Bucket b : result.buckets()) {
-      final Figures l = b.live();
-      final Figures c = b.candidate();
-      out.append(
-          String.format(
-              Locale.ROOT,
-              ROW,
-              b.zone() + ":" + b.programme() + ":" + b.year(),
-              count(l.approved()),
-              count(c.approved()),
-              diff(c.approved() - l.approved()),
-              money(l.approvedAmount()),
-              money(c.approvedAmount()),
-              moneyDiff(c.approvedAmount().subtract(l.approvedAmount())),
-              count(l.waitlisted()),
-              count(c.waitlisted()),
-              diff(c.waitlisted() - l.waitlisted()),
-              count(l.rejected()),
-              count(c.rejected()),
-              diff(c.rejected() - l.rejected())));
+      out.append(bucketRow(b));
     }
     return out.toString();
+  }
+
+  private static String summary(Result result) {
+    String summary =
+        String.format(
+            Locale.ROOT,
+            "%,d revisions replayed; %,d applications changed (status or approved amount): %,d by"
+                + " the rules, %,d by competition for budgets and claims%n%n",
+            result.applications(),
+            result.changed(),
+            result.changedBy(WhatIfComparison.Cause.RULES),
+            result.changedBy(WhatIfComparison.Cause.COMPETITION));
+    if (result.notDecidedLive() > 0) {
+      summary +=
+          String.format(
+              Locale.ROOT,
+              "%,d applications left out: live had not decided their last revision yet when the"
+                  + " replay began%n%n",
+              result.notDecidedLive());
+    }
+    return summary;
+  }
+
+  private static String bucketRow(Bucket b) {
+    final Figures l = b.live();
+    final Figures c = b.candidate();
+    return row(
+        b.zone() + ":" + b.programme() + ":" + b.year(),
+        count(l.approved()),
+        count(c.approved()),
+        diff(c.approved() - l.approved()),
+        money(l.approvedAmount()),
+        money(c.approvedAmount()),
+        moneyDiff(c.approvedAmount().subtract(l.approvedAmount())),
+        count(l.waitlisted()),
+        count(c.waitlisted()),
+        diff(c.waitlisted() - l.waitlisted()),
+        count(l.rejected()),
+        count(c.rejected()),
+        diff(c.rejected() - l.rejected()));
+  }
+
+  private static String row(String... cells) {
+    return String.format(Locale.ROOT, ROW, (Object[]) cells);
   }
 
   static ObjectNode json(Result result) {

@@ -95,53 +95,68 @@ public final class ProduceCommand implements Callable<Integer> {
           bad++;
           continue;
         }
-        final int lineNumber = number;
-        try {
-          producer.send(
-              new ProducerRecord<>(
-                  topic,
-                  null,
-                  recordType.eventTime(record).toEpochMilli(),
-                  recordType.key(record),
-                  record),
-              (metadata, exception) -> {
-                if (exception != null) {
-                  err.println(
-                      "line "
-                          + lineNumber
-                          + ": not published: "
-                          + exception.getMessage()
-                          + (exception instanceof AuthorizationException
-                              ? " (refused by the broker: check the role in --client-config)"
-                              : ""));
-                  failed.incrementAndGet();
-                }
-              });
-        } catch (RuntimeException e) {
-          // The value is serialized inside send(): the registry failing surfaces here, not in the
-          // callback. Every later line would fail the same way, so stop.
-          err.println(
-              "line "
-                  + lineNumber
-                  + ": not published: "
-                  + e.getMessage()
-                  + " (schema registry or serialization failed; the remaining lines are not"
-                  + " published)");
-          published++;
-          failed.incrementAndGet();
+        published++;
+        if (!send(
+            producer,
+            new ProducerRecord<>(
+                topic,
+                null,
+                recordType.eventTime(record).toEpochMilli(),
+                recordType.key(record),
+                record),
+            number,
+            err,
+            failed)) {
           break;
         }
-        published++;
       }
       producer.flush();
     }
     err.printf(
         "produce: %d published to %s, %d bad line(s), %d failed%n",
         published - failed.get(), topic, bad, failed.get());
-    if (failed.get() > 0) {
-      return 3;
+    return failed.get() > 0 ? 3 : bad > 0 ? 1 : 0;
+  }
+
+  /**
+   * Sends one line's record; a failure reported later is counted in {@code failed}. False when the
+   * send itself failed: the value is serialized inside send(), so the registry failing surfaces
+   * here, and every later line would fail the same way.
+   */
+  private static boolean send(
+      KafkaProducer<String, SpecificRecord> producer,
+      ProducerRecord<String, SpecificRecord> record,
+      int lineNumber,
+      PrintStream err,
+      AtomicInteger failed) {
+    try {
+      producer.send(
+          record,
+          (metadata, exception) -> {
+            if (exception != null) {
+              err.println(
+                  "line "
+                      + lineNumber
+                      + ": not published: "
+                      + exception.getMessage()
+                      + (exception instanceof AuthorizationException
+                          ? " (refused by the broker: check the role in --client-config)"
+                          : ""));
+              failed.incrementAndGet();
+            }
+          });
+      return true;
+    } catch (RuntimeException e) {
+      err.println(
+          "line "
+              + lineNumber
+              + ": not published: "
+              + e.getMessage()
+              + " (schema registry or serialization failed; the remaining lines are not"
+              + " published)");
+      failed.incrementAndGet();
+      return false;
     }
-    return bad > 0 ? 1 : 0;
   }
 
   @SuppressWarnings("unchecked")

@@ -54,64 +54,78 @@ public final class ApiServer implements AutoCloseable {
                     files.location = Location.CLASSPATH;
                     files.headers = Map.of("Cache-Control", "no-cache");
                   });
-              get(cfg, "/health", Set.of(), ctx -> health(ctx, queries));
-              get(
-                  cfg,
-                  "/metrics",
-                  Set.of(),
-                  ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
-              get(
-                  cfg,
-                  "/applications/{id}",
-                  Set.of("local"),
-                  ctx -> queries.application(ctx, ctx.pathParam("id")));
-              get(
-                  cfg,
-                  "/applications/{id}/history",
-                  Set.of("local"),
-                  ctx -> queries.history(ctx, ctx.pathParam("id")));
-              get(cfg, "/programmes", Set.of(), ctx -> ctx.json(ProgrammeListing.PROGRAMMES));
-              get(cfg, "/totals", Set.of("local", "programme", "zone", "year"), queries::totals);
-              get(cfg, "/decisions/latest", Set.of("local", "limit"), queries::latestDecisions);
-              get(cfg, "/policy/{version}", Set.of(), ctx -> policy(ctx, policies));
-              get(cfg, "/whatif/{name}", Set.of(), whatIfs::serve);
-              // Without this check Javalin answers a plain GET of the stream with an empty 200.
-              cfg.routes.before(
-                  "/events",
-                  ctx -> {
-                    final String accept = ctx.header("Accept");
-                    if (accept == null || !accept.contains("text/event-stream")) {
-                      throw new NotAcceptableException(
-                          "/events is a server-sent event stream: ask with Accept:"
-                              + " text/event-stream");
-                    }
-                  });
-              cfg.routes.sse("/events", events::connect);
-              served.add(new Served("GET", "/events"));
-              cfg.routes.exception(
-                  QueryUnavailableException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
-              cfg.routes.exception(
-                  InvalidStateStoreException.class,
-                  (e, ctx) -> unavailable(ctx, "state store moved or closed: " + e.getMessage()));
-              cfg.routes.exception(
-                  BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-              cfg.routes.exception(
-                  NotAcceptableException.class, (e, ctx) -> error(ctx, 406, e.getMessage()));
-              cfg.routes.exception(
-                  Exception.class,
-                  (e, ctx) -> {
-                    // The request may be gone already (a browser closed its event stream): log only
-                    // the cause.
-                    LOG.warn("request failed: {}", e.toString());
-                    try {
-                      error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
-                    } catch (RuntimeException gone) {
-                      // nobody to answer
-                    }
-                  });
-              cfg.routes.error(404, this::noRoute);
-              cfg.routes.error(405, this::noRoute);
+              routes(cfg, queries, metrics, policies, whatIfs);
+              eventStream(cfg, events);
+              errors(cfg);
             });
+  }
+
+  private void routes(
+      JavalinConfig cfg,
+      DecisionQueries queries,
+      PrometheusMeterRegistry metrics,
+      PolicyBook policies,
+      WhatIfResults whatIfs) {
+    get(cfg, "/health", Set.of(), ctx -> health(ctx, queries));
+    get(
+        cfg,
+        "/metrics",
+        Set.of(),
+        ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
+    get(
+        cfg,
+        "/applications/{id}",
+        Set.of("local"),
+        ctx -> queries.application(ctx, ctx.pathParam("id")));
+    get(
+        cfg,
+        "/applications/{id}/history",
+        Set.of("local"),
+        ctx -> queries.history(ctx, ctx.pathParam("id")));
+    get(cfg, "/programmes", Set.of(), ctx -> ctx.json(ProgrammeListing.PROGRAMMES));
+    get(cfg, "/totals", Set.of("local", "programme", "zone", "year"), queries::totals);
+    get(cfg, "/decisions/latest", Set.of("local", "limit"), queries::latestDecisions);
+    get(cfg, "/policy/{version}", Set.of(), ctx -> policy(ctx, policies));
+    get(cfg, "/whatif/{name}", Set.of(), whatIfs::serve);
+  }
+
+  private void eventStream(JavalinConfig cfg, LiveEvents events) {
+    // Without this check Javalin answers a plain GET of the stream with an empty 200.
+    cfg.routes.before(
+        "/events",
+        ctx -> {
+          final String accept = ctx.header("Accept");
+          if (accept == null || !accept.contains("text/event-stream")) {
+            throw new NotAcceptableException(
+                "/events is a server-sent event stream: ask with Accept: text/event-stream");
+          }
+        });
+    cfg.routes.sse("/events", events::connect);
+    served.add(new Served("GET", "/events"));
+  }
+
+  private void errors(JavalinConfig cfg) {
+    cfg.routes.exception(
+        QueryUnavailableException.class, (e, ctx) -> unavailable(ctx, e.getMessage()));
+    cfg.routes.exception(
+        InvalidStateStoreException.class,
+        (e, ctx) -> unavailable(ctx, "state store moved or closed: " + e.getMessage()));
+    cfg.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+    cfg.routes.exception(NotAcceptableException.class, (e, ctx) -> error(ctx, 406, e.getMessage()));
+    cfg.routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          // The request may be gone already (a browser closed its event stream): log only the
+          // cause.
+          LOG.warn("request failed: {}", e.toString());
+          try {
+            error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
+          } catch (RuntimeException gone) {
+            // nobody to answer
+          }
+        });
+    cfg.routes.error(404, this::noRoute);
+    cfg.routes.error(405, this::noRoute);
   }
 
   /**

@@ -63,44 +63,49 @@ public final class AccessControl {
             AclOperation.DESCRIBE_CONFIGS);
         allow(acls, principal, prefixed(ResourceType.GROUP, OPERATOR_GROUPS), AclOperation.READ);
       }
-      case APPLICATION -> {
-        for (String topic : inputs()) {
-          allow(acls, principal, topic(topic), AclOperation.READ, AclOperation.DESCRIBE);
-        }
-        for (String topic : List.of(topics.totals(), topics.deadLetter(), topics.arrivals())) {
-          allow(acls, principal, topic(topic), AclOperation.WRITE, AclOperation.DESCRIBE);
-        }
-        // It reads back its decisions (the HTTP API's table) and its own hand-overs.
-        for (String topic : List.of(topics.decisions(), topics.ledgerHandovers())) {
-          allow(
-              acls,
-              principal,
-              topic(topic),
-              AclOperation.READ,
-              AclOperation.WRITE,
-              AclOperation.DESCRIBE);
-        }
-        // Repartition topics and changelogs are named after the application id.
-        allow(acls, principal, prefixed(ResourceType.TOPIC, applicationId + "-"), AclOperation.ALL);
-        allow(
-            acls,
-            principal,
-            literal(ResourceType.GROUP, applicationId),
-            AclOperation.READ,
-            AclOperation.DESCRIBE);
-        allow(
-            acls,
-            principal,
-            prefixed(ResourceType.TRANSACTIONAL_ID, applicationId + "-"),
-            AclOperation.WRITE,
-            AclOperation.DESCRIBE);
-        allow(
-            acls, principal, literal(ResourceType.CLUSTER, "kafka-cluster"), AclOperation.DESCRIBE);
-      }
+      case APPLICATION -> application(acls, principal);
       case REGISTRY -> allow(acls, principal, topic(registryTopic), AclOperation.ALL);
       case ANALYST -> analyst(acls, principal);
     }
     return acls;
+  }
+
+  /**
+   * The decision pipeline: reads the inputs, writes its outputs, reads back its decisions and
+   * hand-overs, and owns everything named after its application id.
+   */
+  private void application(List<AclBinding> acls, String principal) {
+    for (String topic : inputs()) {
+      allow(acls, principal, topic(topic), AclOperation.READ, AclOperation.DESCRIBE);
+    }
+    for (String topic : List.of(topics.totals(), topics.deadLetter(), topics.arrivals())) {
+      allow(acls, principal, topic(topic), AclOperation.WRITE, AclOperation.DESCRIBE);
+    }
+    // It reads back its decisions (the HTTP API's table) and its own hand-overs.
+    for (String topic : List.of(topics.decisions(), topics.ledgerHandovers())) {
+      allow(
+          acls,
+          principal,
+          topic(topic),
+          AclOperation.READ,
+          AclOperation.WRITE,
+          AclOperation.DESCRIBE);
+    }
+    // Repartition topics and changelogs are named after the application id.
+    allow(acls, principal, prefixed(ResourceType.TOPIC, applicationId + "-"), AclOperation.ALL);
+    allow(
+        acls,
+        principal,
+        literal(ResourceType.GROUP, applicationId),
+        AclOperation.READ,
+        AclOperation.DESCRIBE);
+    allow(
+        acls,
+        principal,
+        prefixed(ResourceType.TRANSACTIONAL_ID, applicationId + "-"),
+        AclOperation.WRITE,
+        AclOperation.DESCRIBE);
+    allow(acls, principal, literal(ResourceType.CLUSTER, "kafka-cluster"), AclOperation.DESCRIBE);
   }
 
   /**

@@ -92,6 +92,11 @@ public final class AppInstance implements AutoCloseable {
     return app;
   }
 
+  /** The port the HTTP API listens on (the one asked for, or the one given for port 0). */
+  public int httpPort() {
+    return api.port();
+  }
+
   public ApiServer api() {
     return api;
   }

@@ -1,8 +1,7 @@
-package cn.gxq.subsidy.app;
+package cn.gxq.subsidy.app.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gxq.subsidy.app.command.RunCommand;
 import cn.gxq.subsidy.topology.TopologySettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
