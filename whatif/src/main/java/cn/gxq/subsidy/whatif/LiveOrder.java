@@ -8,11 +8,9 @@ import cn.gxq.subsidy.avro.internal.Proposal;
 import cn.gxq.subsidy.topology.ArrivalGates;
 import cn.gxq.subsidy.topology.ArrivalJournal;
 import cn.gxq.subsidy.topology.RegistryPins;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -21,13 +19,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 
 /**
@@ -43,8 +36,6 @@ import org.apache.kafka.streams.processor.api.Processor;
  * #skipMissing()} then lets the most upstream step with held records skip what did not come.
  */
 final class LiveOrder implements RegistryPins, ArrivalGates {
-
-  private static final Duration POLL = Duration.ofMillis(500);
 
   /** Per step, the order of each lane: a router task's partition number, or a bucket. */
   private final Map<ArrivalStep, Map<String, ArrayDeque<String>>> lanes;
@@ -103,22 +94,10 @@ final class LiveOrder implements RegistryPins, ArrivalGates {
       lanes.put(step, new HashMap<>());
     }
     final Map<String, Pin> registryMet = new HashMap<>();
-    final Properties props = new Properties();
-    props.putAll(client);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      final List<TopicPartition> partitions = List.copyOf(ends.keySet());
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-          final TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-          if (record.offset() >= ends.get(tp)) {
-            continue;
-          }
+    CommittedScan.read(
+        client,
+        ends,
+        record -> {
           final Arrival arrival = decoder.deserialize(record.topic(), record.value());
           final Pin pin = ArrivalJournal.registryPin(arrival);
           if (pin != null) {
@@ -134,9 +113,7 @@ final class LiveOrder implements RegistryPins, ArrivalGates {
                 .computeIfAbsent(lane, l -> new ArrayDeque<>())
                 .add(ArrivalJournal.identity(arrival));
           }
-        }
-      }
-    }
+        });
     return new LiveOrder(lanes, registryMet, ordersBudgets);
   }
 

@@ -5,6 +5,7 @@ import cn.gxq.subsidy.avro.Totals;
 import cn.gxq.subsidy.contract.DeadLetterCode;
 import cn.gxq.subsidy.topology.PipelineObserver;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Tells several observers in turn; one that throws does not keep the others from hearing. */
 public final class ObserverChain implements PipelineObserver {
@@ -17,31 +18,23 @@ public final class ObserverChain implements PipelineObserver {
 
   @Override
   public void decided(Decision decision) {
-    for (PipelineObserver o : observers) {
-      try {
-        o.decided(decision);
-      } catch (RuntimeException e) {
-        // an observer must never stop the pipeline
-      }
-    }
+    tellEach(o -> o.decided(decision));
   }
 
   @Override
   public void deadLettered(DeadLetterCode code, String sourceTopic) {
-    for (PipelineObserver o : observers) {
-      try {
-        o.deadLettered(code, sourceTopic);
-      } catch (RuntimeException e) {
-        // an observer must never stop the pipeline
-      }
-    }
+    tellEach(o -> o.deadLettered(code, sourceTopic));
   }
 
   @Override
   public void totalsPublished(Totals totals) {
+    tellEach(o -> o.totalsPublished(totals));
+  }
+
+  private void tellEach(Consumer<PipelineObserver> tell) {
     for (PipelineObserver o : observers) {
       try {
-        o.totalsPublished(totals);
+        tell.accept(o);
       } catch (RuntimeException e) {
         // an observer must never stop the pipeline
       }
