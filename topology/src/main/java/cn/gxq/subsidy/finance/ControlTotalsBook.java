@@ -52,6 +52,20 @@ public final class ControlTotalsBook {
     return touched(t, settlement.getSettledAt());
   }
 
+  /** {@code totals} (null before the day's first) with another of the same day added. */
+  public static ControlTotals plus(ControlTotals totals, ControlTotals more) {
+    if (totals == null) {
+      return more;
+    }
+    final ControlTotals t = ControlTotals.newBuilder(totals).build();
+    t.setMovements(t.getMovements() + more.getMovements());
+    t.setChange(t.getChange().add(more.getChange()));
+    t.setSettled(t.getSettled().add(more.getSettled()));
+    t.setToRecover(t.getToRecover().add(more.getToRecover()));
+    t.setRecovered(t.getRecovered().add(more.getRecovered()));
+    return touched(t, more.getUpdatedAt());
+  }
+
   private static ControlTotals copyOrNew(ControlTotals totals, String bucket, Instant at) {
     if (totals != null) {
       return ControlTotals.newBuilder(totals).build();
