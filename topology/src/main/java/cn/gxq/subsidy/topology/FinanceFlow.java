@@ -7,6 +7,7 @@ import cn.gxq.subsidy.avro.Settlement;
 import cn.gxq.subsidy.avro.internal.FinanceEvent;
 import cn.gxq.subsidy.avro.internal.MoneyAccount;
 import cn.gxq.subsidy.contract.Topics;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -55,11 +56,7 @@ final class FinanceFlow {
             topics,
             "settlements",
             observer);
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(FinanceProcessor.ACCOUNTS),
-            Serdes.String(),
-            serdes.of(MoneyAccount.class)));
+    addStore(builder, FinanceProcessor.ACCOUNTS, serdes.of(MoneyAccount.class));
     decisions
         .mapValues(d -> new FinanceEvent(d, null), Named.as("decision-to-finance"))
         .merge(settlements, Named.as("merge-settlements"))
@@ -103,11 +100,7 @@ final class FinanceFlow {
       KStream<String, FinanceOutput> deltas,
       Topics topics,
       SubsidySerdes serdes) {
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(ControlTotalsProcessor.STORE),
-            Serdes.String(),
-            serdes.of(ControlTotals.class)));
+    addStore(builder, ControlTotalsProcessor.STORE, serdes.of(ControlTotals.class));
     deltas
         .mapValues(FinanceOutput::controlDelta, Named.as("control-delta"))
         .repartition(
@@ -120,5 +113,10 @@ final class FinanceFlow {
             topics.controlTotals(),
             Produced.with(Serdes.String(), serdes.of(ControlTotals.class))
                 .withName("write-control-totals"));
+  }
+
+  private static <V> void addStore(StreamsBuilder builder, String name, Serde<V> values) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values));
   }
 }
