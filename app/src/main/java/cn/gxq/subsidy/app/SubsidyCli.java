@@ -3,6 +3,7 @@ package cn.gxq.subsidy.app;
 import cn.gxq.subsidy.app.command.AclCommand;
 import cn.gxq.subsidy.app.command.ConsumeCommand;
 import cn.gxq.subsidy.app.command.ProduceCommand;
+import cn.gxq.subsidy.app.command.ReconcileCommand;
 import cn.gxq.subsidy.app.command.RunCommand;
 import cn.gxq.subsidy.app.command.WhatIfCommand;
 import picocli.CommandLine;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Command;
       ProduceCommand.class,
       ConsumeCommand.class,
       AclCommand.class,
-      WhatIfCommand.class
+      WhatIfCommand.class,
+      ReconcileCommand.class
     })
 public final class SubsidyCli implements Runnable {
 

@@ -172,6 +172,8 @@ class ArchitectureTest {
         .definedBy(APP + ".security..")
         .layer("streams")
         .definedBy(APP + ".streams..")
+        .layer("reconcile")
+        .definedBy(APP + ".reconcile..")
         .whereLayer("entry")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("command")
@@ -185,7 +187,9 @@ class ArchitectureTest {
         .whereLayer("security")
         .mayOnlyBeAccessedByLayers("command", "start")
         .whereLayer("streams")
-        .mayOnlyBeAccessedByLayers("command", "start", "http", "metrics");
+        .mayOnlyBeAccessedByLayers("command", "start", "http", "metrics")
+        .whereLayer("reconcile")
+        .mayOnlyBeAccessedByLayers("command");
   }
 
   @Test

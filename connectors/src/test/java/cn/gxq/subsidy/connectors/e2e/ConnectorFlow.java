@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Programme;
+import cn.gxq.subsidy.avro.Settlement;
 import cn.gxq.subsidy.connectors.Samples;
 import cn.gxq.subsidy.connectors.intake.IntakeBridgeMain;
 import cn.gxq.subsidy.contract.DeadLetter;
@@ -13,6 +14,7 @@ import cn.gxq.subsidy.programme.ProgrammeDefinition;
 import cn.gxq.subsidy.serde.AvroDeserializer;
 import cn.gxq.subsidy.serde.RestSchemaRegistryClient;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -112,6 +115,7 @@ final class ConnectorFlow implements AutoCloseable {
     work = Files.createTempDirectory("subsidy-e2e");
     stack.government().run(HOME.resolve("sql/government/01-outbox.sql"));
     stack.finance().run(HOME.resolve("sql/finance/01-current-decision.sql"));
+    stack.finance().run(HOME.resolve("sql/finance/02-movement.sql"));
 
     // The application creates the contract topics; the worker starts meanwhile.
     final int appPort = freePort();
@@ -330,8 +334,134 @@ final class ConnectorFlow implements AutoCloseable {
     return "http://127.0.0.1:" + connectPort;
   }
 
+  /**
+   * Finance's side: an application approved and paid, amended down, then withdrawn. The finance
+   * database gets every movement, with what is to be recovered, and the settlement; {@code
+   * reconcile} finds it agreeing with the control totals, and names the bucket once a movement row
+   * is lost.
+   */
+  void movementsReachTheFinanceLedgerAndReconcile() throws Exception {
+    final String code = Samples.creditCode(40);
+    final int registered = readAll(TOPICS.enterprises()).size();
+    insertOutbox("enterprise", code, Samples.enterprise(code, "2022-01-01T00:00:00Z"));
+    awaitRecords(TOPICS.enterprises(), registered + 1);
+    insertOutbox(
+        "rent-relief",
+        "RR-M",
+        Samples.rentRelief("RR-M", 1, false, code, "10000.00", "2022-06-01T01:00:00Z"));
+    awaitMovement("RR-M#1");
+    publishSettlement(
+        new Settlement(
+            "RR-M#1", new BigDecimal("30000.00"), Instant.parse("2022-06-01T02:00:00Z"), "PAY-1"));
+    insertOutbox(
+        "rent-relief",
+        "RR-M",
+        Samples.rentRelief("RR-M", 2, false, code, "4000.00", "2022-06-01T03:00:00Z"));
+    insertOutbox(
+        "rent-relief",
+        "RR-M",
+        Samples.rentRelief("RR-M", 3, true, code, "4000.00", "2022-06-01T04:00:00Z"));
+    // Paid 30,000; approved down to 12,000, then withdrawn: 18,000 and 12,000 are to be recovered.
+    assertThat(awaitMovement("RR-M#2")).isEqualByComparingTo("18000.00");
+    assertThat(awaitMovement("RR-M#3")).isEqualByComparingTo("12000.00");
+    await(
+        "the settlement in the finance database",
+        Duration.ofSeconds(120),
+        worker,
+        () -> count("SELECT count(*) FROM settlement WHERE movement_id = 'RR-M#1'") == 1);
+
+    await("reconcile agreeing", Duration.ofSeconds(120), worker, () -> reconcile().exit() == 0);
+    try (Connection c = stack.finance().connect();
+        Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM movement WHERE movement_id = 'RR-M#2'");
+    }
+    final Reconciled lost = reconcile();
+    assertThat(lost.exit()).as(lost.output()).isEqualTo(1);
+    assertThat(lost.output()).contains("DIFFERS  ZGC:RENT_RELIEF:2022");
+  }
+
+  private record Reconciled(int exit, String output) {}
+
+  private Reconciled reconcile() {
+    final java.io.StringWriter out = new java.io.StringWriter();
+    final ConnectorFlow.Database db = stack.finance();
+    final int exit =
+        new picocli.CommandLine(new cn.gxq.subsidy.app.SubsidyCli())
+            .setOut(new java.io.PrintWriter(out))
+            .setErr(new java.io.PrintWriter(out))
+            .execute(
+                "reconcile",
+                "--bootstrap-servers",
+                stack.bootstrapServers(),
+                "--schema-registry-url",
+                stack.registryUrl(),
+                "--jdbc-url",
+                "jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + db.name(),
+                "--jdbc-user",
+                db.user(),
+                "--jdbc-password",
+                db.password(),
+                "--date",
+                "2022-06-01");
+    return new Reconciled(exit, out.toString());
+  }
+
+  /** Waits for a movement row and returns its {@code to_recover}. */
+  private BigDecimal awaitMovement(String movementId) throws Exception {
+    await(
+        "movement " + movementId + " in the finance database",
+        Duration.ofSeconds(120),
+        worker,
+        () -> count("SELECT count(*) FROM movement WHERE movement_id = '" + movementId + "'") == 1);
+    try (Connection c = stack.finance().connect();
+        PreparedStatement s =
+            c.prepareStatement("SELECT to_recover FROM movement WHERE movement_id = ?")) {
+      s.setString(1, movementId);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getBigDecimal(1);
+      }
+    }
+  }
+
+  private long count(String sql) throws Exception {
+    try (Connection c = stack.finance().connect();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  /** As finance does: a settlement in the wire format, keyed by its movement id. */
+  private void publishSettlement(Settlement settlement) throws Exception {
+    final Properties props = new Properties();
+    props.put("bootstrap.servers", stack.bootstrapServers());
+    try (RestSchemaRegistryClient registry = new RestSchemaRegistryClient(stack.registryUrl());
+        org.apache.kafka.clients.producer.KafkaProducer<String, Settlement> producer =
+            new org.apache.kafka.clients.producer.KafkaProducer<>(
+                props,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new cn.gxq.subsidy.serde.AvroSerializer<>(Settlement.class, registry, false))) {
+      producer
+          .send(
+              new org.apache.kafka.clients.producer.ProducerRecord<>(
+                  TOPICS.settlements(),
+                  null,
+                  settlement.getSettledAt().toEpochMilli(),
+                  settlement.getMovementId(),
+                  settlement))
+          .get();
+    }
+  }
+
   private void awaitConnectorsRunning() throws Exception {
-    for (String name : List.of("government-outbox-source", "finance-ledger-sink")) {
+    for (String name :
+        List.of(
+            "government-outbox-source",
+            "finance-ledger-sink",
+            "finance-movements-sink",
+            "finance-settlements-sink")) {
       await(
           name + " RUNNING",
           Duration.ofSeconds(120),

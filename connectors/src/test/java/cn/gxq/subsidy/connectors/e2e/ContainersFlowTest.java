@@ -90,6 +90,7 @@ class ContainersFlowTest {
         };
     try (ConnectorFlow flow = new ConnectorFlow(stack).start()) {
       flow.outboxRowsBecomeCurrentDecisionsInTheFinanceLedger();
+      flow.movementsReachTheFinanceLedgerAndReconcile();
     }
   }
 

@@ -49,6 +49,7 @@ class EndToEndFlowTest {
           };
       try (ConnectorFlow flow = new ConnectorFlow(stack).start()) {
         flow.outboxRowsBecomeCurrentDecisionsInTheFinanceLedger();
+        flow.movementsReachTheFinanceLedgerAndReconcile();
       }
     }
   }
