@@ -17,6 +17,7 @@ import cn.gxq.subsidy.programme.ProgrammeDefinition;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -208,10 +209,41 @@ class HttpApiTest {
     assertThat(get(instance.url() + "/totals?year=1999").json()).isEmpty();
   }
 
+  @Test
+  void reconciliationServesControlTotalsThatAddUpToTheApprovals() throws Exception {
+    final BigDecimal approved =
+        decided.values().stream()
+            .filter(d -> d.getProgramme() == Programme.RENT_RELIEF)
+            .map(Decision::getApprovedAmount)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(approved.signum()).as("the scenario approves rent relief").isPositive();
+    // Movements follow the decisions a step later: wait until every approval is counted.
+    final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JsonNode days = get(instance.url() + "/reconciliation?programme=RENT_RELIEF").json();
+    while (changeOf(days).compareTo(approved) != 0 && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      days = get(instance.url() + "/reconciliation?programme=RENT_RELIEF").json();
+    }
+    assertThat(changeOf(days)).isEqualByComparingTo(approved);
+    assertThat(days).allMatch(d -> d.get("programme").asText().equals("RENT_RELIEF"));
+
+    final String day = days.get(0).get("date").asText();
+    final JsonNode oneDay = get(instance.url() + "/reconciliation?date=" + day).json();
+    assertThat(oneDay).isNotEmpty().allMatch(d -> d.get("date").asText().equals(day));
+  }
+
+  private static BigDecimal changeOf(JsonNode days) {
+    return StreamSupport.stream(days.spliterator(), false)
+        .map(d -> new BigDecimal(d.get("change").asText()))
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
         "/totals?year=abc",
+        "/reconciliation?date=2022-13-01",
+        "/reconciliation?day=2022-06-01",
         "/totals?year=20222",
         "/totals?programme=FOO",
         "/totals?zone=zgc",

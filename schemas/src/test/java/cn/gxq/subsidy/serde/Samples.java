@@ -1,14 +1,18 @@
 package cn.gxq.subsidy.serde;
 
 import cn.gxq.subsidy.avro.Budget;
+import cn.gxq.subsidy.avro.ControlTotals;
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.DecisionStatus;
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.InnovationLoanApplication;
+import cn.gxq.subsidy.avro.Movement;
+import cn.gxq.subsidy.avro.MovementMoney;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.RdDeductionApplication;
 import cn.gxq.subsidy.avro.Reason;
 import cn.gxq.subsidy.avro.RentReliefApplication;
+import cn.gxq.subsidy.avro.Settlement;
 import cn.gxq.subsidy.avro.TaxAssessment;
 import cn.gxq.subsidy.avro.Totals;
 import java.math.BigDecimal;
@@ -164,6 +168,42 @@ public final class Samples {
   }
 
   /** Every contract record type, once. */
+  public static Movement movement() {
+    return new Movement(
+        "RR-1#3#OUT",
+        "RR-1",
+        3L,
+        "91110000600037341L",
+        "ZGC",
+        Programme.RENT_RELIEF,
+        2022,
+        MovementMoney.CASH,
+        new BigDecimal("-75000.00"),
+        new BigDecimal("0.00"),
+        new BigDecimal("30000.00"),
+        "APPROVED",
+        Instant.parse("2022-06-01T02:00:00Z"));
+  }
+
+  public static Settlement settlement() {
+    return new Settlement(
+        "RR-1#1", new BigDecimal("-30000.00"), Instant.parse("2022-06-02T02:00:00Z"), "REF-9");
+  }
+
+  public static ControlTotals controlTotals() {
+    return new ControlTotals(
+        "ZGC",
+        Programme.RENT_RELIEF,
+        2022,
+        java.time.LocalDate.of(2022, 6, 1),
+        2L,
+        new BigDecimal("-45000.00"),
+        new BigDecimal("75000.00"),
+        new BigDecimal("30000.00"),
+        new BigDecimal("0.00"),
+        Instant.parse("2022-06-01T02:00:00Z"));
+  }
+
   public static List<SpecificRecord> all() {
     return List.of(
         enterprise(),
@@ -172,6 +212,9 @@ public final class Samples {
         rdDeduction(),
         innovationLoan(),
         decision(),
-        totals());
+        totals(),
+        movement(),
+        settlement(),
+        controlTotals());
   }
 }

@@ -11,8 +11,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class ControlTotalsProcessor
     implements Processor<String, ControlTotals, String, ControlTotals> {
 
-  /** {@code ZONE:PROGRAMME:YEAR:DATE} → {@link ControlTotals}. */
-  static final String STORE = "control-totals";
+  /** {@code ZONE:PROGRAMME:YEAR:DATE} → {@link ControlTotals}; served by the HTTP API. */
+  static final String STORE = LedgerStores.CONTROL_TOTALS;
 
   private ProcessorContext<String, ControlTotals> context;
   private KeyValueStore<String, ControlTotals> days;

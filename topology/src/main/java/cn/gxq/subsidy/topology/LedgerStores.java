@@ -38,5 +38,8 @@ public final class LedgerStores {
   /** The registry, versioned by updatedAt. */
   public static final String ENTERPRISES = "enterprises";
 
+  /** {@code ZONE:PROGRAMME:YEAR:DATE} → that bucket's {@code ControlTotals} of the day. */
+  public static final String CONTROL_TOTALS = "control-totals";
+
   private LedgerStores() {}
 }

@@ -1,6 +1,9 @@
 package cn.gxq.subsidy.app.command;
 
+import cn.gxq.subsidy.avro.ControlTotals;
 import cn.gxq.subsidy.avro.Decision;
+import cn.gxq.subsidy.avro.Movement;
+import cn.gxq.subsidy.avro.Settlement;
 import cn.gxq.subsidy.avro.Totals;
 import cn.gxq.subsidy.json.RecordJson;
 import cn.gxq.subsidy.programme.Catalogue;
@@ -52,8 +55,9 @@ public final class ConsumeCommand implements Callable<Integer> {
       required = true,
       paramLabel = "TOPIC",
       description =
-          "decisions, totals or deadletter; also enterprise, budget, rent-relief,"
-              + " rd-deduction or innovation-loan to read what publishers sent.")
+          "decisions, totals, deadletter, movements, settlements or control-totals; also"
+              + " enterprise, budget, rent-relief, rd-deduction or innovation-loan to read what"
+              + " publishers sent.")
   public String topic;
 
   @Option(names = "--from-beginning", description = "Start at the oldest record, not the newest.")
@@ -86,8 +90,8 @@ public final class ConsumeCommand implements Callable<Integer> {
       System.err.println(
           "consume: unknown topic '"
               + topic
-              + "'; one of decisions, totals,"
-              + " deadletter, enterprise, budget, rent-relief, rd-deduction, innovation-loan");
+              + "'; one of decisions, totals, deadletter, movements, settlements,"
+              + " control-totals, enterprise, budget, rent-relief, rd-deduction, innovation-loan");
       return 2;
     }
     try (SchemaRegistryClient registry = new RestSchemaRegistryClient(cluster.schemaRegistryUrl)) {
@@ -108,6 +112,9 @@ public final class ConsumeCommand implements Callable<Integer> {
       case "decisions" -> cluster.topics().decisions();
       case "totals" -> cluster.topics().totals();
       case "deadletter" -> cluster.topics().deadLetter();
+      case "movements" -> cluster.topics().movements();
+      case "settlements" -> cluster.topics().settlements();
+      case "control-totals" -> cluster.topics().controlTotals();
       default -> Catalogue.recordKind(topic).topic(cluster.topics());
     };
   }
@@ -117,6 +124,9 @@ public final class ConsumeCommand implements Callable<Integer> {
       case "decisions" -> Decision.class;
       case "totals" -> Totals.class;
       case "deadletter" -> null;
+      case "movements" -> Movement.class;
+      case "settlements" -> Settlement.class;
+      case "control-totals" -> ControlTotals.class;
       default -> Catalogue.recordKind(topic).recordClass();
     };
   }

@@ -85,6 +85,11 @@ public final class ApiServer implements AutoCloseable {
     get(cfg, "/programmes", Set.of(), ctx -> ctx.json(ProgrammeListing.PROGRAMMES));
     get(cfg, "/totals", Set.of("local", "programme", "zone", "year"), queries::totals);
     get(cfg, "/decisions/latest", Set.of("local", "limit"), queries::latestDecisions);
+    get(
+        cfg,
+        "/reconciliation",
+        Set.of("local", "zone", "programme", "date"),
+        queries::reconciliation);
     get(cfg, "/policy/{version}", Set.of(), ctx -> policy(ctx, policies));
     get(cfg, "/whatif/{name}", Set.of(), whatIfs::serve);
   }

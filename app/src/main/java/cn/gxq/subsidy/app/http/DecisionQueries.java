@@ -1,6 +1,7 @@
 package cn.gxq.subsidy.app.http;
 
 import cn.gxq.subsidy.app.streams.LocalStores;
+import cn.gxq.subsidy.avro.ControlTotals;
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.Totals;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.http.Context;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -180,19 +182,57 @@ public final class DecisionQueries {
       programme.ifPresent(p -> query.append('&').append(PeerClient.param("programme", p)));
       zone.ifPresent(z -> query.append('&').append(PeerClient.param("zone", z)));
       year.ifPresent(y -> query.append('&').append(PeerClient.param("year", y)));
-      final String q = query.length() == 0 ? "" : query.substring(1);
-      for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
-        if (!instance.hostInfo().equals(self)) {
-          peers
-              .getLocal(instance.hostInfo(), "/totals", q)
-              .ifPresent(remote -> remote.forEach(result::add));
-        }
-      }
+      fromPeers("/totals", query.length() == 0 ? "" : query.substring(1), result);
     }
     result.sort(TOTALS_ORDER);
     final ArrayNode body = MAPPER.createArrayNode();
     result.forEach(body::add);
     ctx.json(body);
+  }
+
+  /**
+   * {@code GET /reconciliation?zone=&programme=&date=}: the control totals of each bucket and day
+   * (China Standard Time) that match, from every instance, for finance to check its books.
+   */
+  void reconciliation(Context ctx) {
+    final Optional<String> zone = QueryParams.zone(ctx.queryParam("zone"));
+    final Optional<Programme> programme = QueryParams.programme(ctx.queryParam("programme"));
+    final Optional<LocalDate> date = QueryParams.date(ctx.queryParam("date"));
+    requireRunning();
+    final List<JsonNode> result = new ArrayList<>();
+    for (ControlTotals t : this.<ControlTotals>localStore(LedgerStores.CONTROL_TOTALS)) {
+      if (programme.map(p -> p == t.getProgramme()).orElse(true)
+          && zone.map(z -> z.equals(t.getZone())).orElse(true)
+          && date.map(d -> d.equals(t.getDate())).orElse(true)) {
+        result.add(json.toTree(t));
+      }
+    }
+    if (!isHop(ctx)) {
+      final StringBuilder query = new StringBuilder();
+      programme.ifPresent(p -> query.append('&').append(PeerClient.param("programme", p)));
+      zone.ifPresent(z -> query.append('&').append(PeerClient.param("zone", z)));
+      date.ifPresent(d -> query.append('&').append(PeerClient.param("date", d)));
+      fromPeers("/reconciliation", query.length() == 0 ? "" : query.substring(1), result);
+    }
+    result.sort(
+        Comparator.<JsonNode, String>comparing(n -> n.path("date").asText())
+            .thenComparing(n -> n.path("zone").asText())
+            .thenComparing(n -> n.path("programme").asText())
+            .thenComparingInt(n -> n.path("year").asInt()));
+    final ArrayNode body = MAPPER.createArrayNode();
+    result.forEach(body::add);
+    ctx.json(body);
+  }
+
+  /** Adds what every other instance holds locally for {@code path?query}. */
+  private void fromPeers(String path, String query, List<JsonNode> result) {
+    for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
+      if (!instance.hostInfo().equals(self)) {
+        peers
+            .getLocal(instance.hostInfo(), path, query)
+            .ifPresent(remote -> remote.forEach(result::add));
+      }
+    }
   }
 
   private void addIf(List<JsonNode> result, Totals totals, Predicate<Totals> wanted) {

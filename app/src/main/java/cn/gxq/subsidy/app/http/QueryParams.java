@@ -2,6 +2,8 @@ package cn.gxq.subsidy.app.http;
 
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.programme.Catalogue;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,6 +46,17 @@ final class QueryParams {
                             + raw
                             + "'"))
             .programme());
+  }
+
+  static Optional<LocalDate> date(String raw) {
+    if (blank(raw)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(raw.trim()));
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException("date must be a day such as 2022-06-01, not '" + raw + "'");
+    }
   }
 
   static Optional<Integer> year(String raw) {
