@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gxq.subsidy.app.command.ClusterOptions;
 import cn.gxq.subsidy.app.command.ConsumeCommand;
 import cn.gxq.subsidy.app.command.ProduceCommand;
+import cn.gxq.subsidy.avro.Settlement;
 import cn.gxq.subsidy.contract.RecordKind;
 import cn.gxq.subsidy.json.RecordJson;
 import cn.gxq.subsidy.programme.Catalogue;
@@ -115,6 +116,36 @@ class ProduceConsumeIntegrationTest {
       final SpecificRecord received = json.read(printed.get(0), type.recordClass());
       assertThat(received).as(type.name()).isEqualTo(sent);
     }
+  }
+
+  @Test
+  void financesSettlementsGoInByTypeAndComeOutOfTheirTopic() throws Exception {
+    final String line =
+        "{\"movementId\":\"RR-9#1\",\"amount\":\"-1200.50\","
+            + "\"settledAt\":\"2022-06-01T02:00:00Z\",\"reference\":\"REC-7\"}";
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertThat(
+            produce()
+                .publish(
+                    Catalogue.recordKind("settlement"),
+                    cluster.client,
+                    new BufferedReader(new StringReader(line + "\n")),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)))
+        .as(err.toString(StandardCharsets.UTF_8))
+        .isZero();
+    final ConsumeCommand command = new ConsumeCommand();
+    command.cluster = options();
+    command.topic = "settlements";
+    command.fromBeginning = true;
+    command.max = 1L;
+    command.timeoutSeconds = 15L;
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    command.print(
+        cluster.topics.settlements(),
+        cluster.client,
+        new PrintStream(out, true, StandardCharsets.UTF_8));
+    assertThat(json.read(out.toString(StandardCharsets.UTF_8).trim(), Settlement.class))
+        .isEqualTo(json.read(line, Settlement.class));
   }
 
   @Test
