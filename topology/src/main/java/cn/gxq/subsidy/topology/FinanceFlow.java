@@ -45,17 +45,7 @@ final class FinanceFlow {
       SubsidySerdes serdes,
       PipelineObserver observer) {
     final KStream<String, FinanceEvent> settlements =
-        SubsidyTopology.deadLettersOf(
-            builder.stream(
-                    topics.settlements(),
-                    Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
-                        .withName("read-settlements"))
-                .process(
-                    () -> new SettlementIntake(serdes.of(Settlement.class).deserializer()),
-                    Named.as("intake-settlements")),
-            topics,
-            "settlements",
-            observer);
+        settlements(builder, topics, serdes, observer);
     addStore(builder, FinanceProcessor.ACCOUNTS, serdes.of(MoneyAccount.class));
     decisions
         .mapValues(d -> new FinanceEvent(d, null), Named.as("decision-to-finance"))
@@ -93,6 +83,21 @@ final class FinanceFlow {
                         "finance",
                         observer),
                 "refused"));
+  }
+
+  /** Finance's settlements, decoded and keyed by application; the undecodable dead-lettered. */
+  private static KStream<String, FinanceEvent> settlements(
+      StreamsBuilder builder, Topics topics, SubsidySerdes serdes, PipelineObserver observer) {
+    return SubsidyTopology.deadLettersOf(
+        builder.stream(
+                topics.settlements(),
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-settlements"))
+            .process(
+                () -> new SettlementIntake(serdes.of(Settlement.class).deserializer()),
+                Named.as("intake-settlements")),
+        topics,
+        "settlements",
+        observer);
   }
 
   private static void controlTotals(
