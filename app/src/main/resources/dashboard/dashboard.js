@@ -27,6 +27,7 @@
   var labels = { keys: {}, indicators: {} }; // detail-labels.json: docs/decision-details.md
   var totals = {}; // "ZONE:PROGRAMME:YEAR" -> Totals
   var latest = []; // newest first
+  var finance = {}; // "ZONE:PROGRAMME:YEAR" -> fen settled, asked back and recovered, all days
   var year = null;
   var renderPending = false;
 
@@ -200,6 +201,7 @@
     renderApproved(rows);
     renderBudget(rows);
     renderStatus(rows);
+    renderFinance(rows);
     renderLatest();
     document.getElementById("updated").textContent = "更新 updated " + new Date().toLocaleTimeString("zh-CN");
   }
@@ -422,6 +424,45 @@
       };
     });
     barChart(document.getElementById("chart-status"), [{ rows: data }], { valueWidth: 200 });
+  }
+
+  // GET /reconciliation: each bucket's days, summed over every day.
+  function putFinance(days) {
+    finance = {};
+    days.forEach(function (d) {
+      var k = d.zone + ":" + d.programme + ":" + d.year;
+      var f = finance[k] || (finance[k] = { settled: 0, toRecover: 0, recovered: 0 });
+      f.settled += fen(d.settled);
+      f.toRecover += fen(d.toRecover);
+      f.recovered += fen(d.recovered);
+    });
+  }
+
+  // Per zone and programme of the year: approved (the totals), paid net of recoveries received,
+  // what is approved and not paid, and what is asked back and not received. A recognition moves
+  // no money and has no row.
+  function renderFinance(rows) {
+    var body = document.querySelector("#finance tbody");
+    clear(body);
+    var shown = 0;
+    rows.filter(isZoneBucket).forEach(function (t) {
+      if (programme(t.programme).moneyKind === "RECOGNITION" || fen(t.approvedAmount) === 0) return;
+      var f = finance[t.zone + ":" + t.programme + ":" + t.year] || { settled: 0, toRecover: 0, recovered: 0 };
+      var approved = fen(t.approvedAmount);
+      var paid = f.settled - f.recovered;
+      var toRecover = f.toRecover - f.recovered;
+      var outstanding = approved - (paid - toRecover);
+      var tr = el("tr", { "data-bucket": t.zone + ":" + t.programme + ":" + t.year,
+        "data-approved": fenText(approved), "data-outstanding": fenText(outstanding) }, body);
+      el("td", {}, tr, zoneLabel(t.zone));
+      el("td", {}, tr, programme(t.programme).nameZh);
+      el("td", { "class": "num" }, tr, yuan(fenText(approved)));
+      el("td", { "class": "num" }, tr, yuan(fenText(paid)));
+      el("td", { "class": "num" }, tr, yuan(fenText(outstanding)));
+      el("td", { "class": "num" }, tr, yuan(fenText(toRecover)));
+      shown++;
+    });
+    document.getElementById("finance-empty").style.display = shown ? "none" : "";
   }
 
   function renderLatest() {
@@ -716,6 +757,10 @@
       list.forEach(putTotals);
       scheduleRender();
     }).catch(function () { /* 503 during a rebalance: keep what is shown, try again later */ });
+    getJson("/reconciliation").then(function (days) {
+      putFinance(days);
+      scheduleRender();
+    }).catch(function () {});
     getJson("/decisions/latest?limit=" + LATEST).then(function (list) {
       list.slice().reverse().forEach(addDecision);
       latest.sort(function (a, b) { return Date.parse(b.decidedAt) - Date.parse(a.decidedAt); });

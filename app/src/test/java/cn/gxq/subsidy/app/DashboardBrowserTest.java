@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -194,9 +196,49 @@ class DashboardBrowserTest {
     checkBudgetLeft(page, expected, year);
     checkUnbudgetedBucketsMarked(page, expected, year, busiestYear.isPresent());
     checkBilingual(page);
+    checkMoney(page, url, year);
     page.screenshot(Path.of("target", "dashboard.png"));
     checkSearchShowsHistory(page, url, searchFor);
     checkFitsAPhone(page);
+  }
+
+  /**
+   * The money table: a row per zone bucket of the year whose programme moves money and approved
+   * some, with its approved amount; nothing was settled here, so all of it is outstanding.
+   */
+  private static void checkMoney(DashboardPage page, String url, int year) throws Exception {
+    final Set<String> recognitions = new HashSet<>();
+    for (JsonNode p : get(url + "/programmes").json()) {
+      if ("RECOGNITION".equals(p.get("moneyKind").asText())) {
+        recognitions.add(p.get("code").asText());
+      }
+    }
+    final Map<String, String> approved = new TreeMap<>();
+    for (JsonNode t : get(url + "/totals").json()) {
+      if (t.get("year").asInt() == year
+          && !"ALL".equals(t.get("zone").asText())
+          && !recognitions.contains(t.get("programme").asText())
+          && new BigDecimal(t.get("approvedAmount").asText()).signum() > 0) {
+        approved.put(
+            t.get("zone").asText() + ":" + t.get("programme").asText() + ":" + year,
+            t.get("approvedAmount").asText());
+      }
+    }
+    assertThat(approved).as("buckets that approved money in %d", year).isNotEmpty();
+    page.until(
+        p -> moneyRows(p, "data-approved").equals(approved),
+        () -> "money rows " + moneyRows(page, "data-approved") + ", wanted " + approved);
+    assertThat(moneyRows(page, "data-outstanding")).isEqualTo(approved);
+  }
+
+  private static Map<String, String> moneyRows(DashboardPage page, String attribute) {
+    final List<String> buckets = page.attributes("#finance tbody tr", "data-bucket");
+    final List<String> values = page.attributes("#finance tbody tr", attribute);
+    final Map<String, String> rows = new TreeMap<>();
+    for (int i = 0; i < Math.min(buckets.size(), values.size()); i++) {
+      rows.put(buckets.get(i), values.get(i));
+    }
+    return rows;
   }
 
   /** Offered: years with something not rejected in a zone; not years only rejections name. */
