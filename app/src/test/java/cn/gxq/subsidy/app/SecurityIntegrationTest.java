@@ -182,6 +182,31 @@ class SecurityIntegrationTest {
     // The operator reads everything, decisions and registry alike.
     assertThat(read(Role.OPERATOR, TOPICS.decisions(), "operator-audit", 1)).hasSize(1);
     assertThat(read(Role.OPERATOR, TOPICS.enterprises(), "operator-audit", 1)).hasSize(1);
+
+    // Finance alone confirms settlements; the application reads them under its own principal and
+    // dead-letters one that does not decode.
+    assertThat(refusal(() -> publishRaw(Role.FINANCE, TOPICS.settlements())))
+        .as("finance confirms a settlement")
+        .isNull();
+    final long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    boolean deadLettered = false;
+    while (!deadLettered && System.nanoTime() < deadline) {
+      deadLettered =
+          read(Role.OPERATOR, TOPICS.deadLetter(), "operator-dead-" + System.nanoTime(), 1).stream()
+              .anyMatch(
+                  r ->
+                      TOPICS
+                              .settlements()
+                              .equals(header(r, cn.gxq.subsidy.contract.DeadLetter.SOURCE_TOPIC))
+                          && "UNDECODABLE"
+                              .equals(header(r, cn.gxq.subsidy.contract.DeadLetter.ERROR_CODE)));
+    }
+    assertThat(deadLettered).as("the undecodable settlement is dead-lettered").isTrue();
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    final org.apache.kafka.common.header.Header h = record.headers().lastHeader(name);
+    return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test
@@ -207,6 +232,18 @@ class SecurityIntegrationTest {
         .isInstanceOf(AuthorizationException.class);
     assertThat(refusal(() -> publishRaw(Role.PUBLISHER, TOPICS.decisions())))
         .as("publisher forges a decision")
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(refusal(() -> publishRaw(Role.PUBLISHER, TOPICS.settlements())))
+        .as("publisher confirms a payment")
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(refusal(() -> publishRaw(Role.ANALYST, TOPICS.settlements())))
+        .as("analyst confirms a payment")
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(refusal(() -> publishRaw(Role.FINANCE, TOPICS.movements())))
+        .as("finance forges a movement")
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(refusal(() -> read(Role.PUBLISHER, TOPICS.movements(), "finance-sneaky", 1)))
+        .as("publisher reads movements")
         .isInstanceOf(AuthorizationException.class);
   }
 

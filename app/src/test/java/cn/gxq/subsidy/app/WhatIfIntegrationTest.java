@@ -137,6 +137,18 @@ class WhatIfIntegrationTest {
                   .asLong())
           .isEqualTo(1);
       assertThat(awaitDecisions(cluster, 6)).containsKey("RR-6"); // live went on
+      // The same decisions book the same movements, under the same ids, as live.
+      final List<String> expected =
+          live.values().stream()
+              .filter(d -> d.getApprovedAmount().signum() > 0)
+              .map(d -> d.getApplicationId() + "#" + d.getSequence())
+              .toList();
+      final List<String> replayedMoves =
+          movementIds(
+              cluster, cluster.topics.writingUnder("whatif.same.", false).movements(), expected);
+      assertThat(replayedMoves).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(movementIds(cluster, cluster.topics.movements(), expected))
+          .containsAll(replayedMoves);
       // The live application's HTTP API serves the result, as written with --json.
       final java.net.http.HttpResponse<String> served =
           java.net.http.HttpClient.newHttpClient()
@@ -342,6 +354,19 @@ class WhatIfIntegrationTest {
         Duration.ofSeconds(60));
     assertThat(latest).hasSize(count);
     return latest;
+  }
+
+  /** The keys (movement ids) of a movements topic, once it holds every one of {@code expected}. */
+  private static List<String> movementIds(
+      ClusterFixture cluster, String topic, List<String> expected) {
+    return cluster
+        .readUntil(
+            topic,
+            records -> records.stream().map(r -> r.key()).toList().containsAll(expected),
+            Duration.ofSeconds(60))
+        .stream()
+        .map(r -> r.key())
+        .toList();
   }
 
   private static void awaitBudget(ClusterFixture cluster) {

@@ -8,6 +8,7 @@ import cn.gxq.subsidy.programme.rentrelief.RentRelief;
 import cn.gxq.subsidy.programme.techsme.TechSmeEvaluation;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -26,6 +27,10 @@ public final class Catalogue {
 
   private static final List<RecordKind> RECORD_KINDS = RecordKind.table(PROGRAMMES);
 
+  /** What may be published to the platform: the government's inputs, then finance's. */
+  private static final List<RecordKind> PUBLISHED_KINDS =
+      Stream.concat(RECORD_KINDS.stream(), Stream.of(RecordKind.SETTLEMENT)).toList();
+
   private Catalogue() {}
 
   public static List<ProgrammeDefinition<?>> programmes() {
@@ -37,13 +42,19 @@ public final class Catalogue {
     return RECORD_KINDS;
   }
 
+  /** Every record kind that may be published: {@link #recordKinds}, then finance's settlements. */
+  public static List<RecordKind> publishedKinds() {
+    return PUBLISHED_KINDS;
+  }
+
   /**
-   * The input record kind of a name ({@code enterprise}, {@code budget}, or a programme's slug).
+   * The record kind of a name: a government input ({@code enterprise}, {@code budget}, a
+   * programme's slug) or finance's {@code settlement}.
    *
    * @throws IllegalArgumentException naming the kinds there are
    */
   public static RecordKind recordKind(String name) {
-    return RecordKind.named(RECORD_KINDS, name);
+    return RecordKind.named(PUBLISHED_KINDS, name);
   }
 
   /** The programme of a code, empty for a code this build does not know (e.g. UNKNOWN). */

@@ -34,13 +34,14 @@ public final class HouseRules {
 
   /**
    * Where decisions are made: the programmes' rules, shared rule pieces, dated policy data, and the
-   * ledger's accounting (topology module).
+   * ledger's accounting and finance's movements (topology module).
    */
   public static final String[] DECISION_LOGIC = {
     "cn.gxq.subsidy.programme..",
     "cn.gxq.subsidy.rules..",
     "cn.gxq.subsidy.policy..",
-    "cn.gxq.subsidy.ledger.."
+    "cn.gxq.subsidy.ledger..",
+    "cn.gxq.subsidy.finance.."
   };
 
   /** Main code only: neither test classes nor test-jars (such as this one, with its fixtures). */

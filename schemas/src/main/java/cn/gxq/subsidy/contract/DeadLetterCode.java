@@ -13,5 +13,14 @@ public enum DeadLetterCode {
   INVALID_RECORD,
   RULE_FAILURE,
   /** An application whose key is not its applicationId: per-application ordering needs it to be. */
-  KEY_MISMATCH
+  KEY_MISMATCH,
+  /** A settlement of a movement the platform never made (or of another application's). */
+  UNKNOWN_MOVEMENT,
+  /** A second settlement of a movement already settled: it is never counted twice. */
+  DUPLICATE_SETTLEMENT,
+  /**
+   * A settlement beyond what its movement asked, beyond what is approved and not yet recovered, or
+   * of the wrong sign (a payment against a recovery, a recovery against a payment).
+   */
+  SETTLEMENT_EXCEEDS
 }

@@ -2,6 +2,7 @@ package cn.gxq.subsidy.contract;
 
 import cn.gxq.subsidy.avro.Budget;
 import cn.gxq.subsidy.avro.Enterprise;
+import cn.gxq.subsidy.avro.Settlement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +39,15 @@ public record RecordKind(
           Topics::budgets,
           r -> BucketKey.of((Budget) r).toString(),
           r -> ((Budget) r).getUpdatedAt());
+
+  /** Finance's confirmations: keyed by movement id, timed by when finance settled. */
+  public static final RecordKind SETTLEMENT =
+      new RecordKind(
+          "settlement",
+          Settlement.class,
+          Topics::settlements,
+          r -> ((Settlement) r).getMovementId(),
+          r -> ((Settlement) r).getSettledAt());
 
   /** A programme's applications: keyed by application id, timed by submission. */
   public static RecordKind application(ApplicationKind programme) {

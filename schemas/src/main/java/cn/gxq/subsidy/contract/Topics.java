@@ -72,6 +72,24 @@ public final class Topics {
     return outputPrefix + "subsidy.deadletter.v1";
   }
 
+  /** Money movements for finance, keyed by movement id; an output, like the decisions. */
+  public String movements() {
+    return outputPrefix + "subsidy.movements.v1";
+  }
+
+  /**
+   * Finance's confirmations of what it settled, keyed by movement id: an input, which finance alone
+   * may write. A what-if replay reads the live ones, up to its snapshot.
+   */
+  public String settlements() {
+    return prefix + "subsidy.settlements.v1";
+  }
+
+  /** Each bucket's movements and settlements per day, keyed {@code ZONE:PROGRAMME:YEAR:DATE}. */
+  public String controlTotals() {
+    return outputPrefix + "subsidy.control-totals.v1";
+  }
+
   /**
    * Internal: revisions handed over by the bucket an application leaves to the bucket it moves to.
    * Read and written by the ledger itself, so it must have as many partitions as the ledger's
@@ -105,6 +123,9 @@ public final class Topics {
     specs.add(new TopicSpec(decisions(), Kept.WHOLE));
     specs.add(new TopicSpec(totals(), Kept.LATEST));
     specs.add(new TopicSpec(deadLetter(), Kept.WHOLE));
+    specs.add(new TopicSpec(movements(), Kept.WHOLE));
+    specs.add(new TopicSpec(settlements(), Kept.WHOLE));
+    specs.add(new TopicSpec(controlTotals(), Kept.LATEST));
     specs.add(new TopicSpec(ledgerHandovers(), Kept.WHOLE));
     specs.add(new TopicSpec(arrivals(), Kept.WHOLE));
     return List.copyOf(specs);

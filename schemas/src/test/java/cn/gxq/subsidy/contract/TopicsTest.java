@@ -65,6 +65,9 @@ class TopicsTest {
             "test.subsidy.decisions.v1",
             "test.subsidy.totals.v1",
             "test.subsidy.deadletter.v1",
+            "test.subsidy.movements.v1",
+            "test.subsidy.settlements.v1",
+            "test.subsidy.control-totals.v1",
             "test.subsidy.internal.ledger-handovers.v1",
             "test.subsidy.internal.arrivals.v1");
   }
@@ -126,9 +129,10 @@ class TopicsTest {
           .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
           .containsEntry(TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "9223372036854775807");
     }
-    // Only the totals keep just their latest record: nothing is decided from their history.
+    // Only the totals and control totals keep just their latest record: both are sums of what
+    // other topics keep whole, and nothing is decided from their history.
     assertThat(all.stream().filter(Topics.TopicSpec::compacted).map(Topics.TopicSpec::name))
-        .containsExactly(topics.totals());
+        .containsExactly(topics.totals(), topics.controlTotals());
     for (Topics.TopicSpec spec : all) {
       final Map<String, String> c = spec.configs();
       assertThat(

@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.topology;
 
+import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Enterprise;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.Totals;
@@ -208,13 +209,15 @@ public final class SubsidyTopology {
         .branch(
             (key, out) -> out.decision() != null,
             Branched.withConsumer(
-                decisions ->
-                    decisions
-                        .mapValues(LedgerOutput::decision, Named.as("decision"))
-                        .to(
-                            topics.decisions(),
-                            Produced.with(Serdes.String(), serdes.decision())
-                                .withName("write-decisions")),
+                decisions -> {
+                  final KStream<String, Decision> decided =
+                      decisions.mapValues(LedgerOutput::decision, Named.as("decision"));
+                  decided.to(
+                      topics.decisions(),
+                      Produced.with(Serdes.String(), serdes.decision())
+                          .withName("write-decisions"));
+                  FinanceFlow.add(builder, decided, topics, serdes, observer);
+                },
                 "decisions"))
         .branch(
             (key, out) -> out.handover() != null,
@@ -324,18 +327,26 @@ public final class SubsidyTopology {
   }
 
   /** Sends a step's dead letters to the dead-letter topic and returns the rest. */
-  private static <T> KStream<String, T> deadLettersOf(
+  static <T> KStream<String, T> deadLettersOf(
       KStream<String, Routed<T>> routed, Topics topics, String step, PipelineObserver observer) {
-    routed
-        .filter((key, value) -> value.isDead(), Named.as(step + "-dead"))
-        .process(() -> new DeadLetterWriter<T>(observer), Named.as(step + "-dead-letter"))
+    writeDeadLetters(
+        routed.filter((key, value) -> value.isDead(), Named.as(step + "-dead")),
+        topics,
+        step,
+        observer);
+    return routed
+        .filterNot((key, value) -> value.isDead(), Named.as(step + "-ok"))
+        .mapValues(Routed::value, Named.as(step + "-value"));
+  }
+
+  /** Writes a step's dead letters, every record of {@code dead} one, to the dead-letter topic. */
+  static <T> void writeDeadLetters(
+      KStream<String, Routed<T>> dead, Topics topics, String step, PipelineObserver observer) {
+    dead.process(() -> new DeadLetterWriter<T>(observer), Named.as(step + "-dead-letter"))
         .to(
             topics.deadLetter(),
             Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
                 .withName(step + "-write-dead-letters"));
-    return routed
-        .filterNot((key, value) -> value.isDead(), Named.as(step + "-ok"))
-        .mapValues(Routed::value, Named.as(step + "-value"));
   }
 
   /**

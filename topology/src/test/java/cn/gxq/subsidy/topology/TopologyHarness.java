@@ -1,10 +1,13 @@
 package cn.gxq.subsidy.topology;
 
 import cn.gxq.subsidy.avro.Budget;
+import cn.gxq.subsidy.avro.ControlTotals;
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Enterprise;
+import cn.gxq.subsidy.avro.Movement;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.RentReliefApplication;
+import cn.gxq.subsidy.avro.Settlement;
 import cn.gxq.subsidy.avro.Totals;
 import cn.gxq.subsidy.contract.ApplicationFields;
 import cn.gxq.subsidy.contract.BucketKey;
@@ -43,6 +46,9 @@ final class TopologyHarness implements AutoCloseable {
   final TestOutputTopic<String, Decision> decisions;
   final TestOutputTopic<String, Totals> totals;
   final TestOutputTopic<String, byte[]> deadLetters;
+  final TestInputTopic<String, Settlement> settlements;
+  final TestOutputTopic<String, Movement> movements;
+  final TestOutputTopic<String, ControlTotals> controlTotals;
 
   TopologyHarness() {
     this(TopologySettings.defaults());
@@ -80,6 +86,21 @@ final class TopologyHarness implements AutoCloseable {
     deadLetters =
         driver.createOutputTopic(
             topics.deadLetter(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+    settlements =
+        driver.createInputTopic(
+            topics.settlements(),
+            Serdes.String().serializer(),
+            serdes.of(Settlement.class).serializer());
+    movements =
+        driver.createOutputTopic(
+            topics.movements(),
+            Serdes.String().deserializer(),
+            serdes.of(Movement.class).deserializer());
+    controlTotals =
+        driver.createOutputTopic(
+            topics.controlTotals(),
+            Serdes.String().deserializer(),
+            serdes.of(ControlTotals.class).deserializer());
   }
 
   TestInputTopic<String, byte[]> raw(String topic) {

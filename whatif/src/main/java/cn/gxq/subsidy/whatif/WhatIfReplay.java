@@ -345,6 +345,7 @@ public final class WhatIfReplay {
       inputs.add(topics.applications(programme));
     }
     inputs.add(topics.budgets());
+    inputs.add(topics.settlements());
     return inputs;
   }
 

@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pipeline's own meters, fed by the topology's {@link PipelineObserver} hook (the budget gauges
@@ -61,6 +63,12 @@ public final class PipelineMetrics implements PipelineObserver {
   private final MeterRegistry registry;
   private final Clock clock;
 
+  // Meters are resolved once per tag set: a registry lookup per decision (builder, tag sorting,
+  // map lookup) costs more than the increment it leads to.
+  private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
+  private final Map<String, DistributionSummary[]> latencies = new ConcurrentHashMap<>();
+  private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+
   public PipelineMetrics(MeterRegistry registry, Clock clock) {
     this.registry = registry;
     this.clock = clock;
@@ -70,16 +78,23 @@ public final class PipelineMetrics implements PipelineObserver {
   public void decided(Decision decision) {
     try {
       final String programme = decision.getProgramme().name();
-      Counter.builder("subsidy.decisions")
-          .description("Decisions emitted, by programme and status")
-          .tag("programme", programme)
-          .tag("status", decision.getStatus().name())
-          .register(registry)
+      final String status = decision.getStatus().name();
+      decisions
+          .computeIfAbsent(
+              programme + ":" + status,
+              k ->
+                  Counter.builder("subsidy.decisions")
+                      .description("Decisions emitted, by programme and status")
+                      .tag("programme", programme)
+                      .tag("status", status)
+                      .register(registry))
           .increment();
-      eventLatency(programme)
-          .record(seconds(Duration.between(decision.getSubmittedAt(), decision.getDecidedAt())));
-      processingLatency(programme)
-          .record(seconds(Duration.between(decision.getSubmittedAt(), clock.instant())));
+      final DistributionSummary[] latency =
+          latencies.computeIfAbsent(
+              programme, p -> new DistributionSummary[] {eventLatency(p), processingLatency(p)});
+      latency[0].record(
+          seconds(Duration.between(decision.getSubmittedAt(), decision.getDecidedAt())));
+      latency[1].record(seconds(Duration.between(decision.getSubmittedAt(), clock.instant())));
     } catch (RuntimeException e) {
       // metrics must never stop the pipeline
     }
@@ -88,11 +103,17 @@ public final class PipelineMetrics implements PipelineObserver {
   @Override
   public void deadLettered(DeadLetterCode code, String sourceTopic) {
     try {
-      Counter.builder("subsidy.dead.letters")
-          .description("Records sent to the dead-letter topic, by error code and source topic")
-          .tag("code", code.name())
-          .tag("topic", sourceTopic == null ? "" : sourceTopic)
-          .register(registry)
+      final String topic = sourceTopic == null ? "" : sourceTopic;
+      deadLetters
+          .computeIfAbsent(
+              code.name() + " " + topic,
+              k ->
+                  Counter.builder("subsidy.dead.letters")
+                      .description(
+                          "Records sent to the dead-letter topic, by error code and source topic")
+                      .tag("code", code.name())
+                      .tag("topic", topic)
+                      .register(registry))
           .increment();
     } catch (RuntimeException e) {
       // metrics must never stop the pipeline

@@ -48,11 +48,7 @@ public final class AccessControl {
           allow(acls, principal, topic(topic), AclOperation.WRITE, AclOperation.DESCRIBE);
         }
       }
-      case FINANCE -> {
-        allow(acls, principal, topic(topics.decisions()), AclOperation.READ, AclOperation.DESCRIBE);
-        allow(acls, principal, topic(topics.totals()), AclOperation.READ, AclOperation.DESCRIBE);
-        allow(acls, principal, prefixed(ResourceType.GROUP, FINANCE_GROUPS), AclOperation.READ);
-      }
+      case FINANCE -> finance(acls, principal);
       case OPERATOR -> {
         allow(
             acls,
@@ -78,7 +74,14 @@ public final class AccessControl {
     for (String topic : inputs()) {
       allow(acls, principal, topic(topic), AclOperation.READ, AclOperation.DESCRIBE);
     }
-    for (String topic : List.of(topics.totals(), topics.deadLetter(), topics.arrivals())) {
+    allow(acls, principal, topic(topics.settlements()), AclOperation.READ, AclOperation.DESCRIBE);
+    for (String topic :
+        List.of(
+            topics.totals(),
+            topics.deadLetter(),
+            topics.arrivals(),
+            topics.movements(),
+            topics.controlTotals())) {
       allow(acls, principal, topic(topic), AclOperation.WRITE, AclOperation.DESCRIBE);
     }
     // It reads back its decisions (the HTTP API's table) and its own hand-overs.
@@ -113,11 +116,22 @@ public final class AccessControl {
    * order) and, to compare, the live decisions; everything it writes, creates or deletes (its
    * topics, internal topics, group and transactions) is named {@code whatif.…}.
    */
+  /** Finance reads what it books and confirms, alone, what it settled. */
+  private void finance(List<AclBinding> acls, String principal) {
+    for (String topic :
+        List.of(topics.decisions(), topics.totals(), topics.movements(), topics.controlTotals())) {
+      allow(acls, principal, topic(topic), AclOperation.READ, AclOperation.DESCRIBE);
+    }
+    allow(acls, principal, topic(topics.settlements()), AclOperation.WRITE, AclOperation.DESCRIBE);
+    allow(acls, principal, prefixed(ResourceType.GROUP, FINANCE_GROUPS), AclOperation.READ);
+  }
+
   private void analyst(List<AclBinding> acls, String principal) {
     for (String topic : inputs()) {
       allow(acls, principal, topic(topic), AclOperation.READ, AclOperation.DESCRIBE);
     }
-    for (String topic : List.of(topics.decisions(), topics.arrivals())) {
+    // A replay meets finance's settlements as live did, and compares with live's decisions.
+    for (String topic : List.of(topics.settlements(), topics.decisions(), topics.arrivals())) {
       allow(acls, principal, topic(topic), AclOperation.READ, AclOperation.DESCRIBE);
     }
     allow(acls, principal, prefixed(ResourceType.TOPIC, WHATIF), AclOperation.ALL);

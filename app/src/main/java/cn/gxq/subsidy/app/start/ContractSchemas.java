@@ -1,6 +1,9 @@
 package cn.gxq.subsidy.app.start;
 
+import cn.gxq.subsidy.avro.ControlTotals;
 import cn.gxq.subsidy.avro.Decision;
+import cn.gxq.subsidy.avro.Movement;
+import cn.gxq.subsidy.avro.Settlement;
 import cn.gxq.subsidy.avro.Totals;
 import cn.gxq.subsidy.contract.RecordKind;
 import cn.gxq.subsidy.contract.Topics;
@@ -30,6 +33,9 @@ public final class ContractSchemas {
     }
     subjects.add(register(registry, topics.decisions(), Decision.getClassSchema()));
     subjects.add(register(registry, topics.totals(), Totals.getClassSchema()));
+    subjects.add(register(registry, topics.movements(), Movement.getClassSchema()));
+    subjects.add(register(registry, topics.settlements(), Settlement.getClassSchema()));
+    subjects.add(register(registry, topics.controlTotals(), ControlTotals.getClassSchema()));
     return subjects;
   }
 
