@@ -5,8 +5,9 @@ import cn.gxq.subsidy.programme.Catalogue;
 import java.util.Iterator;
 
 /**
- * The record kinds {@code produce --type} takes, from the programme catalogue (finance's settlements
- * included): a new programme appears in the help and the errors without anyone editing a list.
+ * The record kinds {@code produce --type} takes, from the programme catalogue (finance's
+ * settlements included): a new programme appears in the help and the errors without anyone editing
+ * a list.
  */
 public final class RecordKindNames implements Iterable<String> {
 
