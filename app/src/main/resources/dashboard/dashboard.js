@@ -74,6 +74,20 @@
     return { code: code, nameZh: code, nameEn: "", moneyKind: "OTHER:" + code, colour: "var(--muted)" };
   }
 
+  // A recognition grants a status, not money: it is counted, and its amounts (always 0) are never
+  // shown as if they were yuan.
+  function countsOnly(code) {
+    return !!kind(programme(code).moneyKind).countsOnly;
+  }
+
+  var RECOGNISED = "入库 recognised", NOT_AN_AMOUNT = "不计金额 not an amount";
+
+  // What a decision was granted: money in yuan, or for a recognition that it was recognised.
+  function granted(d, code) {
+    if (d.status !== "APPROVED") return "—";
+    return countsOnly(code) ? RECOGNISED : yuan(d.approvedAmount);
+  }
+
   function kind(code) {
     if (KINDS[code]) return KINDS[code];
     if (/^OTHER:/.test(code)) return { zh: code.replace(/^OTHER:/, ""), en: "unlisted programme" };
@@ -478,8 +492,9 @@
       el("td", {}, tr, zoneLabel(d.zone));
       el("td", {}, tr, programme(d.programme).nameZh);
       statusBadge(el("td", {}, tr), d.status);
-      el("td", { "class": "num" }, tr, d.requestedAmount == null ? "—" : yuan(d.requestedAmount));
-      el("td", { "class": "num" }, tr, d.status === "APPROVED" ? yuan(d.approvedAmount) : "—");
+      el("td", { "class": "num", "data-amount-of": "requested" }, tr,
+        d.requestedAmount == null || countsOnly(d.programme) ? "—" : yuan(d.requestedAmount));
+      el("td", { "class": "num", "data-amount-of": "approved" }, tr, granted(d, d.programme));
       var reasons = (d.reasons || []);
       el("td", { "class": "reasons", title: reasons.map(function (r) { return r.code + ": " + r.message; }).join("\n") },
         tr, reasons.map(function (r) { return r.message || r.code; }).join("; "));
@@ -550,8 +565,10 @@
     field(dl, "企业", "Enterprise", (d.enterpriseName || "") + " " + d.creditCode);
     field(dl, "园区", "Zone", zoneLabel(d.zone));
     field(dl, "年度", "Year", d.year);
-    field(dl, "申请额", "Requested", d.requestedAmount == null ? "—" : d.requestedAmount);
-    field(dl, "批准额", "Approved", d.approvedAmount);
+    var recognition = countsOnly(d.programme);
+    field(dl, "申请额", "Requested", d.requestedAmount == null || recognition ? "—" : d.requestedAmount);
+    field(dl, "批准额", "Approved", !recognition ? d.approvedAmount
+      : (d.status === "APPROVED" ? RECOGNISED + " · " : "") + NOT_AN_AMOUNT).setAttribute("data-field", "approved");
     field(dl, "决定时间", "Decided", cst(d.decidedAt) + " · 第 " + d.sequence + " 次决定 decision " + d.sequence);
     field(dl, "政策版本", "Policy version", d.policyVersion);
     el("h3", {}, box, "理由 Reasons");
@@ -585,7 +602,7 @@
       var li = el("li", { "data-sequence": d.sequence }, ol);
       el("span", { "class": "when" }, li, "#" + d.sequence + " · " + cst(d.decidedAt) + " · rev " + d.revision + " ");
       statusBadge(li, d.status);
-      el("span", {}, li, " " + (d.status === "APPROVED" ? yuan(d.approvedAmount) : ""));
+      el("span", {}, li, d.status === "APPROVED" ? " " + granted(d, d.programme) : "");
       var first = (d.reasons || [])[0];
       if (first) el("div", { "class": "muted reason" }, li, first.message || first.code);
     });
@@ -729,8 +746,12 @@
         if (i) st.appendChild(document.createTextNode(" → "));
         if (d) statusBadge(st, d.status); else el("span", { "class": "muted" }, st, "未决定 none");
       });
-      el("td", { "class": "num", "data-live-amount": amount(c.live), "data-candidate-amount": amount(c.candidate) },
-        tr, shown(c.live) + " → " + shown(c.candidate));
+      if (c.programme && countsOnly(c.programme)) {
+        el("td", { "class": "num muted" }, tr, NOT_AN_AMOUNT);
+      } else {
+        el("td", { "class": "num", "data-live-amount": amount(c.live), "data-candidate-amount": amount(c.candidate) },
+          tr, shown(c.live) + " → " + shown(c.candidate));
+      }
       var cause = CAUSES[c.cause];
       el("td", { title: cause ? cause.title : "" }, tr, (cause ? cause.zh + " " : "") + c.cause);
     });

@@ -8,6 +8,9 @@ import cn.gxq.subsidy.app.command.RunCommand;
 import cn.gxq.subsidy.app.command.WhatIfCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The launcher behind {@code bin/subsidy}. */
 @Command(
@@ -29,8 +32,13 @@ public final class SubsidyCli implements Runnable {
     System.exit(new CommandLine(new SubsidyCli()).execute(args));
   }
 
+  @Spec CommandSpec spec;
+
+  /** Without a command there is nothing to do: a usage error (exit 2), the usage on stderr. */
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    throw new ParameterException(
+        spec.commandLine(),
+        "a command is needed: one of " + String.join(", ", spec.subcommands().keySet()));
   }
 }

@@ -97,21 +97,23 @@ class DashboardBrowserTest {
          "candidate": {"approved": 1, "approvedAmount": "12000.00", "waitlisted": 1, "rejected": 0}}
        ],
        "changes": [
-        {"applicationId": "ICL-2022-WHATIF-1", "cause": "COMPETITION",
+        {"applicationId": "ICL-2022-WHATIF-1", "programme": "INNOVATION_CREDIT_LOAN",
+         "cause": "COMPETITION",
          "live": {"status": "WAITLISTED", "requestedAmount": "1500000.00", "approvedAmount": "0.00",
                   "reasons": ["BUDGET_EXHAUSTED"]},
          "candidate": {"status": "APPROVED", "requestedAmount": "1500000.00",
                        "approvedAmount": "1500000.00", "reasons": ["LOAN_TIER"]}},
-        {"applicationId": "RR-2022-BROWSER-1", "cause": "RULES",
+        {"applicationId": "RR-2022-BROWSER-1", "programme": "RENT_RELIEF", "cause": "RULES",
          "live": {"status": "APPROVED", "requestedAmount": null, "approvedAmount": "27000.00",
                   "reasons": ["RENT_RELIEF_3_MONTHS"]},
          "candidate": {"status": "APPROVED", "approvedAmount": "54000.00",
                        "reasons": ["RENT_RELIEF_6_MONTHS"]}},
-        {"applicationId": "RR-2022-WHATIF-2", "cause": "COMPETITION",
+        {"applicationId": "RR-2022-WHATIF-2", "programme": "RENT_RELIEF", "cause": "COMPETITION",
          "live": {"status": "APPROVED", "approvedAmount": "12000.00", "reasons": []},
          "candidate": {"status": "WAITLISTED", "approvedAmount": "0.00",
                        "reasons": ["BUDGET_EXHAUSTED"]}},
-        {"applicationId": "TSE-2022-WHATIF-3", "cause": "RULES", "live": null,
+        {"applicationId": "TSE-2022-WHATIF-3", "programme": "TECH_SME_EVALUATION",
+         "cause": "RULES", "live": null,
          "candidate": {"status": "APPROVED", "approvedAmount": "0.00", "reasons": []}}
        ]}
       """;
@@ -152,6 +154,7 @@ class DashboardBrowserTest {
         submitAndAmend(cluster);
         awaitSettled(instance.url());
         checkFigures(page, instance.url(), AMENDED, Optional.of(2022));
+        checkRecognitionsAreCounted(page, cluster);
         checkWhatIf(page, instance.url(), cluster.workDir);
       }
     }
@@ -381,6 +384,38 @@ class DashboardBrowserTest {
     page.until(p -> p.texts("#history li").size() == sequences.size());
   }
 
+  /**
+   * A tech-SME evaluation grants a status, not money: its page, its history and the latest
+   * decisions never show its amounts (always 0) as yuan.
+   */
+  private static void checkRecognitionsAreCounted(DashboardPage page, ClusterFixture cluster) {
+    final String code = Programme.TECH_SME_EVALUATION.name();
+    final String id =
+        HttpClientSupport.latestDecisions(
+                cluster,
+                cluster.readUntil(cluster.topics.decisions(), r -> false, Duration.ofSeconds(3)))
+            .values()
+            .stream()
+            .filter(d -> d.getProgramme().name().equals(code))
+            .filter(d -> d.getStatus().name().equals("APPROVED"))
+            .map(d -> d.getApplicationId())
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the demo approved no tech-SME evaluation"));
+    page.search(id);
+    page.until(p -> id.equals(p.text("#app-id")) && !p.texts("#history li").isEmpty());
+    assertThat(page.text("#app-current [data-field='approved']"))
+        .isEqualTo("入库 recognised · 不计金额 not an amount");
+    assertThat(page.text("#app-current .facts")).doesNotContain("0.00").doesNotContain("¥");
+    assertThat(page.texts("#history li")).noneMatch(t -> t.contains("¥"));
+    final String nameZh = Catalogue.of(Programme.TECH_SME_EVALUATION).nameZh();
+    assertThat(
+            page.texts("#latest tbody tr").stream()
+                .filter(row -> row.contains(nameZh))
+                .filter(row -> row.contains("¥")))
+        .as("latest decisions of recognitions shown with an amount")
+        .isEmpty();
+  }
+
   /** At 420 px: nothing wider than the screen, with the application page open too. */
   private static void checkFitsAPhone(DashboardPage page) throws Exception {
     page.resize(420, 1400);
@@ -470,13 +505,19 @@ class DashboardBrowserTest {
     final List<String> links = new ArrayList<>();
     for (JsonNode c : run.get("changes")) {
       final String id = c.get("applicationId").asText();
+      // A recognition's amounts (always 0) are not money: the row says so instead of "¥0".
+      final boolean recognition = "RECOGNITION".equals(kinds.get(c.get("programme").asText()));
       changes.add(
           String.join(
               " | ",
               id,
               statusShown(c.get("live")) + " → " + statusShown(c.get("candidate")),
-              amountShown(c.get("live")) + " → " + amountShown(c.get("candidate")),
-              amount(c.get("live")) + " → " + amount(c.get("candidate")),
+              recognition
+                  ? "不计金额 not an amount"
+                  : amountShown(c.get("live")) + " → " + amountShown(c.get("candidate")),
+              recognition
+                  ? "null → null"
+                  : amount(c.get("live")) + " → " + amount(c.get("candidate")),
               ("RULES".equals(c.get("cause").asText()) ? "规则 " : "竞争 ") + c.get("cause").asText()));
       links.add("#/applications/" + id);
     }

@@ -389,6 +389,116 @@ class HttpApiTest {
     assertThat(answer.json().get("error").asText()).contains("text/event-stream");
   }
 
+  @Test
+  void theDashboardRootAndTheEventStreamRefuseOtherMethodsWith405() {
+    for (String path : List.of("/", "/events", "/index.html")) {
+      final HttpClientSupport.Answer answer =
+          HttpClientSupport.send("POST", instance.url() + path, "x");
+      assertThat(answer.status()).as("POST " + path + ": " + answer.body()).isEqualTo(405);
+      assertThat(answer.header("Allow")).as(path).isEqualTo("GET, HEAD");
+      assertThat(answer.json().get("error").asText()).contains("POST");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"*/*", "text/*", "text/html, */*;q=0.8", "text/event-stream"})
+  void theEventStreamIsServedToAnyAcceptThatAdmitsIt(String accept) throws Exception {
+    final HttpResponse<java.io.InputStream> stream =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(instance.url() + "/events"))
+                    .header("Accept", accept)
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    try (java.io.InputStream body = stream.body()) {
+      assertThat(stream.statusCode()).as(accept).isEqualTo(200);
+      assertThat(stream.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("text/event-stream");
+    }
+    final HttpClientSupport.Answer refused =
+        HttpClientSupport.send(
+            HttpRequest.newBuilder(URI.create(instance.url() + "/events"))
+                .header("Accept", "application/json, text/event-stream;q=0"));
+    assertThat(refused.status()).isEqualTo(406);
+  }
+
+  @Test
+  void headOfTheEventStreamAnswersAsItsGetWithoutABody() {
+    final HttpClientSupport.Answer head =
+        HttpClientSupport.send(
+            HttpRequest.newBuilder(URI.create(instance.url() + "/events"))
+                .header("Accept", "text/event-stream")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.header("Content-Type")).startsWith("text/event-stream");
+    assertThat(head.body()).isEmpty();
+    final HttpClientSupport.Answer refused =
+        HttpClientSupport.send("HEAD", instance.url() + "/events", null);
+    assertThat(refused.status()).isEqualTo(406);
+    assertThat(refused.header("Content-Type")).startsWith("application/json");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/events?x=1",
+        "/totals?year=2022&year=2023",
+        "/decisions/latest?limit=5&limit=6",
+        "/applications/RR-1?local=true&local=false"
+      })
+  void unknownOrRepeatedParametersAre400NamingTheParameter(String pathAndQuery) {
+    final HttpClientSupport.Answer answer =
+        HttpClientSupport.send(
+            HttpRequest.newBuilder(URI.create(instance.url() + pathAndQuery))
+                .header("Accept", "text/event-stream"));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    final String name = pathAndQuery.replaceAll(".*[?&]([a-z]+)=[^&]*$", "$1");
+    assertThat(answer.json().get("error").asText()).contains("'" + name + "'");
+  }
+
+  @Test
+  void badPercentEncodingSaysSoInTheSameJsonAsEveryOtherError() throws Exception {
+    final String other = get(instance.url() + "/no-such-thing").header("Content-Type");
+    for (String path : List.of("/applications/%ZZ", "/applications/RR%2", "/totals?zone=%ZZ")) {
+      final String answer = HttpClientSupport.raw(instance.url(), "GET", path, "");
+      assertThat(answer).as(answer).startsWith("HTTP/1.1 400");
+      assertThat(answer).as(path).containsIgnoringCase("Content-Type: " + other + "\r\n");
+      final JsonNode body =
+          HttpClientSupport.MAPPER.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+      assertThat(body.get("error").asText()).as(path).contains("percent-encoding");
+    }
+  }
+
+  @Test
+  void aTrailingSlashIsAcceptedOnEveryEndpoint() {
+    final Decision any = decided.values().iterator().next();
+    for (String path :
+        List.of(
+            "/applications/" + any.getApplicationId() + "/",
+            "/applications/" + any.getApplicationId() + "/history/",
+            "/policy/" + any.getPolicyVersion() + "/",
+            "/totals/",
+            "/programmes/",
+            "/decisions/latest/",
+            "/health/")) {
+      final HttpClientSupport.Answer answer = get(instance.url() + path);
+      assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aNotFoundQuotesALongIdShortened() {
+    final String id = "RR-" + "9".repeat(5_000);
+    for (String path : List.of("/applications/" + id, "/policy/" + id, "/x/" + id)) {
+      final HttpClientSupport.Answer answer = get(instance.url() + path);
+      assertThat(answer.status()).as(path.substring(0, 20)).isEqualTo(404);
+      final String error = answer.json().get("error").asText();
+      assertThat(error).contains("RR-999").contains("…");
+      assertThat(error.length()).as(error).isLessThan(300);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -69,6 +69,22 @@ final class HttpClientSupport {
     }
   }
 
+  /** A request built by the caller (headers, method); a 20 s timeout is added. */
+  static Answer send(HttpRequest.Builder request) {
+    try {
+      final HttpResponse<String> response =
+          HTTP.send(
+              request.timeout(Duration.ofSeconds(20)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response);
+    } catch (IOException e) {
+      throw new AssertionError(request.build().uri() + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   /**
    * A request written by hand on a socket, for what {@link HttpClient} refuses to send (bad
    * percent-encoding, huge lines); returns the whole answer as text.

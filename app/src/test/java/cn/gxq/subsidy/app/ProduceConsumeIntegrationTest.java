@@ -275,6 +275,56 @@ class ProduceConsumeIntegrationTest {
   }
 
   @Test
+  void aRecordDatedFarAheadIsALineErrorNotABrokerFailure() throws Exception {
+    final String good = LINES.get(RecordKind.BUDGET);
+    final String input =
+        String.join(
+            "\n",
+            good.replace("2022-02-01T00:00:00Z", "2100-01-01T00:00:00Z"),
+            good.replace("\"ZGC\"", "\"SIP\""));
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final int status =
+        produce()
+            .publish(
+                RecordKind.BUDGET,
+                cluster.client,
+                new BufferedReader(new StringReader(input)),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    final String report = err.toString(StandardCharsets.UTF_8);
+    assertThat(status).as(report).isEqualTo(1);
+    assertThat(report)
+        .contains("line 1: field 'updatedAt'")
+        .contains("2100-01-01T00:00:00Z")
+        .contains("future")
+        .contains("1 published")
+        .doesNotContain("line 2");
+  }
+
+  @Test
+  void everyErrorOfALineIsReported() throws Exception {
+    final String line =
+        LINES
+            .get(RecordKind.BUDGET)
+            .replace("\"5000000.00\"", "\"12.345\"")
+            .replace("2022-02-01T00:00:00Z", "yesterday")
+            .replace("\"year\":2022", "\"year\":2022,\"colour\":\"red\"");
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final int status =
+        produce()
+            .publish(
+                RecordKind.BUDGET,
+                cluster.client,
+                new BufferedReader(new StringReader(line)),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    final String report = err.toString(StandardCharsets.UTF_8);
+    assertThat(status).isEqualTo(1);
+    assertThat(report)
+        .contains("line 1: unknown field 'colour'")
+        .contains("line 1: field 'amount'")
+        .contains("line 1: field 'updatedAt'");
+  }
+
+  @Test
   void aFailingRegistryExitsThreeNotOne() throws Exception {
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
     // Nothing listens on port 1: every registration fails.

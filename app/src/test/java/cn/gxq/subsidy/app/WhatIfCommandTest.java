@@ -47,4 +47,26 @@ class WhatIfCommandTest {
     assertThat(err.toString(StandardCharsets.UTF_8))
         .startsWith("whatif: candidate.json: rentRelief.years[0].reliefMonth: unknown field");
   }
+
+  @Test
+  void aPolicyFileThatIsNotJsonIsNamedWithLineAndColumn() throws Exception {
+    final Path file = dir.resolve("broken.json");
+    Files.writeString(
+        file, "{\n  \"version\": \"2022.7\",\n  \"effectiveFrom\" \"2022-07-01\"\n}\n");
+    final WhatIfCommand command = new WhatIfCommand();
+    command.cluster = new ClusterOptions();
+    command.cluster.bootstrapServers = "127.0.0.1:1";
+    command.cluster.schemaRegistryUrl = "http://127.0.0.1:1";
+    command.policy = file;
+    command.dataDir = dir;
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+    assertThat(command.call()).isEqualTo(2);
+    final String said = err.toString(StandardCharsets.UTF_8);
+    assertThat(said)
+        .startsWith("whatif: broken.json: not valid JSON at line 3, column ")
+        .doesNotContain("Source")
+        .doesNotContain("REDACTED");
+  }
 }

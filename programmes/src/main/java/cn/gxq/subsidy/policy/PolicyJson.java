@@ -2,6 +2,7 @@ package cn.gxq.subsidy.policy;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -24,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Reads policy files and binds their entries to the policy records with Jackson. Every field is
@@ -56,6 +58,10 @@ final class PolicyJson {
           .addHandler(new DocumentationFields())
           .build();
 
+  /** A location inside a message, e.g. a start marker's: "[Source: …; line: 2, column: 5]". */
+  private static final Pattern SOURCE_LOCATION =
+      Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
+
   private PolicyJson() {}
 
   /** Reads a whole file and binds it to its record. */
@@ -70,10 +76,29 @@ final class PolicyJson {
         throw new PolicyException(file + ": empty file");
       }
       return node;
+    } catch (JsonProcessingException e) {
+      throw new PolicyException(file + ": not valid JSON" + where(e) + ": " + problem(e), e);
     } catch (IOException e) {
-      throw new PolicyException(
-          file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+      throw new PolicyException(file + ": cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  /** Where Jackson stopped, as a person counts: line and column, from 1. */
+  private static String where(JsonProcessingException e) {
+    final JsonLocation at = e.getLocation();
+    return at == null || at.getLineNr() < 1
+        ? ""
+        : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+  }
+
+  /**
+   * Jackson's own words without its source descriptions: with the source left out of locations (it
+   * would echo the file) they read "[Source: REDACTED (`StreamReadFeature...` disabled)".
+   */
+  private static String problem(JsonProcessingException e) {
+    return SOURCE_LOCATION
+        .matcher(e.getOriginalMessage().lines().findFirst().orElse(""))
+        .replaceAll("line $1, column $2");
   }
 
   /**

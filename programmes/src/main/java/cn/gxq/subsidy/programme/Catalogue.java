@@ -42,6 +42,11 @@ public final class Catalogue {
     return RECORD_KINDS;
   }
 
+  /** Every record kind that may be published: {@link #recordKinds}, then finance's settlements. */
+  public static List<RecordKind> publishedKinds() {
+    return PUBLISHED_KINDS;
+  }
+
   /**
    * The record kind of a name: a government input ({@code enterprise}, {@code budget}, a
    * programme's slug) or finance's {@code settlement}.

@@ -44,4 +44,16 @@ class PolicyFileTest {
         .isInstanceOf(PolicyException.class)
         .hasMessageStartingWith("broken.json: not valid JSON");
   }
+
+  @Test
+  void brokenJsonIsPlacedByLineAndColumnWithoutJacksonsSourceText() throws Exception {
+    final Path file = dir.resolve("broken.json");
+    Files.writeString(
+        file, "{\n  \"version\": \"2022.7\",\n  \"sources\": [\"a\"\n", StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> PolicyBook.loadFile(file))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageStartingWith("broken.json: not valid JSON at line 4, column ")
+        .hasMessageNotContaining("Source")
+        .hasMessageNotContaining("REDACTED");
+  }
 }

@@ -123,24 +123,32 @@ public final class RecordJson {
             path,
             at(path) + "expected a JSON object for " + schema.getName() + ", got " + shown(node));
       }
+      // Every problem of the object is gathered, so a publisher fixes a line in one go.
+      final List<RecordJsonException> problems = new ArrayList<>();
       for (final Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
         final String name = names.next();
         if (schema.getField(name) == null) {
-          throw new RecordJsonException(
-              join(path, name), "unknown field '" + join(path, name) + "'");
+          problems.add(
+              new RecordJsonException(
+                  join(path, name), "unknown field '" + join(path, name) + "'"));
         }
       }
       final IndexedRecord record = (IndexedRecord) model.newRecord(null, schema);
       for (final Schema.Field field : schema.getFields()) {
-        final String fieldPath = join(path, field.name());
-        final JsonNode value = node.get(field.name());
-        if (value == null) {
-          record.put(field.pos(), absent(field, fieldPath));
-        } else {
-          record.put(field.pos(), value(value, field.schema(), fieldPath));
+        try {
+          record.put(field.pos(), field(node.get(field.name()), field, join(path, field.name())));
+        } catch (RecordJsonException e) {
+          problems.add(e);
         }
       }
+      if (!problems.isEmpty()) {
+        throw RecordJsonException.all(problems);
+      }
       return record;
+    }
+
+    private Object field(final JsonNode value, final Schema.Field field, final String path) {
+      return value == null ? absent(field, path) : value(value, field.schema(), path);
     }
 
     private Object absent(final Schema.Field field, final String path) {

@@ -155,6 +155,24 @@ class RecordJsonTest {
   }
 
   @Test
+  void namesEveryProblemOfALineNotJustTheFirst() {
+    final String line =
+        RENT.replace("\"monthlyRent\":\"12500.00\"", "\"monthlyRent\":\"12.345\"")
+            .replace("\"leaseEnd\":\"2022-12-31\"", "\"leaseEnd\":\"soon\"")
+            .replace("{", "{\"colour\":\"red\",");
+
+    assertThatThrownBy(() -> json.read(line, RentReliefApplication.class))
+        .isInstanceOfSatisfying(
+            RecordJsonException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(3)
+                    .anyMatch(p -> p.startsWith("unknown field 'colour'"))
+                    .anyMatch(p -> p.startsWith("field 'leaseEnd'"))
+                    .anyMatch(p -> p.startsWith("field 'monthlyRent'")));
+  }
+
+  @Test
   void namesNestedPaths() {
     final String decision = json.write(Samples.decision());
 

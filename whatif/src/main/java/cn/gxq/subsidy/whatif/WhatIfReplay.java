@@ -245,6 +245,7 @@ public final class WhatIfReplay {
       throws InterruptedException, ExecutionException {
     long lastShown = started;
     long lastSkip = 0;
+    final ReplayProgress meter = new ReplayProgress();
     while (true) {
       final KafkaStreams.State state = streams.state();
       if (state == KafkaStreams.State.ERROR
@@ -260,8 +261,10 @@ public final class WhatIfReplay {
       final boolean settled = lastSkip == 0 || now - lastSkip > SKIP_SETTLES.toNanos();
       final boolean done = status.done() && held == 0 && settled;
       if (done || now - lastShown >= PROGRESS.toNanos()) {
-        progress.println(ReplayProgress.line(status, Duration.ofNanos(now - started)));
+        progress.println(meter.line(status, Duration.ofNanos(now - started)));
         lastShown = now;
+      } else {
+        meter.observe(status, Duration.ofNanos(now - started));
       }
       if (done) {
         return status.total();
@@ -324,6 +327,9 @@ public final class WhatIfReplay {
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
     props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
     props.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, SnapshotFilter.class.getName());
+    // Without it every StreamsConfig warns that global processing ignores the processing
+    // exception handler; none is configured, so failing on an error there is what happens anyway.
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(SnapshotFilter.SNAPSHOT_CONFIG, snapshot.encode());
     props.put(TopologySettings.ROUTER_PARTITIONS_CONFIG, Integer.toString(routerPartitions));
     props.putAll(settings.streamsOverrides());

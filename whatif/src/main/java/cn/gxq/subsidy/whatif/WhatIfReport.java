@@ -115,6 +115,7 @@ public final class WhatIfReport {
     for (Change change : result.changes()) {
       final ObjectNode c = changes.addObject();
       c.put("applicationId", change.applicationId());
+      c.put("programme", programme(change));
       c.put("cause", change.cause().name());
       decision(c, "live", change.live());
       decision(c, "candidate", change.candidate());
@@ -153,6 +154,12 @@ public final class WhatIfReport {
     node.put("approvedAmount", d.approvedAmount().toPlainString());
     final ArrayNode reasons = node.putArray("reasons");
     d.reasons().forEach(reasons::add);
+  }
+
+  /** The programme of a changed application, from its bucket (ZONE:PROGRAMME:YEAR). */
+  private static String programme(Change change) {
+    final DecidedApplication side = change.live() != null ? change.live() : change.candidate();
+    return side == null ? null : side.bucket().split(":")[1];
   }
 
   private static String count(long n) {

@@ -39,16 +39,6 @@ class SnapshotFilterTest {
     assertThat(snapshot.reachedBy(Map.of(new TopicPartition(RENT, 0), 7L))).isTrue();
   }
 
-  @Test
-  void progressSaysRateAndTimeLeft() {
-    assertThat(
-            ReplayProgress.line(
-                new ReplayWatch.Status(1200, 3000, 200, false), java.time.Duration.ofSeconds(2)))
-        .isEqualTo(
-            "whatif: 1,200 of 3,000 records read, about 1,000 decided (33%), 500/s, about 4s"
-                + " left, 2s elapsed");
-  }
-
   private static Optional<RecordMetadata> at(String topic, int partition, long offset) {
     return Optional.of(
         new RecordMetadata() {

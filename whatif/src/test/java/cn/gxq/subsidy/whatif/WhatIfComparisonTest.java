@@ -137,6 +137,8 @@ class WhatIfComparisonTest {
         .isEqualTo("60000.00");
     assertThat(json.path("changes").get(0).path("live").path("reasons").get(0).asText())
         .isEqualTo("ELIGIBLE");
+    // The dashboard needs the programme to know whether the amounts are money at all.
+    assertThat(json.path("changes").get(0).path("programme").asText()).isEqualTo("RENT_RELIEF");
   }
 
   private static DecidedApplication approved(String id, String bucket, String amount) {

@@ -54,10 +54,10 @@ public final class ConsumeCommand implements Callable<Integer> {
       names = "--topic",
       required = true,
       paramLabel = "TOPIC",
+      completionCandidates = ConsumableTopics.class,
       description =
-          "decisions, totals, deadletter, movements, settlements or control-totals; also"
-              + " enterprise, budget, rent-relief, rd-deduction or innovation-loan to read what"
-              + " publishers sent.")
+          "One of ${COMPLETION-CANDIDATES}: what the pipeline decided, or what publishers sent"
+              + " of a record kind.")
   public String topic;
 
   @Option(names = "--from-beginning", description = "Start at the oldest record, not the newest.")
@@ -88,10 +88,7 @@ public final class ConsumeCommand implements Callable<Integer> {
       name = topicName();
     } catch (IllegalArgumentException e) {
       System.err.println(
-          "consume: unknown topic '"
-              + topic
-              + "'; one of decisions, totals, deadletter, movements, settlements,"
-              + " control-totals, enterprise, budget, rent-relief, rd-deduction, innovation-loan");
+          "consume: unknown topic '" + topic + "'; one of " + ConsumableTopics.listed());
       return 2;
     }
     try (SchemaRegistryClient registry = new RestSchemaRegistryClient(cluster.schemaRegistryUrl)) {

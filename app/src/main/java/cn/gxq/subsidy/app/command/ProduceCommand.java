@@ -11,6 +11,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +50,8 @@ public final class ProduceCommand implements Callable<Integer> {
       names = "--type",
       required = true,
       paramLabel = "TYPE",
-      description = "enterprise, budget, rent-relief, rd-deduction or innovation-loan.")
+      completionCandidates = RecordKindNames.class,
+      description = "One of ${COMPLETION-CANDIDATES}.")
   String type;
 
   @Override
@@ -87,11 +90,8 @@ public final class ProduceCommand implements Callable<Integer> {
         if (line.isBlank()) {
           continue;
         }
-        final SpecificRecord record;
-        try {
-          record = json.read(line, recordType.recordClass());
-        } catch (RecordJsonException e) {
-          err.println("line " + number + ": " + e.getMessage());
+        final SpecificRecord record = readLine(json, recordType, line, number, err);
+        if (record == null) {
           bad++;
           continue;
         }
@@ -116,6 +116,25 @@ public final class ProduceCommand implements Callable<Integer> {
         "produce: %d published to %s, %d bad line(s), %d failed%n",
         published - failed.get(), topic, bad, failed.get());
     return failed.get() > 0 ? 3 : bad > 0 ? 1 : 0;
+  }
+
+  /**
+   * The line's record, or null when it is bad: then every problem of the line is reported on its
+   * own, including an event time the broker would refuse (too far ahead), which would otherwise
+   * come back as the broker's own words and fail the whole run.
+   */
+  private static SpecificRecord readLine(
+      RecordJson json, RecordKind kind, String line, int number, PrintStream err) {
+    final SpecificRecord record;
+    try {
+      record = json.read(line, kind.recordClass());
+    } catch (RecordJsonException e) {
+      e.problems().forEach(problem -> err.println("line " + number + ": " + problem));
+      return null;
+    }
+    final Optional<String> ahead = EventTimes.tooFarAhead(kind, record, Instant.now());
+    ahead.ifPresent(problem -> err.println("line " + number + ": " + problem));
+    return ahead.isPresent() ? null : record;
   }
 
   /**

@@ -32,6 +32,7 @@ public final class ApiServer implements AutoCloseable {
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private static final String ERROR_WRITTEN = "api.error";
+  private static final String DASHBOARD = "/dashboard";
 
   private final Javalin javalin;
   private final List<Served> served = new ArrayList<>();
@@ -50,7 +51,7 @@ public final class ApiServer implements AutoCloseable {
               cfg.staticFiles.add(
                   files -> {
                     files.hostedPath = "/";
-                    files.directory = "/dashboard";
+                    files.directory = DASHBOARD;
                     files.location = Location.CLASSPATH;
                     files.headers = Map.of("Cache-Control", "no-cache");
                   });
@@ -95,18 +96,11 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void eventStream(JavalinConfig cfg, LiveEvents events) {
-    // Without this check Javalin answers a plain GET of the stream with an empty 200.
-    cfg.routes.before(
-        "/events",
-        ctx -> {
-          final String accept = ctx.header("Accept");
-          if (accept == null || !accept.contains("text/event-stream")) {
-            throw new NotAcceptableException(
-                "/events is a server-sent event stream: ask with Accept: text/event-stream");
-          }
-        });
-    cfg.routes.sse("/events", events::connect);
+    final EventStream stream = new EventStream(events::connect);
+    cfg.routes.get("/events", stream::open);
+    cfg.routes.head("/events", stream::describe);
     served.add(new Served("GET", "/events"));
+    served.add(new Served("HEAD", "/events"));
   }
 
   private void errors(JavalinConfig cfg) {
@@ -150,7 +144,7 @@ public final class ApiServer implements AutoCloseable {
     final Handler strict =
         ctx -> {
           QueryParams.wellEncoded(ctx.queryString());
-          QueryParams.only(ctx.queryParamMap().keySet(), parameters);
+          QueryParams.only(ctx.queryParamMap(), parameters);
           handler.handle(ctx);
         };
     cfg.routes.get(path, strict);
@@ -172,12 +166,23 @@ public final class ApiServer implements AutoCloseable {
         allowed.add(s.method());
       }
     }
+    if (dashboardFile(ctx.path())) {
+      allowed.addAll(List.of("GET", "HEAD"));
+    }
+    final String path = Shown.shortened(ctx.path());
     if (allowed.isEmpty()) {
-      error(ctx, 404, "no such resource: " + ctx.path());
+      error(ctx, 404, "no such resource: " + path);
     } else {
       ctx.header("Allow", String.join(", ", allowed));
-      error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + allowed);
+      error(ctx, 405, ctx.method() + " is not allowed on " + path + "; allowed: " + allowed);
     }
+  }
+
+  /** The page itself or one of its files, which the static handler serves to GET and HEAD. */
+  private static boolean dashboardFile(String path) {
+    return path.equals("/")
+        || (path.matches("/[A-Za-z0-9._-]+")
+            && ApiServer.class.getResource(DASHBOARD + path) != null);
   }
 
   /** Every error of the API: JSON {@code {"error": "..."}}. */
@@ -201,7 +206,10 @@ public final class ApiServer implements AutoCloseable {
   private static void policy(Context ctx, PolicyBook policies) {
     final String version = ctx.pathParam("version");
     if (!policies.versions().contains(version)) {
-      error(ctx, 404, "no policy version '" + version + "'; known: " + policies.versions());
+      error(
+          ctx,
+          404,
+          "no policy version '" + Shown.shortened(version) + "'; known: " + policies.versions());
       return;
     }
     final Policy policy = policies.version(version);

@@ -95,7 +95,7 @@ public final class DecisionQueries {
       ctx.json(found.get());
       return;
     }
-    ApiServer.error(ctx, 404, "no decision for application '" + id + "'");
+    ApiServer.error(ctx, 404, "no decision for application '" + Shown.shortened(id) + "'");
   }
 
   /**
@@ -110,7 +110,7 @@ public final class DecisionQueries {
       ctx.json(found.get());
       return;
     }
-    ApiServer.error(ctx, 404, "no decision for application '" + id + "'");
+    ApiServer.error(ctx, 404, "no decision for application '" + Shown.shortened(id) + "'");
   }
 
   private Optional<JsonNode> localHistory(String id, int partition) {
@@ -155,7 +155,11 @@ public final class DecisionQueries {
     }
     if (hop) {
       throw new QueryUnavailableException(
-          "this instance no longer owns application '" + id + "' (now " + owner.activeHost() + ")",
+          "this instance no longer owns application '"
+              + Shown.shortened(id)
+              + "' (now "
+              + owner.activeHost()
+              + ")",
           null);
     }
     return peers.getLocal(

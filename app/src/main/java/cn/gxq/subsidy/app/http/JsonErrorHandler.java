@@ -19,7 +19,8 @@ import org.eclipse.jetty.util.Callback;
  */
 final class JsonErrorHandler extends ErrorHandler {
 
-  static final String JSON_UTF8 = "application/json; charset=utf-8";
+  // As Javalin writes every other answer: JSON is UTF-8 by definition, so no charset parameter.
+  static final String JSON = "application/json";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Override
@@ -30,13 +31,28 @@ final class JsonErrorHandler extends ErrorHandler {
       String message,
       Throwable cause,
       Callback callback) {
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON_UTF8);
-    response.write(true, ByteBuffer.wrap(body(code, message)), callback);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
+    response.write(true, ByteBuffer.wrap(body(code, explained(cause, message))), callback);
+  }
+
+  /**
+   * Jetty says only "Bad Request" of a path it cannot percent-decode (and no longer knows the path
+   * here); its cause tells what was wrong, which the client is told as a bad query is.
+   */
+  private static String explained(Throwable cause, String message) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      final String text = t.getMessage() == null ? "" : t.getMessage();
+      if ((t instanceof NumberFormatException && text.startsWith("!hex"))
+          || text.contains("% encoding")) {
+        return "bad percent-encoding in the path: % must be followed by two hex digits";
+      }
+    }
+    return message;
   }
 
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    fields.put(new HttpField(HttpHeader.CONTENT_TYPE, JSON_UTF8));
+    fields.put(new HttpField(HttpHeader.CONTENT_TYPE, JSON));
     return ByteBuffer.wrap(body(status, reason));
   }
 

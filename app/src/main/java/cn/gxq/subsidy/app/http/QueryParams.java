@@ -4,6 +4,8 @@ import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.programme.Catalogue;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,7 +26,7 @@ final class QueryParams {
     }
     if (!ZONE.matcher(raw).matches()) {
       throw new BadRequestException(
-          "zone must be an upper-case code such as ZGC or ALL, not '" + raw + "'");
+          "zone must be an upper-case code such as ZGC or ALL, not '" + Shown.shortened(raw) + "'");
     }
     return Optional.of(raw);
   }
@@ -43,7 +45,7 @@ final class QueryParams {
                                 .map(p -> p.programme().name())
                                 .collect(Collectors.joining(", "))
                             + ", not '"
-                            + raw
+                            + Shown.shortened(raw)
                             + "'"))
             .programme());
   }
@@ -71,7 +73,8 @@ final class QueryParams {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new BadRequestException("year must be a four-digit year such as 2022, not '" + raw + "'");
+    throw new BadRequestException(
+        "year must be a four-digit year such as 2022, not '" + Shown.shortened(raw) + "'");
   }
 
   static int limit(String raw, int defaultValue, int max) {
@@ -86,7 +89,8 @@ final class QueryParams {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new BadRequestException("limit must be between 1 and " + max + ", not '" + raw + "'");
+    throw new BadRequestException(
+        "limit must be between 1 and " + max + ", not '" + Shown.shortened(raw) + "'");
   }
 
   /**
@@ -94,21 +98,37 @@ final class QueryParams {
    * silently drop or mangle that parameter instead.
    */
   static void wellEncoded(String query) {
-    if (query != null && BAD_ESCAPE.matcher(query).find()) {
+    if (badlyEncoded(query)) {
       throw new BadRequestException(
           "bad percent-encoding in the query '"
-              + query
+              + Shown.shortened(query)
               + "': % must be followed by two hex digits");
     }
   }
 
-  /** Refuses any parameter the endpoint does not take, naming it and those it takes. */
-  static void only(Set<String> given, Set<String> allowed) {
-    for (String name : new TreeSet<>(given)) {
+  /** Whether the text has a {@code %} that is not followed by two hex digits. */
+  static boolean badlyEncoded(String text) {
+    return text != null && BAD_ESCAPE.matcher(text).find();
+  }
+
+  /**
+   * Refuses any parameter the endpoint does not take, naming it and those it takes, and any given
+   * more than once: which of two years was meant cannot be guessed.
+   */
+  static void only(Map<String, List<String>> given, Set<String> allowed) {
+    for (String name : new TreeSet<>(given.keySet())) {
+      if (allowed.contains(name) && given.get(name).size() > 1) {
+        throw new BadRequestException(
+            "query parameter '"
+                + name
+                + "' given "
+                + given.get(name).size()
+                + " times; give it once");
+      }
       if (!allowed.contains(name)) {
         throw new BadRequestException(
             "unknown query parameter '"
-                + name
+                + Shown.shortened(name)
                 + "'"
                 + (allowed.isEmpty()
                     ? "; this endpoint takes none"
@@ -125,7 +145,8 @@ final class QueryParams {
     if ("true".equals(raw)) {
       return true;
     }
-    throw new BadRequestException("local must be true or false, not '" + raw + "'");
+    throw new BadRequestException(
+        "local must be true or false, not '" + Shown.shortened(raw) + "'");
   }
 
   private static boolean blank(String s) {

@@ -21,7 +21,10 @@ public final class WhatIfResults {
   void serve(Context ctx) throws IOException {
     final String name = ctx.pathParam("name");
     if (!WhatIf.NAMES.matcher(name).matches()) {
-      ApiServer.error(ctx, 400, "a what-if name has letters, digits and _ only: '" + name + "'");
+      ApiServer.error(
+          ctx,
+          400,
+          "a what-if name has letters, digits and _ only: '" + Shown.shortened(name) + "'");
       return;
     }
     final Path file = WhatIf.resultFile(dataDir, name);
@@ -30,7 +33,7 @@ public final class WhatIfResults {
           ctx,
           404,
           "no finished what-if named "
-              + name
+              + Shown.shortened(name)
               + " under "
               + dataDir
               + " (bin/subsidy whatif --name "
