@@ -157,6 +157,8 @@ public final class TopicSetup {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw e;
       }
+      // Made a moment ago (by us or another instance), not yet in the listing: not created now.
+      return false;
     }
     return true;
   }
