@@ -1,6 +1,7 @@
 package cn.gxq.subsidy.whatif;
 
 import cn.gxq.subsidy.avro.Decision;
+import cn.gxq.subsidy.contract.CommittedScan;
 import cn.gxq.subsidy.serde.AvroDeserializer;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import java.util.HashMap;

@@ -5,6 +5,7 @@ import cn.gxq.subsidy.avro.internal.ArrivalKind;
 import cn.gxq.subsidy.avro.internal.ArrivalStep;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
 import cn.gxq.subsidy.avro.internal.Proposal;
+import cn.gxq.subsidy.contract.CommittedScan;
 import cn.gxq.subsidy.topology.ArrivalGates;
 import cn.gxq.subsidy.topology.ArrivalJournal;
 import cn.gxq.subsidy.topology.RegistryPins;

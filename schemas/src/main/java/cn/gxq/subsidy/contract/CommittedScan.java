@@ -1,4 +1,4 @@
-package cn.gxq.subsidy.whatif;
+package cn.gxq.subsidy.contract;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,16 +15,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Reads partitions once from their beginning up to given ends: committed transactions only, no
  * consumer group, nothing committed. How the what-if reads what live recorded (its decisions, its
- * arrival journal) as it stood at a cut.
+ * arrival journal) as it stood at a cut, and {@code reconcile} the control totals.
  */
-final class CommittedScan {
+public final class CommittedScan {
 
   private static final Duration POLL = Duration.ofMillis(500);
 
   private CommittedScan() {}
 
   /** Hands each record below its partition's end in {@code ends} to {@code each}, in order. */
-  static void read(
+  public static void read(
       Properties client,
       Map<TopicPartition, Long> ends,
       Consumer<ConsumerRecord<String, byte[]>> each) {
@@ -52,7 +52,7 @@ final class CommittedScan {
   }
 
   /** The ends of every partition of {@code topic} now. */
-  static Map<TopicPartition, Long> endsNow(Properties client, String topic) {
+  public static Map<TopicPartition, Long> endsNow(Properties client, String topic) {
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(client, new StringDeserializer(), new ByteArrayDeserializer())) {
       return consumer.endOffsets(
