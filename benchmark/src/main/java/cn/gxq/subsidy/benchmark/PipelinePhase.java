@@ -6,6 +6,7 @@ import cn.gxq.subsidy.demo.DemoScenario;
 import cn.gxq.subsidy.demo.Generated;
 import cn.gxq.subsidy.demo.Mix;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,8 +36,16 @@ final class PipelinePhase {
    */
   static final Duration MEAN_GAP = Duration.ofSeconds(30);
 
-  /** What the phase measured. */
-  record Result(Throughput throughput, Map<String, Object> workload, LatencyResult latency) {}
+  /**
+   * What the phase measured.
+   *
+   * @param profile the JFR reading of the throughput window, null unless {@code --profile}
+   */
+  record Result(
+      Throughput throughput,
+      Map<String, Object> workload,
+      LatencyResult latency,
+      Profile profile) {}
 
   /** The latency phase's outcome. */
   record LatencyResult(
@@ -106,6 +115,12 @@ final class PipelinePhase {
       awaitCaughtUp(topics.budgets());
       out.println("  pipeline     registry and budgets materialised; sending applications");
       applications.forEach(p -> watcher.expect(p.decisionKey()));
+      final Path jfr = options.out().resolve("pipeline.jfr");
+      final boolean profiling = options.profile() && threads == 1;
+      if (profiling) {
+        streams.startProfile(jfr);
+      }
+      final double cpuBefore = streams.cpuSeconds();
       final long began = System.nanoTime();
       final Progress progress = new Progress(out, "pipeline");
       for (int i = 0; i < applications.size(); i++) {
@@ -118,6 +133,12 @@ final class PipelinePhase {
       producer.flush();
       Failures.check();
       awaitDecided(watcher, progress, applications.size());
+      final double cpuAfter = streams.cpuSeconds();
+      Profile profile = null;
+      if (profiling) {
+        streams.stopProfile();
+        profile = Profile.read(jfr);
+      }
       final long decided = applications.size() - watcher.pending();
       final double seconds = (watcher.lastResolvedNanos() - began) / 1e9;
       workload.put("undecided", watcher.pending());
@@ -140,7 +161,8 @@ final class PipelinePhase {
               decided,
               applications.stream().mapToLong(p -> p.value().length + p.key().length()).sum(),
               seconds,
-              heapAfterThroughput);
+              heapAfterThroughput,
+              cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
       LatencyResult latency = null;
       if (withLatency) {
         latency =
@@ -154,14 +176,14 @@ final class PipelinePhase {
         streams.stop();
       }
       if (threads != 1) {
-        return new Result(throughput, workload, latency);
+        return new Result(throughput, workload, latency, profile);
       }
       // Counted in process on the same workload, after the clocks have stopped.
       final DemoScenario fresh = scenario(options);
       workload.put(
           "stateCost",
           StateCost.measure(fresh, fresh.applicationGenerator().take(applications.size())));
-      return new Result(throughput, workload, latency);
+      return new Result(throughput, workload, latency, profile);
     }
   }
 

@@ -26,6 +26,8 @@ final class Report {
   private final Map<String, Object> json = new LinkedHashMap<>();
   private final List<Throughput> throughputs = new ArrayList<>();
   private final Map<String, String> loads = new LinkedHashMap<>();
+  private final List<String> warnings = new ArrayList<>();
+  private Profile profile;
   private Throughput baseline;
   private Throughput pipeline;
   private PipelinePhase.LatencyResult latency;
@@ -58,16 +60,46 @@ final class Report {
       run.put("nationalApplications", options.nationalApplications());
     }
     json.put("options", run);
-    json.put("loadAverage", loads);
+    json.put("loadAverageAtPhaseStart", loads);
+    json.put("warnings", warnings);
   }
 
-  /** The 1-, 5- and 15-minute load averages now, under a label. */
-  void load(String label) {
+  /**
+   * Notes the 1-, 5- and 15-minute load averages as a phase starts, and warns when the 1-minute one
+   * is above 1: on this 2-core machine that is another core's worth of work beside the benchmark,
+   * and the phase's rates are then low bounds.
+   */
+  void phaseStarts(String phase, PrintStream out) {
+    final String line = loadAverage();
+    loads.put(phase, line);
+    out.println("  load average " + line + " (1, 5, 15 min)");
+    final double oneMinute = oneMinute(line);
+    if (oneMinute > 1) {
+      final String warning =
+          String.format(
+              "load average %.2f > 1 as %s started: its rates are measured under load",
+              oneMinute, phase);
+      warnings.add(warning);
+      out.println("  WARNING " + warning);
+    }
+  }
+
+  private static String loadAverage() {
     try {
       final String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      loads.put(label, parts[0] + " " + parts[1] + " " + parts[2]);
+      return parts[0] + " " + parts[1] + " " + parts[2];
     } catch (IOException e) {
-      loads.put(label, "unknown");
+      // not Linux: the JVM's own 1-minute figure, without the 5- and 15-minute ones
+      final double one = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      return one < 0 ? "unknown" : String.format("%.2f", one);
+    }
+  }
+
+  static double oneMinute(String loadAverage) {
+    try {
+      return Double.parseDouble(loadAverage.split(" ")[0]);
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 
@@ -116,6 +148,10 @@ final class Report {
       m.put("ratioToBaseline", Throughput.round(ratio(), 3));
     }
     json.put("pipeline", m);
+    profile = result.profile();
+    if (profile != null) {
+      json.put("profile", profile.json());
+    }
     latency = result.latency();
     if (latency != null) {
       final Map<String, Object> l = new LinkedHashMap<>();
@@ -196,13 +232,14 @@ final class Report {
   void print(PrintStream out) {
     out.println();
     out.printf(
-        "%-34s %10s %8s %11s %7s %10s %18s%n",
+        "%-44s %10s %8s %11s %7s %10s %9s %18s%n",
         "measurement",
         "records",
         "seconds",
         "records/s",
         "MB/s",
         "÷ baseline",
+        "CPU ms/r",
         "heap peak/after-GC MB");
     for (Throughput t : throughputs) {
       final String ratio =
@@ -211,14 +248,17 @@ final class Report {
               : String.format("%.2f", t.recordsPerSecond() / baseline.recordsPerSecond());
       final String heap =
           t.heap() == null ? "" : mb(t.heap().peakUsed()) + " / " + mb(t.heap().peakLive());
+      final String cpu =
+          t.cpuMillisPerRecord() < 0 ? "" : String.format("%.3f", t.cpuMillisPerRecord());
       out.printf(
-          "%-34s %,10d %8.2f %,11.0f %7.1f %10s %18s%n",
+          "%-44s %,10d %8.2f %,11.0f %7.1f %10s %9s %18s%n",
           t.name(),
           t.records(),
           t.seconds(),
           t.recordsPerSecond(),
           t.megabytesPerSecond(),
           ratio,
+          cpu,
           heap);
     }
     if (latency != null) {
@@ -259,9 +299,17 @@ final class Report {
       out.printf("%nnational year (%s):%n", NationalYearPhase.NAME);
       national.summary().forEach(line -> out.println("  " + line));
     }
+    out.println(
+        "CPU ms/r: the Streams JVM's CPU time (all threads, GC and JIT included) over the"
+            + " measured window, per record copied or application decided");
+    if (profile != null) {
+      out.println();
+      profile.summary().forEach(out::println);
+    }
     out.println();
     targets().forEach((k, v) -> out.printf("target %-58s %s%n", k, v));
-    out.println("load average (1, 5, 15 min): " + loads);
+    out.println("load average at each phase's start (1, 5, 15 min): " + loads);
+    warnings.forEach(w -> out.println("WARNING " + w));
   }
 
   private Map<String, String> targets() {

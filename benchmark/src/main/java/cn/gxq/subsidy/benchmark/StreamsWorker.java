@@ -28,7 +28,8 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
  * The Streams application under test, alone in its own JVM so its heap is its own. Started by
  * {@link StreamsProcess}; arguments are {@code key=value} (see {@link #main}); it reports on stdout
  * in lines starting with {@value #TAG} and obeys {@code heap}, {@code digest} (a fingerprint of
- * every store, {@link StoreDigest}) and {@code stop} on stdin.
+ * every store, {@link StoreDigest}), {@code jfr-start FILE}, {@code jfr-stop} and {@code stop} on
+ * stdin.
  */
 public final class StreamsWorker {
 
@@ -92,11 +93,22 @@ public final class StreamsWorker {
         (now, before) -> report("STATE " + now + " " + System.currentTimeMillis()));
     streams.setGlobalStateRestoreListener(new RestoreReport());
     streams.start();
+    jdk.jfr.Recording recording = null;
     try (BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null && !line.equals("stop")) {
-        if (line.equals("heap")) {
+        if (line.startsWith("jfr-start ")) {
+          // Only the measured window: start-up and restore would swamp a short run's samples.
+          recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+          recording.setDestination(java.nio.file.Path.of(line.substring("jfr-start ".length())));
+          recording.start();
+        } else if (line.equals("jfr-stop") && recording != null) {
+          recording.stop();
+          recording.close();
+          recording = null;
+          report("PROFILED");
+        } else if (line.equals("heap")) {
           report("HEAP " + heap.snapshot().line());
         } else if (line.equals("digest")) {
           for (String store : StoreDigest.storeNames(topology)) {
