@@ -18,7 +18,9 @@ import jdk.jfr.consumer.RecordingFile;
  * A short reading of a JFR recording of the Streams JVM ({@code --profile}): of the execution
  * samples taken on stream threads, the hottest methods by their own samples (the top frame), the
  * project's own methods by the samples they are anywhere on the stack of, and own samples by
- * package. The recording itself stays beside results.json for JDK Mission Control.
+ * package; and the JVM's CPU time by thread, from JFR's per-second CPU loads, with what no Java
+ * thread accounts for (GC, the JIT, RocksDB's own threads) as one line. The recording itself stays
+ * beside results.json for JDK Mission Control.
  */
 record Profile(
     Path file,
@@ -26,10 +28,14 @@ record Profile(
     long streamThreadSamples,
     List<Share> topFrames,
     List<Share> projectInclusive,
-    List<Share> packages) {
+    List<Share> packages,
+    double jvmCpuSeconds,
+    Map<String, Double> cpuSecondsByThread) {
 
   /** A method or package and its samples on stream threads. */
   record Share(String name, long samples) {}
+
+  private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
   static final int TOP = 15;
   private static final String PROJECT = "cn.gxq.";
@@ -38,10 +44,27 @@ record Profile(
     final Map<String, Long> self = new HashMap<>();
     final Map<String, Long> inclusive = new HashMap<>();
     final Map<String, Long> packages = new HashMap<>();
+    final Map<String, Double> threads = new HashMap<>();
+    final int cores = Runtime.getRuntime().availableProcessors();
+    double jvm = 0;
     long samples = 0;
     long stream = 0;
     for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
-      if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
+      final String type = e.getEventType().getName();
+      // Loads are shares of the whole machine over the period (1 s, see StreamsWorker).
+      if (type.equals("jdk.CPULoad")) {
+        jvm += (e.getFloat("jvmUser") + e.getFloat("jvmSystem")) * cores;
+        continue;
+      }
+      if (type.equals("jdk.ThreadCPULoad") && e.getThread("eventThread") != null) {
+        final String name = String.valueOf(e.getThread("eventThread").getJavaName());
+        threads.merge(
+            name.replaceAll(UUID, "*").replaceAll("\\d+", "N"),
+            (double) (e.getFloat("user") + e.getFloat("system")) * cores,
+            Double::sum);
+        continue;
+      }
+      if (!type.equals("jdk.ExecutionSample")) {
         continue;
       }
       samples++;
@@ -66,7 +89,15 @@ record Profile(
         }
       }
     }
-    return new Profile(file, samples, stream, top(self), top(inclusive), top(packages));
+    final Map<String, Double> byThread = new LinkedHashMap<>();
+    threads.entrySet().stream()
+        .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+        .limit(8)
+        .forEach(t -> byThread.put(t.getKey(), t.getValue()));
+    final double java = threads.values().stream().mapToDouble(Double::doubleValue).sum();
+    byThread.put("(no Java thread: GC, JIT, RocksDB's own threads)", Math.max(0, jvm - java));
+    return new Profile(
+        file, samples, stream, top(self), top(inclusive), top(packages), jvm, byThread);
   }
 
   private static String name(RecordedMethod m) {
@@ -98,6 +129,13 @@ record Profile(
     section(lines, "hottest methods (own samples)", topFrames);
     section(lines, "project methods (on the stack)", projectInclusive);
     section(lines, "own samples by package", packages);
+    lines.add(String.format("  JVM CPU %.1f s while recording, by thread:", jvmCpuSeconds));
+    cpuSecondsByThread.forEach(
+        (name, seconds) ->
+            lines.add(
+                String.format(
+                    "    %5.1f%%  %7.1f s  %s",
+                    100 * seconds / Math.max(1e-9, jvmCpuSeconds), seconds, name)));
     return lines;
   }
 
@@ -119,6 +157,10 @@ record Profile(
     m.put("topFrames", shares(topFrames));
     m.put("projectMethodsOnStack", shares(projectInclusive));
     m.put("ownSamplesByPackage", shares(packages));
+    m.put("jvmCpuSeconds", Throughput.round(jvmCpuSeconds, 1));
+    final Map<String, Double> threads = new LinkedHashMap<>();
+    cpuSecondsByThread.forEach((k, v) -> threads.put(k, Throughput.round(v, 1)));
+    m.put("cpuSecondsByThread", threads);
     return m;
   }
 

@@ -101,6 +101,9 @@ public final class StreamsWorker {
         if (line.startsWith("jfr-start ")) {
           // Only the measured window: start-up and restore would swamp a short run's samples.
           recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+          // CPU per thread each second (the profile's 10 s leaves a short window one reading).
+          recording.enable("jdk.ThreadCPULoad").withPeriod(Duration.ofSeconds(1));
+          recording.enable("jdk.CPULoad").withPeriod(Duration.ofSeconds(1));
           recording.setDestination(java.nio.file.Path.of(line.substring("jfr-start ".length())));
           recording.start();
         } else if (line.equals("jfr-stop") && recording != null) {

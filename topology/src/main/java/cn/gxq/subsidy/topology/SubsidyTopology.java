@@ -270,7 +270,7 @@ public final class SubsidyTopology {
                 .withKeySerde(Serdes.String())
                 .withValueSerde(Serdes.ByteArray())
                 .withCachingDisabled());
-    DecisionHistoryStore.keep(decisions, serdes);
+    DecisionHistoryStore.keep(decisions);
   }
 
   /**
