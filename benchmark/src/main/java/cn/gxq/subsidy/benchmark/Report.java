@@ -28,6 +28,7 @@ final class Report {
   private final Map<String, String> loads = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
   private Profile profile;
+  private double pipelineSecondHalf = -1;
   private Throughput baseline;
   private Throughput pipeline;
   private PipelinePhase.LatencyResult latency;
@@ -148,6 +149,8 @@ final class Report {
       m.put("ratioToBaseline", Throughput.round(ratio(), 3));
     }
     json.put("pipeline", m);
+    final Object half = result.workload().get("streamsCpuMillisPerApplicationSecondHalf");
+    pipelineSecondHalf = half instanceof Double d ? d : -1;
     profile = result.profile();
     if (profile != null) {
       json.put("profile", profile.json());
@@ -260,6 +263,12 @@ final class Report {
           ratio,
           cpu,
           heap);
+    }
+    if (pipelineSecondHalf >= 0) {
+      out.printf(
+          "decision pipeline: Streams CPU %.3f ms per decided application over the whole window,"
+              + " %.3f ms over its second half (the JIT's warm-up mostly behind)%n",
+          pipeline.cpuMillisPerRecord(), pipelineSecondHalf);
     }
     if (latency != null) {
       final LatencyLog log = latency.log();
