@@ -3,7 +3,6 @@ package cn.gxq.subsidy.rules;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.Locale;
 
 /**
  * Yuan with 2 decimals. Intermediate figures keep full precision ({@link #CALC}); an amount is
@@ -35,9 +34,24 @@ public final class Money {
     return round(amount).toPlainString();
   }
 
-  /** With thousands separators, e.g. {@code 145,500.00}, for reason messages people read. */
+  /**
+   * With thousands separators, e.g. {@code 145,500.00}, for reason messages people read: what
+   * {@code String.format(Locale.ROOT, "%,.2f", round(amount))} writes, without parsing a format on
+   * every call (it was 5% of the stream thread's samples in a profile of the pipeline).
+   */
   public static String display(BigDecimal amount) {
-    return String.format(Locale.ROOT, "%,.2f", round(amount));
+    final String plain = round(amount).toPlainString();
+    final int digits = plain.startsWith("-") ? 1 : 0;
+    final int point = plain.length() - 3; // scale 2: ".dd" ends it
+    final StringBuilder out = new StringBuilder(plain.length() + point / 3);
+    out.append(plain, 0, digits);
+    for (int i = digits; i < point; i++) {
+      if (i > digits && (point - i) % 3 == 0) {
+        out.append(',');
+      }
+      out.append(plain.charAt(i));
+    }
+    return out.append(plain, point, plain.length()).toString();
   }
 
   public static BigDecimal min(BigDecimal a, BigDecimal b) {
