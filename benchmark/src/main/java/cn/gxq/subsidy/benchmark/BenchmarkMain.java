@@ -69,6 +69,12 @@ public final class BenchmarkMain {
         report.phaseStarts("threads", out);
         report.threads(new PipelinePhase(cluster, options, workers, out, 2).run(false));
       }
+      if (options.runs("journal")) {
+        out.println("[5b/7] decision pipeline without the arrival journal: what the journal costs");
+        report.phaseStarts("journal", out);
+        report.withoutJournal(
+            new PipelinePhase(cluster, options, workers, out, 1, false).run(false));
+      }
       if (options.runs("whatif")) {
         out.println("[6/7] what-if replay: bin/subsidy whatif over the recorded applications");
         report.phaseStarts("what-if", out);

@@ -46,7 +46,15 @@ record Options(
 
   static final List<String> ALL_PHASES =
       List.of(
-          "plain", "passthrough", "skeleton", "pipeline", "latency", "threads", "whatif", "scale");
+          "plain",
+          "passthrough",
+          "skeleton",
+          "pipeline",
+          "latency",
+          "threads",
+          "journal",
+          "whatif",
+          "scale");
 
   /** Scenarios run only when asked for (--scenario or --phases), never by default. */
   static final List<String> SCENARIOS = List.of(NationalYearPhase.NAME);

@@ -62,6 +62,7 @@ final class PipelinePhase {
   private final Topics topics;
   private final String appId;
   private final int threads;
+  private final boolean journal;
 
   PipelinePhase(Cluster cluster, Options options, Workers workers, PrintStream out) {
     this(cluster, options, workers, out, 1);
@@ -69,13 +70,29 @@ final class PipelinePhase {
 
   /** A run with {@code threads} stream threads, on topics and an application id of its own. */
   PipelinePhase(Cluster cluster, Options options, Workers workers, PrintStream out, int threads) {
+    this(cluster, options, workers, out, threads, true);
+  }
+
+  /**
+   * A run with or without the arrival journal; without, on topics and an application id of its own,
+   * so that the two runs' difference is what the journal costs.
+   */
+  PipelinePhase(
+      Cluster cluster,
+      Options options,
+      Workers workers,
+      PrintStream out,
+      int threads,
+      boolean journal) {
     this.cluster = cluster;
     this.options = options;
     this.workers = workers;
     this.out = out;
     this.threads = threads;
-    this.topics = new Topics(threads == 1 ? "bench." : "bench" + threads + "t.");
-    this.appId = threads == 1 ? APP_ID : APP_ID + "-" + threads + "t";
+    this.journal = journal;
+    final String variant = (threads == 1 ? "" : threads + "t") + (journal ? "" : "nj");
+    this.topics = new Topics("bench" + variant + ".");
+    this.appId = variant.isEmpty() ? APP_ID : APP_ID + "-" + variant;
   }
 
   /**
@@ -107,7 +124,7 @@ final class PipelinePhase {
     final List<Prepared> applications = prepare(generator, encoder, options.records());
     final Map<String, Object> workload = describe(applications);
 
-    try (StreamsProcess streams = workers.pipeline(appId, topics.prefix(), threads);
+    try (StreamsProcess streams = workers.pipeline(appId, topics.prefix(), threads, journal);
         DecisionWatcher watcher = new DecisionWatcher(cluster.bootstrap(), topics.decisions());
         KafkaProducer<String, byte[]> producer = Clients.batchedProducer(cluster.bootstrap())) {
       streams.awaitRunning(Duration.ofMinutes(2));
@@ -116,7 +133,7 @@ final class PipelinePhase {
       out.println("  pipeline     registry and budgets materialised; sending applications");
       applications.forEach(p -> watcher.expect(p.decisionKey()));
       final Path jfr = options.out().resolve("pipeline.jfr");
-      final boolean profiling = options.profile() && threads == 1;
+      final boolean profiling = options.profile() && threads == 1 && journal;
       if (profiling) {
         streams.startProfile(jfr);
       }
@@ -170,9 +187,11 @@ final class PipelinePhase {
       final HeapMonitor.Snapshot heapAfterThroughput = streams.heap();
       final Throughput throughput =
           new Throughput(
-              threads == 1
-                  ? "decision pipeline (EOS v2, Avro)"
-                  : "decision pipeline, " + threads + " stream threads",
+              !journal
+                  ? "decision pipeline without arrival journal"
+                  : threads == 1
+                      ? "decision pipeline (EOS v2, Avro)"
+                      : "decision pipeline, " + threads + " stream threads",
               decided,
               applications.stream().mapToLong(p -> p.value().length + p.key().length()).sum(),
               seconds,
@@ -190,7 +209,7 @@ final class PipelinePhase {
       } else {
         streams.stop();
       }
-      if (threads != 1) {
+      if (threads != 1 || !journal) {
         return new Result(throughput, workload, latency, profile);
       }
       // Counted in process on the same workload, after the clocks have stopped.

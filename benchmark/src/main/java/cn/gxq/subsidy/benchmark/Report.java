@@ -29,6 +29,8 @@ final class Report {
   private final List<String> warnings = new ArrayList<>();
   private Profile profile;
   private double pipelineSecondHalf = -1;
+  private Throughput withoutJournal;
+  private double withoutJournalSecondHalf = -1;
   private Throughput baseline;
   private Throughput pipeline;
   private PipelinePhase.LatencyResult latency;
@@ -138,6 +140,35 @@ final class Report {
               result.throughput().recordsPerSecond() / pipeline.recordsPerSecond(), 3));
     }
     json.put("pipelineTwoThreads", m);
+  }
+
+  /** The pipeline without the arrival journal: the journal's cost is the difference. */
+  void withoutJournal(PipelinePhase.Result result) {
+    withoutJournal = result.throughput();
+    throughputs.add(withoutJournal);
+    final Map<String, Object> m = withoutJournal.json();
+    m.put("workload", result.workload());
+    if (baseline != null) {
+      m.put(
+          "ratioToBaseline",
+          Throughput.round(withoutJournal.recordsPerSecond() / baseline.recordsPerSecond(), 3));
+    }
+    json.put("pipelineWithoutJournal", m);
+    if (pipeline != null && pipeline.cpuSeconds() >= 0 && withoutJournal.cpuSeconds() >= 0) {
+      final Map<String, Object> cost = new LinkedHashMap<>();
+      final double cpu = pipeline.cpuMillisPerRecord() - withoutJournal.cpuMillisPerRecord();
+      cost.put("cpuMillisPerApplication", Throughput.round(cpu, 4));
+      cost.put("shareOfPipelineCpu", Throughput.round(cpu / pipeline.cpuMillisPerRecord(), 3));
+      cost.put(
+          "throughputShare",
+          Throughput.round(1 - pipeline.recordsPerSecond() / withoutJournal.recordsPerSecond(), 3));
+      final Object half = result.workload().get("streamsCpuMillisPerApplicationSecondHalf");
+      if (half instanceof Double d && pipelineSecondHalf >= 0) {
+        withoutJournalSecondHalf = d;
+        cost.put("cpuMillisPerApplicationSecondHalf", Throughput.round(pipelineSecondHalf - d, 4));
+      }
+      json.put("arrivalJournalCost", cost);
+    }
   }
 
   void pipeline(PipelinePhase.Result result) {
@@ -269,6 +300,16 @@ final class Report {
           "decision pipeline: Streams CPU %.3f ms per decided application over the whole window,"
               + " %.3f ms over its second half (the JIT's warm-up mostly behind)%n",
           pipeline.cpuMillisPerRecord(), pipelineSecondHalf);
+    }
+    if (withoutJournal != null && pipeline != null && withoutJournal.cpuSeconds() >= 0) {
+      final double cpu = pipeline.cpuMillisPerRecord() - withoutJournal.cpuMillisPerRecord();
+      out.printf(
+          "arrival journal: %.3f ms Streams CPU per application over the whole window (%.0f%% of"
+              + " the pipeline's), %.3f ms over the second half; %.0f%% of the throughput%n",
+          cpu,
+          100 * cpu / pipeline.cpuMillisPerRecord(),
+          withoutJournalSecondHalf < 0 ? Double.NaN : pipelineSecondHalf - withoutJournalSecondHalf,
+          100 * (1 - pipeline.recordsPerSecond() / withoutJournal.recordsPerSecond()));
     }
     if (latency != null) {
       final LatencyLog log = latency.log();
