@@ -52,6 +52,8 @@ public final class DecisionHistoryStore {
   /** Sequences are written with this many digits, so that their text sorts as their numbers. */
   private static final int SEQUENCE_DIGITS = 19;
 
+  private static final String ZEROS = "0".repeat(SEQUENCE_DIGITS);
+
   private DecisionHistoryStore() {}
 
   /**
@@ -70,7 +72,8 @@ public final class DecisionHistoryStore {
    * sequence as fixed-width digits, so that the range is in sequence order.
    */
   static String key(String applicationId, long sequence) {
-    return prefix(applicationId) + String.format("%0" + SEQUENCE_DIGITS + "d", sequence);
+    final String digits = Long.toString(sequence);
+    return prefix(applicationId) + ZEROS.substring(digits.length()) + digits;
   }
 
   private static String prefix(String applicationId) {
