@@ -34,15 +34,21 @@ public final class Money {
     return round(amount).toPlainString();
   }
 
-  /**
-   * With thousands separators, e.g. {@code 145,500.00}, for reason messages people read: what
-   * {@code String.format(Locale.ROOT, "%,.2f", round(amount))} writes, without parsing a format on
-   * every call (it was 5% of the stream thread's samples in a profile of the pipeline).
-   */
+  /** With thousands separators, e.g. {@code 145,500.00}, for reason messages people read. */
   public static String display(BigDecimal amount) {
-    final String plain = round(amount).toPlainString();
+    return grouped(round(amount));
+  }
+
+  /**
+   * An amount with all the decimals its scale has and thousands separators: what {@code
+   * String.format(Locale.ROOT, "%,.Nf", amount)} writes for an amount of scale N ≥ 0, without
+   * parsing a format on every call (the formatter was 6% of the stream thread's samples in a
+   * profile of the pipeline).
+   */
+  public static String grouped(BigDecimal amount) {
+    final String plain = amount.toPlainString();
     final int digits = plain.startsWith("-") ? 1 : 0;
-    final int point = plain.length() - 3; // scale 2: ".dd" ends it
+    final int point = plain.indexOf('.') < 0 ? plain.length() : plain.indexOf('.');
     final StringBuilder out = new StringBuilder(plain.length() + point / 3);
     out.append(plain, 0, digits);
     for (int i = digits; i < point; i++) {

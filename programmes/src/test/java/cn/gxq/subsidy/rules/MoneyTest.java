@@ -40,4 +40,17 @@ class MoneyTest {
     assertThat(Money.display(new BigDecimal("145500"))).isEqualTo("145,500.00");
     assertThat(Money.display(new BigDecimal("-1234567.891"))).isEqualTo("-1,234,567.89");
   }
+
+  @Test
+  void groupsAnyScaleAsTheFormatterWould() {
+    final Random random = new Random(2023);
+    for (int i = 0; i < 10_000; i++) {
+      final long unscaled = (long) (random.nextDouble() * Math.pow(10, random.nextInt(18)));
+      final BigDecimal amount =
+          BigDecimal.valueOf(random.nextBoolean() ? unscaled : -unscaled, random.nextInt(9));
+      assertThat(Money.grouped(amount))
+          .as("%s", amount)
+          .isEqualTo(String.format(Locale.ROOT, "%,." + amount.scale() + "f", amount));
+    }
+  }
 }
