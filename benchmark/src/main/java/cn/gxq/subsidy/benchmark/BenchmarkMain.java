@@ -36,7 +36,6 @@ public final class BenchmarkMain {
     deleteRecursively(runDir);
     Files.createDirectories(runDir);
     final Report report = new Report(options);
-    report.load("start");
     out.printf(
         "benchmark: %,d records × %d partitions, phases %s, Streams %s%n",
         options.records(), options.partitions(), options.phases(), options.streamsConfig());
@@ -46,36 +45,42 @@ public final class BenchmarkMain {
           "broker at " + cluster.bootstrap() + ", schema registry at " + cluster.registryUrl());
       if (options.runs("plain")) {
         out.println("[1/7] machine limit: plain producer and consumer");
+        report.phaseStarts("plain", out);
         report.plain(new MachineLimit(cluster, options, out).run());
-        report.load("after plain");
       }
       if (options.runs("passthrough")) {
         out.println("[2/7] Streams baseline: exactly-once pass-through");
+        report.phaseStarts("pass-through", out);
         report.baseline(new PassThroughPhase(cluster, options, workers, out).run());
-        report.load("after pass-through");
       }
       if (options.runs("skeleton")) {
         out.println("[3/7] pipeline skeleton: the same hops and state, no decoding or logic");
+        report.phaseStarts("skeleton", out);
         report.skeleton(new SkeletonPhase(cluster, options, workers, out).run());
-        report.load("after skeleton");
       }
       if (options.runs("pipeline") || options.runs("latency")) {
         out.println("[4/7] decision pipeline" + (options.runs("latency") ? " and latency" : ""));
+        report.phaseStarts("pipeline", out);
         report.pipeline(
             new PipelinePhase(cluster, options, workers, out).run(options.runs("latency")));
-        report.load("after pipeline");
       }
       if (options.runs("threads")) {
         out.println("[5/7] decision pipeline with 2 stream threads");
+        report.phaseStarts("threads", out);
         report.threads(new PipelinePhase(cluster, options, workers, out, 2).run(false));
-        report.load("after threads");
+      }
+      if (options.runs("journal")) {
+        out.println("[5b/7] decision pipeline without the arrival journal: what the journal costs");
+        report.phaseStarts("journal", out);
+        report.withoutJournal(
+            new PipelinePhase(cluster, options, workers, out, 1, false).run(false));
       }
       if (options.runs("whatif")) {
         out.println("[6/7] what-if replay: bin/subsidy whatif over the recorded applications");
+        report.phaseStarts("what-if", out);
         report.whatIf(
             new WhatIfPhase(cluster, options, runDir, out)
                 .run(options.runs("pipeline") || options.runs("latency")));
-        report.load("after what-if");
       }
       if (options.runs(NationalYearPhase.NAME)) {
         out.println(
@@ -84,15 +89,16 @@ public final class BenchmarkMain {
                 + " enterprises, "
                 + options.nationalApplications()
                 + " applications, 2022-01-01 .. 2023-06-30");
+        report.phaseStarts("national year", out);
         report.nationalYear(new NationalYearPhase(cluster, options, workers, runDir, out).run());
-        report.load("after national year");
       }
       if (options.runs("scale")) {
         out.println("[7/7] scale: registry of " + options.scaleEnterprises() + " enterprises");
+        report.phaseStarts("scale", out);
         report.scale(new ScalePhase(cluster, options, workers, out).run());
-        report.load("after scale");
       }
     }
+    report.phaseStarts("end", out);
     report.print(out);
     final Path results = options.out().resolve("results.json");
     report.write(results);

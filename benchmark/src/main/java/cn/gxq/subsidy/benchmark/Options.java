@@ -25,6 +25,7 @@ import java.util.Set;
  * @param nationalApplications application records of the national-year scenario
  * @param whatIfPolicy the candidate of the national year's what-if replay; null for the bundled
  *     {@value NationalYearPhase#IDENTICAL_POLICY} as it is
+ * @param profile whether the 1-thread pipeline's Streams JVM records JFR while it decides
  */
 record Options(
     int records,
@@ -40,11 +41,20 @@ record Options(
     Path out,
     int nationalEnterprises,
     int nationalApplications,
-    Path whatIfPolicy) {
+    Path whatIfPolicy,
+    boolean profile) {
 
   static final List<String> ALL_PHASES =
       List.of(
-          "plain", "passthrough", "skeleton", "pipeline", "latency", "threads", "whatif", "scale");
+          "plain",
+          "passthrough",
+          "skeleton",
+          "pipeline",
+          "latency",
+          "threads",
+          "journal",
+          "whatif",
+          "scale");
 
   /** Scenarios run only when asked for (--scenario or --phases), never by default. */
   static final List<String> SCENARIOS = List.of(NationalYearPhase.NAME);
@@ -79,6 +89,11 @@ record Options(
                                2,000,000 applications (1; e.g. 0.05 for a quick check)
         --applications A       national-year: application records, over --scale
         --whatif-policy FILE   national-year: the replay's candidate (the bundled 2023.1 unchanged)
+        --profile              record JFR (settings=profile) in the pipeline's Streams JVM while it
+                               decides (1 thread); print its hottest methods, keep pipeline.jfr
+
+      Every phase notes the load average as it starts (warning when the 1-minute one is above 1)
+      and the Streams JVM's CPU time per record it decided or copied.
       """
           .formatted(String.join(",", ALL_PHASES), String.join(",", SCENARIOS));
 
@@ -93,8 +108,10 @@ record Options(
 
   static Options parse(String[] args, Path defaultOut) {
     boolean quick = false;
+    boolean profile = false;
     for (String a : args) {
       quick |= a.equals("--quick");
+      profile |= a.equals("--profile");
     }
     int records = quick ? 100_000 : 1_000_000;
     int partitions = 3;
@@ -112,7 +129,7 @@ record Options(
     Path whatIfPolicy = null;
     for (int i = 0; i < args.length; i++) {
       final String a = args[i];
-      if (a.equals("--quick")) {
+      if (a.equals("--quick") || a.equals("--profile")) {
         continue;
       }
       if (a.equals("--help") || a.equals("-h")) {
@@ -198,7 +215,8 @@ record Options(
         out,
         nationalEnterprises,
         nationalApplications,
-        whatIfPolicy);
+        whatIfPolicy,
+        profile);
   }
 
   boolean runs(String phase) {

@@ -30,6 +30,7 @@ final class PassThroughPhase {
         KafkaProducer<String, byte[]> producer = Clients.batchedProducer(cluster.bootstrap())) {
       streams.awaitRunning(Duration.ofMinutes(2));
       final int n = options.records();
+      final double cpuBefore = streams.cpuSeconds();
       final long began = System.nanoTime();
       final Throughput sent =
           MachineLimit.produce("pass-through in", producer, IN, n, options.recordBytes(), out);
@@ -42,8 +43,14 @@ final class PassThroughPhase {
         Thread.sleep(5);
       }
       final double seconds = (System.nanoTime() - began) / 1e9;
+      final double cpu = streams.cpuSeconds() - cpuBefore;
       return new Throughput(
-          "streams pass-through (EOS v2)", n, sent.bytes(), seconds, streams.stop());
+          "streams pass-through (EOS v2)",
+          n,
+          sent.bytes(),
+          seconds,
+          streams.stop(),
+          cpuBefore < 0 ? -1 : cpu);
     }
   }
 }

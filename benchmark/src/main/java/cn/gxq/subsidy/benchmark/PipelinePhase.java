@@ -6,6 +6,7 @@ import cn.gxq.subsidy.demo.DemoScenario;
 import cn.gxq.subsidy.demo.Generated;
 import cn.gxq.subsidy.demo.Mix;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,8 +36,16 @@ final class PipelinePhase {
    */
   static final Duration MEAN_GAP = Duration.ofSeconds(30);
 
-  /** What the phase measured. */
-  record Result(Throughput throughput, Map<String, Object> workload, LatencyResult latency) {}
+  /**
+   * What the phase measured.
+   *
+   * @param profile the JFR reading of the throughput window, null unless {@code --profile}
+   */
+  record Result(
+      Throughput throughput,
+      Map<String, Object> workload,
+      LatencyResult latency,
+      Profile profile) {}
 
   /** The latency phase's outcome. */
   record LatencyResult(
@@ -53,6 +62,7 @@ final class PipelinePhase {
   private final Topics topics;
   private final String appId;
   private final int threads;
+  private final boolean journal;
 
   PipelinePhase(Cluster cluster, Options options, Workers workers, PrintStream out) {
     this(cluster, options, workers, out, 1);
@@ -60,13 +70,29 @@ final class PipelinePhase {
 
   /** A run with {@code threads} stream threads, on topics and an application id of its own. */
   PipelinePhase(Cluster cluster, Options options, Workers workers, PrintStream out, int threads) {
+    this(cluster, options, workers, out, threads, true);
+  }
+
+  /**
+   * A run with or without the arrival journal; without, on topics and an application id of its own,
+   * so that the two runs' difference is what the journal costs.
+   */
+  PipelinePhase(
+      Cluster cluster,
+      Options options,
+      Workers workers,
+      PrintStream out,
+      int threads,
+      boolean journal) {
     this.cluster = cluster;
     this.options = options;
     this.workers = workers;
     this.out = out;
     this.threads = threads;
-    this.topics = new Topics(threads == 1 ? "bench." : "bench" + threads + "t.");
-    this.appId = threads == 1 ? APP_ID : APP_ID + "-" + threads + "t";
+    this.journal = journal;
+    final String variant = (threads == 1 ? "" : threads + "t") + (journal ? "" : "nj");
+    this.topics = new Topics("bench" + variant + ".");
+    this.appId = variant.isEmpty() ? APP_ID : APP_ID + "-" + variant;
   }
 
   /**
@@ -98,7 +124,7 @@ final class PipelinePhase {
     final List<Prepared> applications = prepare(generator, encoder, options.records());
     final Map<String, Object> workload = describe(applications);
 
-    try (StreamsProcess streams = workers.pipeline(appId, topics.prefix(), threads);
+    try (StreamsProcess streams = workers.pipeline(appId, topics.prefix(), threads, journal);
         DecisionWatcher watcher = new DecisionWatcher(cluster.bootstrap(), topics.decisions());
         KafkaProducer<String, byte[]> producer = Clients.batchedProducer(cluster.bootstrap())) {
       streams.awaitRunning(Duration.ofMinutes(2));
@@ -106,6 +132,12 @@ final class PipelinePhase {
       awaitCaughtUp(topics.budgets());
       out.println("  pipeline     registry and budgets materialised; sending applications");
       applications.forEach(p -> watcher.expect(p.decisionKey()));
+      final Path jfr = options.out().resolve("pipeline.jfr");
+      final boolean profiling = options.profile() && threads == 1 && journal;
+      if (profiling) {
+        streams.startProfile(jfr);
+      }
+      final double cpuBefore = streams.cpuSeconds();
       final long began = System.nanoTime();
       final Progress progress = new Progress(out, "pipeline");
       for (int i = 0; i < applications.size(); i++) {
@@ -117,7 +149,21 @@ final class PipelinePhase {
       }
       producer.flush();
       Failures.check();
-      awaitDecided(watcher, progress, applications.size());
+      final double[] half = {-1, -1};
+      awaitDecided(
+          watcher,
+          progress,
+          applications.size(),
+          () -> {
+            half[0] = streams.cpuSeconds();
+            half[1] = applications.size() - watcher.pending();
+          });
+      final double cpuAfter = streams.cpuSeconds();
+      Profile profile = null;
+      if (profiling) {
+        streams.stopProfile();
+        profile = Profile.read(jfr);
+      }
       final long decided = applications.size() - watcher.pending();
       final double seconds = (watcher.lastResolvedNanos() - began) / 1e9;
       workload.put("undecided", watcher.pending());
@@ -131,16 +177,26 @@ final class PipelinePhase {
       workload.put(
           "repartitionRecordsPerApplication (incl. transaction markers)",
           Throughput.round(perApplication(offsets, "-repartition", applications.size()), 2));
+      // The first half carries the JIT's warm-up (a --profile run showed the compiler threads
+      // at 40% of the JVM's CPU); the second half is nearer what a long run costs.
+      if (half[0] >= 0 && cpuAfter >= 0 && decided > half[1]) {
+        workload.put(
+            "streamsCpuMillisPerApplicationSecondHalf",
+            Throughput.round((cpuAfter - half[0]) * 1000 / (decided - half[1]), 4));
+      }
       final HeapMonitor.Snapshot heapAfterThroughput = streams.heap();
       final Throughput throughput =
           new Throughput(
-              threads == 1
-                  ? "decision pipeline (EOS v2, Avro)"
-                  : "decision pipeline, " + threads + " stream threads",
+              !journal
+                  ? "decision pipeline without arrival journal"
+                  : threads == 1
+                      ? "decision pipeline (EOS v2, Avro)"
+                      : "decision pipeline, " + threads + " stream threads",
               decided,
               applications.stream().mapToLong(p -> p.value().length + p.key().length()).sum(),
               seconds,
-              heapAfterThroughput);
+              heapAfterThroughput,
+              cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
       LatencyResult latency = null;
       if (withLatency) {
         latency =
@@ -153,15 +209,15 @@ final class PipelinePhase {
       } else {
         streams.stop();
       }
-      if (threads != 1) {
-        return new Result(throughput, workload, latency);
+      if (threads != 1 || !journal) {
+        return new Result(throughput, workload, latency, profile);
       }
       // Counted in process on the same workload, after the clocks have stopped.
       final DemoScenario fresh = scenario(options);
       workload.put(
           "stateCost",
           StateCost.measure(fresh, fresh.applicationGenerator().take(applications.size())));
-      return new Result(throughput, workload, latency);
+      return new Result(throughput, workload, latency, profile);
     }
   }
 
@@ -255,11 +311,22 @@ final class PipelinePhase {
   /** Until every application is decided, or nothing is for a minute. */
   static void awaitDecided(DecisionWatcher watcher, Progress progress, int total)
       throws InterruptedException {
+    awaitDecided(watcher, progress, total, () -> {});
+  }
+
+  /** As above, running {@code atHalf} once as the decided reach half of {@code total}. */
+  static void awaitDecided(DecisionWatcher watcher, Progress progress, int total, Runnable atHalf)
+      throws InterruptedException {
+    boolean halfway = false;
     int last = watcher.pending();
     long lastChange = System.nanoTime();
     while (watcher.pending() > 0) {
       progress.tick("decided", () -> total - watcher.pending(), total);
       final int now = watcher.pending();
+      if (!halfway && total - now >= total / 2) {
+        halfway = true;
+        atHalf.run();
+      }
       if (now != last) {
         last = now;
         lastChange = System.nanoTime();

@@ -26,6 +26,11 @@ final class Report {
   private final Map<String, Object> json = new LinkedHashMap<>();
   private final List<Throughput> throughputs = new ArrayList<>();
   private final Map<String, String> loads = new LinkedHashMap<>();
+  private final List<String> warnings = new ArrayList<>();
+  private Profile profile;
+  private double pipelineSecondHalf = -1;
+  private Throughput withoutJournal;
+  private double withoutJournalSecondHalf = -1;
   private Throughput baseline;
   private Throughput pipeline;
   private PipelinePhase.LatencyResult latency;
@@ -58,16 +63,46 @@ final class Report {
       run.put("nationalApplications", options.nationalApplications());
     }
     json.put("options", run);
-    json.put("loadAverage", loads);
+    json.put("loadAverageAtPhaseStart", loads);
+    json.put("warnings", warnings);
   }
 
-  /** The 1-, 5- and 15-minute load averages now, under a label. */
-  void load(String label) {
+  /**
+   * Notes the 1-, 5- and 15-minute load averages as a phase starts, and warns when the 1-minute one
+   * is above 1: on this 2-core machine that is another core's worth of work beside the benchmark,
+   * and the phase's rates are then low bounds.
+   */
+  void phaseStarts(String phase, PrintStream out) {
+    final String line = loadAverage();
+    loads.put(phase, line);
+    out.println("  load average " + line + " (1, 5, 15 min)");
+    final double oneMinute = oneMinute(line);
+    if (oneMinute > 1) {
+      final String warning =
+          String.format(
+              "load average %.2f > 1 as %s started: its rates are measured under load",
+              oneMinute, phase);
+      warnings.add(warning);
+      out.println("  WARNING " + warning);
+    }
+  }
+
+  private static String loadAverage() {
     try {
       final String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      loads.put(label, parts[0] + " " + parts[1] + " " + parts[2]);
+      return parts[0] + " " + parts[1] + " " + parts[2];
     } catch (IOException e) {
-      loads.put(label, "unknown");
+      // not Linux: the JVM's own 1-minute figure, without the 5- and 15-minute ones
+      final double one = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      return one < 0 ? "unknown" : String.format("%.2f", one);
+    }
+  }
+
+  static double oneMinute(String loadAverage) {
+    try {
+      return Double.parseDouble(loadAverage.split(" ")[0]);
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 
@@ -107,6 +142,35 @@ final class Report {
     json.put("pipelineTwoThreads", m);
   }
 
+  /** The pipeline without the arrival journal: the journal's cost is the difference. */
+  void withoutJournal(PipelinePhase.Result result) {
+    withoutJournal = result.throughput();
+    throughputs.add(withoutJournal);
+    final Map<String, Object> m = withoutJournal.json();
+    m.put("workload", result.workload());
+    if (baseline != null) {
+      m.put(
+          "ratioToBaseline",
+          Throughput.round(withoutJournal.recordsPerSecond() / baseline.recordsPerSecond(), 3));
+    }
+    json.put("pipelineWithoutJournal", m);
+    if (pipeline != null && pipeline.cpuSeconds() >= 0 && withoutJournal.cpuSeconds() >= 0) {
+      final Map<String, Object> cost = new LinkedHashMap<>();
+      final double cpu = pipeline.cpuMillisPerRecord() - withoutJournal.cpuMillisPerRecord();
+      cost.put("cpuMillisPerApplication", Throughput.round(cpu, 4));
+      cost.put("shareOfPipelineCpu", Throughput.round(cpu / pipeline.cpuMillisPerRecord(), 3));
+      cost.put(
+          "throughputShare",
+          Throughput.round(1 - pipeline.recordsPerSecond() / withoutJournal.recordsPerSecond(), 3));
+      final Object half = result.workload().get("streamsCpuMillisPerApplicationSecondHalf");
+      if (half instanceof Double d && pipelineSecondHalf >= 0) {
+        withoutJournalSecondHalf = d;
+        cost.put("cpuMillisPerApplicationSecondHalf", Throughput.round(pipelineSecondHalf - d, 4));
+      }
+      json.put("arrivalJournalCost", cost);
+    }
+  }
+
   void pipeline(PipelinePhase.Result result) {
     pipeline = result.throughput();
     throughputs.add(pipeline);
@@ -116,6 +180,12 @@ final class Report {
       m.put("ratioToBaseline", Throughput.round(ratio(), 3));
     }
     json.put("pipeline", m);
+    final Object half = result.workload().get("streamsCpuMillisPerApplicationSecondHalf");
+    pipelineSecondHalf = half instanceof Double d ? d : -1;
+    profile = result.profile();
+    if (profile != null) {
+      json.put("profile", profile.json());
+    }
     latency = result.latency();
     if (latency != null) {
       final Map<String, Object> l = new LinkedHashMap<>();
@@ -196,13 +266,14 @@ final class Report {
   void print(PrintStream out) {
     out.println();
     out.printf(
-        "%-34s %10s %8s %11s %7s %10s %18s%n",
+        "%-44s %10s %8s %11s %7s %10s %9s %18s%n",
         "measurement",
         "records",
         "seconds",
         "records/s",
         "MB/s",
         "÷ baseline",
+        "CPU ms/r",
         "heap peak/after-GC MB");
     for (Throughput t : throughputs) {
       final String ratio =
@@ -211,15 +282,34 @@ final class Report {
               : String.format("%.2f", t.recordsPerSecond() / baseline.recordsPerSecond());
       final String heap =
           t.heap() == null ? "" : mb(t.heap().peakUsed()) + " / " + mb(t.heap().peakLive());
+      final String cpu =
+          t.cpuMillisPerRecord() < 0 ? "" : String.format("%.3f", t.cpuMillisPerRecord());
       out.printf(
-          "%-34s %,10d %8.2f %,11.0f %7.1f %10s %18s%n",
+          "%-44s %,10d %8.2f %,11.0f %7.1f %10s %9s %18s%n",
           t.name(),
           t.records(),
           t.seconds(),
           t.recordsPerSecond(),
           t.megabytesPerSecond(),
           ratio,
+          cpu,
           heap);
+    }
+    if (pipelineSecondHalf >= 0) {
+      out.printf(
+          "decision pipeline: Streams CPU %.3f ms per decided application over the whole window,"
+              + " %.3f ms over its second half (the JIT's warm-up mostly behind)%n",
+          pipeline.cpuMillisPerRecord(), pipelineSecondHalf);
+    }
+    if (withoutJournal != null && pipeline != null && withoutJournal.cpuSeconds() >= 0) {
+      final double cpu = pipeline.cpuMillisPerRecord() - withoutJournal.cpuMillisPerRecord();
+      out.printf(
+          "arrival journal: %.3f ms Streams CPU per application over the whole window (%.0f%% of"
+              + " the pipeline's), %.3f ms over the second half; %.0f%% of the throughput%n",
+          cpu,
+          100 * cpu / pipeline.cpuMillisPerRecord(),
+          withoutJournalSecondHalf < 0 ? Double.NaN : pipelineSecondHalf - withoutJournalSecondHalf,
+          100 * (1 - pipeline.recordsPerSecond() / withoutJournal.recordsPerSecond()));
     }
     if (latency != null) {
       final LatencyLog log = latency.log();
@@ -259,9 +349,17 @@ final class Report {
       out.printf("%nnational year (%s):%n", NationalYearPhase.NAME);
       national.summary().forEach(line -> out.println("  " + line));
     }
+    out.println(
+        "CPU ms/r: the Streams JVM's CPU time (all threads, GC and JIT included) over the"
+            + " measured window, per record copied or application decided");
+    if (profile != null) {
+      out.println();
+      profile.summary().forEach(out::println);
+    }
     out.println();
     targets().forEach((k, v) -> out.printf("target %-58s %s%n", k, v));
-    out.println("load average (1, 5, 15 min): " + loads);
+    out.println("load average at each phase's start (1, 5, 15 min): " + loads);
+    warnings.forEach(w -> out.println("WARNING " + w));
   }
 
   private Map<String, String> targets() {

@@ -55,6 +55,7 @@ final class SkeletonPhase {
       while (!cluster.caughtUp(APP_ID, topics.enterprises())) {
         Thread.sleep(100);
       }
+      final double cpuBefore = streams.cpuSeconds();
       final long began = System.nanoTime();
       final Progress progress = new Progress(out, "skeleton");
       for (int i = 0; i < n; i++) {
@@ -73,12 +74,14 @@ final class SkeletonPhase {
         Thread.sleep(5);
       }
       final double seconds = (System.nanoTime() - began) / 1e9;
+      final double cpu = streams.cpuSeconds() - cpuBefore;
       return new Throughput(
           "pipeline skeleton (hops and state, no logic)",
           n,
           applications.stream().mapToLong(p -> p.value().length + p.key().length()).sum(),
           seconds,
-          streams.stop());
+          streams.stop(),
+          cpuBefore < 0 ? -1 : cpu);
     }
   }
 }

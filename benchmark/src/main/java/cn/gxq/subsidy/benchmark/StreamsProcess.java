@@ -33,6 +33,7 @@ final class StreamsProcess implements AutoCloseable {
   private final CompletableFuture<Void> exited = new CompletableFuture<>();
   private final Map<String, String> digestLines = new java.util.TreeMap<>();
   private volatile CompletableFuture<Map<String, String>> nextDigest = new CompletableFuture<>();
+  private volatile CompletableFuture<Void> nextProfile = new CompletableFuture<>();
 
   private StreamsProcess(Process process, long startedMillis) {
     this.process = process;
@@ -80,6 +81,23 @@ final class StreamsProcess implements AutoCloseable {
 
   long startedMillis() {
     return startedMillis;
+  }
+
+  /** CPU time the JVM has spent so far, all threads (from /proc), or -1 where not told. */
+  double cpuSeconds() {
+    return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(-1.0);
+  }
+
+  /** Starts a JFR recording (settings "profile") into {@code file}; see {@link Profile}. */
+  void startProfile(Path file) throws IOException {
+    command("jfr-start " + file.toAbsolutePath());
+  }
+
+  /** Stops the recording and waits until its file is written. */
+  void stopProfile() throws Exception {
+    final CompletableFuture<Void> answer = nextProfile;
+    command("jfr-stop");
+    answer.get(60, TimeUnit.SECONDS);
   }
 
   /** Waits until the application is RUNNING now; returns when it first was (epoch ms). */
@@ -191,6 +209,11 @@ final class StreamsProcess implements AutoCloseable {
             final CompletableFuture<Map<String, String>> done = nextDigest;
             nextDigest = new CompletableFuture<>();
             done.complete(lines);
+          }
+          case "PROFILED" -> {
+            final CompletableFuture<Void> done = nextProfile;
+            nextProfile = new CompletableFuture<>();
+            done.complete(null);
           }
           case "EXIT" -> exited.complete(null);
           default -> {}

@@ -28,7 +28,8 @@ import org.apache.kafka.streams.processor.StateRestoreListener;
  * The Streams application under test, alone in its own JVM so its heap is its own. Started by
  * {@link StreamsProcess}; arguments are {@code key=value} (see {@link #main}); it reports on stdout
  * in lines starting with {@value #TAG} and obeys {@code heap}, {@code digest} (a fingerprint of
- * every store, {@link StoreDigest}) and {@code stop} on stdin.
+ * every store, {@link StoreDigest}), {@code jfr-start FILE}, {@code jfr-stop} and {@code stop} on
+ * stdin.
  */
 public final class StreamsWorker {
 
@@ -38,9 +39,10 @@ public final class StreamsWorker {
   private StreamsWorker() {}
 
   /**
-   * Keys: {@code mode} (pipeline, skeleton or passthrough), {@code bootstrap}, {@code registry}
-   * (URL), {@code appId}, {@code stateDir}, {@code prefix} (pipeline and skeleton topics), {@code
-   * in} and {@code out} (pass-through topics), and {@code streams.X=V} for any Streams setting X.
+   * Keys: {@code mode} (pipeline, skeleton or passthrough), {@code journal} (pipeline: false leaves
+   * the arrival journal out), {@code bootstrap}, {@code registry} (URL), {@code appId}, {@code
+   * stateDir}, {@code prefix} (pipeline and skeleton topics), {@code in} and {@code out}
+   * (pass-through topics), and {@code streams.X=V} for any Streams setting X.
    */
   public static void main(String[] args) throws Exception {
     final Map<String, String> opts = new LinkedHashMap<>();
@@ -61,8 +63,8 @@ public final class StreamsWorker {
               topics,
               new SubsidySerdes(registry),
               Rulebook.fromDefaultPolicy(),
-              // -Dbenchmark.arrivalJournal=false (in BENCHMARK_STREAMS_OPTS) measures its cost.
-              Boolean.parseBoolean(System.getProperty("benchmark.arrivalJournal", "true"))
+              // journal=false: the benchmark's journal phase, which measures what it costs.
+              Boolean.parseBoolean(opts.getOrDefault("journal", "true"))
                   ? TopologySettings.defaults()
                   : TopologySettings.defaults().withoutArrivalJournal());
       props = SubsidyTopology.baseConfig(opts.get("appId"), opts.get("bootstrap"), topics);
@@ -92,11 +94,25 @@ public final class StreamsWorker {
         (now, before) -> report("STATE " + now + " " + System.currentTimeMillis()));
     streams.setGlobalStateRestoreListener(new RestoreReport());
     streams.start();
+    jdk.jfr.Recording recording = null;
     try (BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null && !line.equals("stop")) {
-        if (line.equals("heap")) {
+        if (line.startsWith("jfr-start ")) {
+          // Only the measured window: start-up and restore would swamp a short run's samples.
+          recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+          // CPU per thread each second (the profile's 10 s leaves a short window one reading).
+          recording.enable("jdk.ThreadCPULoad").withPeriod(Duration.ofSeconds(1));
+          recording.enable("jdk.CPULoad").withPeriod(Duration.ofSeconds(1));
+          recording.setDestination(java.nio.file.Path.of(line.substring("jfr-start ".length())));
+          recording.start();
+        } else if (line.equals("jfr-stop") && recording != null) {
+          recording.stop();
+          recording.close();
+          recording = null;
+          report("PROFILED");
+        } else if (line.equals("heap")) {
           report("HEAP " + heap.snapshot().line());
         } else if (line.equals("digest")) {
           for (String store : StoreDigest.storeNames(topology)) {

@@ -23,8 +23,14 @@ final class Workers {
   }
 
   StreamsProcess pipeline(String appId, String prefix, int threads) {
+    return pipeline(appId, prefix, threads, true);
+  }
+
+  /** The pipeline, with or without its arrival journal (which only a replay reads). */
+  StreamsProcess pipeline(String appId, String prefix, int threads, boolean journal) {
     final Map<String, String> args = common("pipeline", appId);
     args.put("prefix", prefix);
+    args.put("journal", Boolean.toString(journal));
     args.put("streams.num.stream.threads", Integer.toString(threads));
     return start(appId, args);
   }

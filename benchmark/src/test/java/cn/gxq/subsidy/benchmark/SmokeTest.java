@@ -86,4 +86,19 @@ class SmokeTest {
     assertThat(HeapMonitor.Snapshot.parse(snapshot.line())).isEqualTo(snapshot);
     assertThat(snapshot.peakUsed()).isPositive();
   }
+
+  @Test
+  void profileIsAFlagAndLoadAveragesParse() {
+    assertThat(Options.parse(new String[] {"--quick", "--profile"}, Path.of("t")).profile())
+        .isTrue();
+    assertThat(Options.parse(new String[] {"--quick"}, Path.of("t")).profile()).isFalse();
+    assertThat(Report.oneMinute("1.52 0.90 0.40")).isEqualTo(1.52);
+    assertThat(Report.oneMinute("unknown")).isEqualTo(-1);
+  }
+
+  @Test
+  void cpuPerRecordIsUnknownWhereCpuWasNotMeasured() {
+    assertThat(new Throughput("x", 1000, 0, 1, null, 2.5).cpuMillisPerRecord()).isEqualTo(2.5);
+    assertThat(new Throughput("x", 1000, 0, 1, null).cpuMillisPerRecord()).isEqualTo(-1);
+  }
 }

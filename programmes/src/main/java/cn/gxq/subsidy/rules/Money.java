@@ -3,7 +3,6 @@ package cn.gxq.subsidy.rules;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.Locale;
 
 /**
  * Yuan with 2 decimals. Intermediate figures keep full precision ({@link #CALC}); an amount is
@@ -37,7 +36,28 @@ public final class Money {
 
   /** With thousands separators, e.g. {@code 145,500.00}, for reason messages people read. */
   public static String display(BigDecimal amount) {
-    return String.format(Locale.ROOT, "%,.2f", round(amount));
+    return grouped(round(amount));
+  }
+
+  /**
+   * An amount with all the decimals its scale has and thousands separators: what {@code
+   * String.format(Locale.ROOT, "%,.Nf", amount)} writes for an amount of scale N ≥ 0, without
+   * parsing a format on every call (the formatter was 6% of the stream thread's samples in a
+   * profile of the pipeline).
+   */
+  public static String grouped(BigDecimal amount) {
+    final String plain = amount.toPlainString();
+    final int digits = plain.startsWith("-") ? 1 : 0;
+    final int point = plain.indexOf('.') < 0 ? plain.length() : plain.indexOf('.');
+    final StringBuilder out = new StringBuilder(plain.length() + point / 3);
+    out.append(plain, 0, digits);
+    for (int i = digits; i < point; i++) {
+      if (i > digits && (point - i) % 3 == 0) {
+        out.append(',');
+      }
+      out.append(plain.charAt(i));
+    }
+    return out.append(plain, point, plain.length()).toString();
   }
 
   public static BigDecimal min(BigDecimal a, BigDecimal b) {

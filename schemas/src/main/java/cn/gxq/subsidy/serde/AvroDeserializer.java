@@ -20,7 +20,10 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
     final Schema schema = SpecificData.get().getSchema(type);
     this.reader =
         new WireReader<>(
-            client, writer -> accepts(schema, writer) ? type : null, schema.getFullName());
+            client,
+            writer -> accepts(schema, writer) ? type : null,
+            WireReader.specific(),
+            schema.getFullName());
   }
 
   @Override

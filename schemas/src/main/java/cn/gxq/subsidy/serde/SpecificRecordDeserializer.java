@@ -37,6 +37,7 @@ public final class SpecificRecordDeserializer implements Deserializer<SpecificRe
                     .map(Map.Entry::getValue)
                     .findFirst()
                     .orElse(null),
+            WireReader.specific(),
             expected);
   }
 

@@ -17,16 +17,22 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Reads Confluent-framed records: header, writer schema by id, Avro body resolved to a reader
- * class, nothing after it. Shared by the deserializers, which differ only in how they pick the
- * reader class.
+ * class, nothing after it. Shared by the deserializers, which differ in how they pick the reader
+ * class and in what they build from the body (a generated record, or only some of its fields).
  */
-final class WireReader<T extends SpecificRecord> {
+final class WireReader<T> {
 
   /** Picks the generated class that reads a writer schema, or null when none fits. */
-  interface ReaderChoice<T> extends Function<Schema, Class<? extends T>> {}
+  interface ReaderChoice extends Function<Schema, Class<? extends SpecificRecord>> {}
+
+  /** What reads the body, once the writer is known to be readable as the chosen class. */
+  interface BodyReader<T> {
+    DatumReader<T> of(Schema writer, Schema reader, Class<? extends SpecificRecord> type);
+  }
 
   private final SchemaRegistryClient client;
-  private final ReaderChoice<T> choice;
+  private final ReaderChoice choice;
+  private final BodyReader<T> body;
   private final String expected;
   // Resolving a writer against a reader is costly; both are fixed per id, so do it once per id.
   private final ConcurrentMap<Integer, Resolved<T>> readers = new ConcurrentHashMap<>();
@@ -39,10 +45,22 @@ final class WireReader<T extends SpecificRecord> {
    * @param expected the reader record name(s) as told to a person when the writer fits none
    */
   WireReader(
-      final SchemaRegistryClient client, final ReaderChoice<T> choice, final String expected) {
+      final SchemaRegistryClient client,
+      final ReaderChoice choice,
+      final BodyReader<T> body,
+      final String expected) {
     this.client = Objects.requireNonNull(client, "client");
     this.choice = Objects.requireNonNull(choice, "choice");
+    this.body = Objects.requireNonNull(body, "body");
     this.expected = expected;
+  }
+
+  /** Builds the generated class itself. */
+  @SuppressWarnings("unchecked")
+  static <T extends SpecificRecord> BodyReader<T> specific() {
+    return (writer, reader, type) ->
+        (DatumReader<T>)
+            new SpecificDatumReader<SpecificRecord>(writer, reader, SpecificData.getForClass(type));
   }
 
   T read(final String topic, final byte[] data) {
@@ -110,7 +128,7 @@ final class WireReader<T extends SpecificRecord> {
           "schema id " + id + " is not a usable Avro schema: " + e.getMessage(),
           e);
     }
-    final Class<? extends T> type =
+    final Class<? extends SpecificRecord> type =
         writer.getType() == Schema.Type.RECORD ? choice.apply(writer) : null;
     if (type == null) {
       throw new WireFormatException(
@@ -139,9 +157,7 @@ final class WireReader<T extends SpecificRecord> {
               + ": "
               + compatibility.getResult().getIncompatibilities());
     }
-    final DatumReader<T> datumReader =
-        new SpecificDatumReader<>(writer, reader, SpecificData.getForClass(type));
-    return new Resolved<>(datumReader, writer.getFullName());
+    return new Resolved<>(body.of(writer, reader, type), writer.getFullName());
   }
 
   private static String describe(final Schema writer) {

@@ -7,7 +7,10 @@ import cn.gxq.subsidy.avro.internal.ArrivalStep;
 import cn.gxq.subsidy.avro.internal.LedgerCommand;
 import cn.gxq.subsidy.avro.internal.Proposal;
 import cn.gxq.subsidy.avro.internal.RegistryMet;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
  * What the arrival journal records of a record the router or the ledger meets, and how a replay
@@ -35,7 +38,60 @@ public final class ArrivalJournal {
         proposal.getApplicationId(),
         proposal.getRevision(),
         proposal.getSubmittedAt(),
-        new RegistryMet(version == null ? null : Instant.parse(version)));
+        new RegistryMet(version == null ? null : instant(version)));
+  }
+
+  /**
+   * {@link Instant#parse} for the form {@link Instant#toString} writes ({@code
+   * 2021-12-31T00:00:00Z}, with or without a fraction), which is how {@link Proposals} records the
+   * version: Instant.parse, a general ISO parser, took 2.5% of the stream thread. Anything else
+   * goes to Instant.parse itself.
+   */
+  static Instant instant(String text) {
+    final int n = text.length();
+    if (n < 20
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':'
+        || text.charAt(n - 1) != 'Z'
+        || (n > 20 && (text.charAt(19) != '.' || n > 30 || n == 21))) {
+      return Instant.parse(text);
+    }
+    try {
+      final long seconds =
+          LocalDateTime.of(
+                  digits(text, 0, 4),
+                  digits(text, 5, 7),
+                  digits(text, 8, 10),
+                  digits(text, 11, 13),
+                  digits(text, 14, 16),
+                  digits(text, 17, 19))
+              .toEpochSecond(ZoneOffset.UTC);
+      int nanos = 0;
+      if (n > 20) {
+        nanos = digits(text, 20, n - 1);
+        for (int i = n - 1 - 20; i < 9; i++) {
+          nanos *= 10;
+        }
+      }
+      return Instant.ofEpochSecond(seconds, nanos);
+    } catch (DateTimeException | NumberFormatException e) {
+      return Instant.parse(text);
+    }
+  }
+
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      final int d = text.charAt(i) - '0';
+      if (d < 0 || d > 9) {
+        throw new NumberFormatException(text);
+      }
+      value = value * 10 + d;
+    }
+    return value;
   }
 
   /** The registry version a router entry records, or null for an entry that records none. */

@@ -61,7 +61,8 @@ final class Assessor implements Processor<String, Submission, String, Routed<Pro
                   record.key(), ApplicationHeader.of(application), record.value().enterprise());
       proposal = Proposals.of(application, enterprise, rulebook);
     } catch (WireFormatException e) {
-      // Decoded once already at intake; only a registry that lost a schema gets here.
+      // The intake checked the whole body as it read the header: only a registry that lost a
+      // schema, or a value no skip looks at (an enum index out of range), gets here.
       forwardDead(
           record,
           source.deadLetter(bytes, DeadLetterCode.valueOf(e.code().name()), e.getMessage()));

@@ -12,10 +12,12 @@ import cn.gxq.subsidy.avro.internal.Route;
 import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.programme.ProgrammeDefinition;
 import cn.gxq.subsidy.serde.AvroSerde;
+import cn.gxq.subsidy.serde.FieldsDeserializer;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
 import cn.gxq.subsidy.serde.SpecificRecordDeserializer;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -76,9 +78,9 @@ public final class SubsidySerdes {
     return of(BucketState.class);
   }
 
-  /** Reads one programme's application type, refusing the others. */
-  Deserializer<? extends SpecificRecord> application(ProgrammeDefinition<?> programme) {
-    return of(programme.recordClass()).deserializer();
+  /** Reads only the intake's header fields of one programme's application, refusing the others. */
+  Deserializer<GenericRecord> applicationHeader(ProgrammeDefinition<?> programme) {
+    return new FieldsDeserializer(programme.recordClass(), ApplicationIntake.HEADER, registry);
   }
 
   /** Reads any catalogue programme's application, by the writer's schema. */

@@ -121,7 +121,7 @@ public final class SubsidyTopology {
                   topics.applications(programme),
                   Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-" + name))
               .process(
-                  () -> new ApplicationIntake(serdes.application(programme)),
+                  () -> new ApplicationIntake(serdes.applicationHeader(programme)),
                   Named.as("intake-" + name));
       intake = intake == null ? one : intake.merge(one, Named.as("merge-" + name));
     }
@@ -273,7 +273,7 @@ public final class SubsidyTopology {
                 .withKeySerde(Serdes.String())
                 .withValueSerde(Serdes.ByteArray())
                 .withCachingDisabled());
-    DecisionHistoryStore.keep(decisions, serdes);
+    DecisionHistoryStore.keep(decisions);
   }
 
   /**

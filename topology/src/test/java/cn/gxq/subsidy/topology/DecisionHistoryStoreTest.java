@@ -10,11 +10,17 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.DecisionStatus;
-import cn.gxq.subsidy.avro.internal.DecisionHistory;
-import java.nio.ByteBuffer;
+import cn.gxq.subsidy.avro.Programme;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,37 +62,77 @@ class DecisionHistoryStoreTest {
 
   @Test
   void keepsOnlyTheLastDecisionsOfAnApplicationRevisedWithoutEnd() {
-    DecisionHistory kept = null;
-    for (int i = 1; i <= DecisionHistoryStore.KEPT + 2; i++) {
-      kept = DecisionHistoryStore.append(kept, ("decision " + i).getBytes(StandardCharsets.UTF_8));
+    final TestInputTopic<String, byte[]> decisions =
+        harness.driver.createInputTopic(
+            harness.topics.decisions(),
+            Serdes.String().serializer(),
+            Serdes.ByteArray().serializer());
+    final Serializer<Decision> encode = harness.serdes.decision().serializer();
+    for (int sequence = 1; sequence <= DecisionHistoryStore.KEPT + 2; sequence++) {
+      decisions.pipeInput(
+          "RR-ENDLESS",
+          encode.serialize(harness.topics.decisions(), decision("RR-ENDLESS", sequence)));
     }
-    assertThat(kept.getDecisions()).hasSize(DecisionHistoryStore.KEPT);
-    assertThat(text(kept.getDecisions().get(0))).isEqualTo("decision 3");
-    assertThat(text(kept.getDecisions().get(DecisionHistoryStore.KEPT - 1)))
-        .isEqualTo("decision " + (DecisionHistoryStore.KEPT + 2));
+    decisions.pipeInput(
+        "RR-OTHER", encode.serialize(harness.topics.decisions(), decision("RR-OTHER", 1)));
+
+    assertThat(history("RR-ENDLESS"))
+        .extracting(Decision::getSequence)
+        .hasSize(DecisionHistoryStore.KEPT)
+        .startsWith(3L)
+        .endsWith((long) DecisionHistoryStore.KEPT + 2);
+    // The store itself holds no more than that: the oldest are gone, not only left unread.
+    final KeyValueStore<String, byte[]> store =
+        harness.driver.getKeyValueStore(DecisionHistoryStore.STORE);
+    try (KeyValueIterator<String, byte[]> all = store.all()) {
+      assertThat(all).toIterable().hasSize(DecisionHistoryStore.KEPT + 1);
+    }
+    assertThat(history("RR-OTHER")).extracting(Decision::getSequence).containsExactly(1L);
+  }
+
+  @Test
+  void oneApplicationsRangeHoldsNoOtherApplicationsDecisions() {
+    final KeyValueStore<String, byte[]> store =
+        harness.driver.getKeyValueStore(DecisionHistoryStore.STORE);
+    // Ids that begin with another's, or repeat the shape of a key.
+    for (String other : List.of("A1", "A#0000000000000000001", "1:A#0000000000000000001", "")) {
+      store.put(DecisionHistoryStore.key(other, 1), other.getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(DecisionHistoryStore.read(store, "A")).isEmpty();
+    store.put(DecisionHistoryStore.key("A", 10), "A10".getBytes(StandardCharsets.UTF_8));
+    store.put(DecisionHistoryStore.key("A", 9), "A9".getBytes(StandardCharsets.UTF_8));
+    assertThat(DecisionHistoryStore.read(store, "A"))
+        .extracting(b -> new String(b, StandardCharsets.UTF_8))
+        .containsExactly("A9", "A10");
+  }
+
+  private static Decision decision(String applicationId, long sequence) {
+    return Decision.newBuilder()
+        .setApplicationId(applicationId)
+        .setRevision((int) sequence)
+        .setSequence(sequence)
+        .setProgramme(Programme.RENT_RELIEF)
+        .setCreditCode(creditCode(73))
+        .setEnterpriseName(null)
+        .setZone(null)
+        .setYear(2022)
+        .setStatus(DecisionStatus.REJECTED)
+        .setRequestedAmount(null)
+        .setApprovedAmount(BigDecimal.ZERO.setScale(2))
+        .setReasons(List.of())
+        .setDetails(Map.of())
+        .setPolicyVersion("2022.1")
+        .setSubmittedAt(Instant.EPOCH)
+        .setDecidedAt(Instant.EPOCH)
+        .build();
   }
 
   private List<Decision> history(String applicationId) {
-    final KeyValueStore<String, DecisionHistory> store =
+    final KeyValueStore<String, byte[]> store =
         harness.driver.getKeyValueStore(DecisionHistoryStore.STORE);
-    final DecisionHistory kept = store.get(applicationId);
-    if (kept == null) {
-      return List.of();
-    }
     final Deserializer<Decision> decode = harness.serdes.decision().deserializer();
-    return kept.getDecisions().stream()
-        .map(b -> decode.deserialize(harness.topics.decisions(), bytes(b)))
+    return DecisionHistoryStore.read(store, applicationId).stream()
+        .map(b -> decode.deserialize(harness.topics.decisions(), b))
         .toList();
-  }
-
-  private static byte[] bytes(ByteBuffer buffer) {
-    final ByteBuffer b = buffer.duplicate();
-    final byte[] out = new byte[b.remaining()];
-    b.get(out);
-    return out;
-  }
-
-  private static String text(ByteBuffer buffer) {
-    return new String(bytes(buffer), StandardCharsets.UTF_8);
   }
 }

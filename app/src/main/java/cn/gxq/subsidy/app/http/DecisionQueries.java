@@ -6,7 +6,6 @@ import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.Totals;
 import cn.gxq.subsidy.avro.internal.BucketState;
-import cn.gxq.subsidy.avro.internal.DecisionHistory;
 import cn.gxq.subsidy.json.RecordJson;
 import cn.gxq.subsidy.topology.DecisionHistoryStore;
 import cn.gxq.subsidy.topology.LedgerStores;
@@ -115,10 +114,10 @@ public final class DecisionQueries {
 
   private Optional<JsonNode> localHistory(String id, int partition) {
     final ArrayNode body = MAPPER.createArrayNode();
-    final DecisionHistory kept =
-        this.<DecisionHistory>store(DecisionHistoryStore.STORE, partition).get(id);
-    if (kept != null) {
-      kept.getDecisions().forEach(d -> body.add(json.toTree(decode.apply(bytes(d)))));
+    final List<byte[]> kept =
+        DecisionHistoryStore.read(this.<byte[]>store(DecisionHistoryStore.STORE, partition), id);
+    if (!kept.isEmpty()) {
+      kept.forEach(d -> body.add(json.toTree(decode.apply(d))));
     } else {
       final byte[] current = this.<byte[]>store(LedgerStores.DECISIONS, partition).get(id);
       if (current == null) {

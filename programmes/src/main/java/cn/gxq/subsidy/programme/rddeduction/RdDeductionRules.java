@@ -22,7 +22,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -248,7 +247,7 @@ public final class RdDeductionRules implements ProgrammeRules<RdDeductionApplica
     if (shown.scale() < 2) {
       shown = shown.setScale(2);
     }
-    return String.format(Locale.ROOT, "%,." + shown.scale() + "f", shown);
+    return Money.grouped(shown);
   }
 
   /**
