@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.http.Context;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -126,13 +125,6 @@ public final class DecisionQueries {
       body.add(json.toTree(decode.apply(current)));
     }
     return Optional.of(body);
-  }
-
-  private static byte[] bytes(ByteBuffer buffer) {
-    final ByteBuffer b = buffer.duplicate();
-    final byte[] out = new byte[b.remaining()];
-    b.get(out);
-    return out;
   }
 
   /**
