@@ -25,6 +25,16 @@ public final class ControlTotalsBook {
     return bucket + ":" + day(at);
   }
 
+  /** The key of a day's totals: its bucket's, then its date. */
+  public static String key(ControlTotals totals) {
+    return bucket(totals) + ":" + totals.getDate();
+  }
+
+  /** {@code ZONE:PROGRAMME:YEAR} of a day's totals. */
+  public static String bucket(ControlTotals totals) {
+    return new BucketKey(totals.getZone(), totals.getProgramme(), totals.getYear()).toString();
+  }
+
   public static LocalDate day(Instant at) {
     return LocalDate.ofInstant(at, CHINA);
   }

@@ -11,16 +11,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class ControlTotalsProcessor
     implements Processor<String, ControlTotals, String, ControlTotals> {
 
-  /** {@code ZONE:PROGRAMME:YEAR:DATE} → {@link ControlTotals}; served by the HTTP API. */
-  static final String STORE = LedgerStores.CONTROL_TOTALS;
-
   private ProcessorContext<String, ControlTotals> context;
   private KeyValueStore<String, ControlTotals> days;
 
   @Override
   public void init(ProcessorContext<String, ControlTotals> context) {
     this.context = context;
-    this.days = context.getStateStore(STORE);
+    this.days = context.getStateStore(LedgerStores.CONTROL_TOTALS);
   }
 
   @Override

@@ -105,7 +105,7 @@ final class FinanceFlow {
       KStream<String, FinanceOutput> deltas,
       Topics topics,
       SubsidySerdes serdes) {
-    addStore(builder, ControlTotalsProcessor.STORE, serdes.of(ControlTotals.class));
+    addStore(builder, LedgerStores.CONTROL_TOTALS, serdes.of(ControlTotals.class));
     deltas
         .mapValues(FinanceOutput::controlDelta, Named.as("control-delta"))
         .repartition(
@@ -113,7 +113,7 @@ final class FinanceFlow {
         .process(
             ControlTotalsProcessor::new,
             Named.as("sum-control-totals"),
-            ControlTotalsProcessor.STORE)
+            LedgerStores.CONTROL_TOTALS)
         .to(
             topics.controlTotals(),
             Produced.with(Serdes.String(), serdes.of(ControlTotals.class))

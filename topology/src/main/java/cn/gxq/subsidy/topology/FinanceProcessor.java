@@ -65,7 +65,7 @@ final class FinanceProcessor implements Processor<String, FinanceEvent, String, 
       final long at = movement.getOccurredAt().toEpochMilli();
       context.forward(new Record<>(movement.getMovementId(), FinanceOutput.of(movement), at));
       final ControlTotals delta = ControlTotalsBook.add(null, movement);
-      context.forward(new Record<>(key(delta), FinanceOutput.of(delta), at));
+      context.forward(new Record<>(ControlTotalsBook.key(delta), FinanceOutput.of(delta), at));
     }
   }
 
@@ -79,7 +79,8 @@ final class FinanceProcessor implements Processor<String, FinanceEvent, String, 
       accounts.put(record.key(), accepted.account());
       final ControlTotals delta =
           ControlTotalsBook.add(null, accepted.movement().getBucket(), settlement);
-      context.forward(new Record<>(key(delta), FinanceOutput.of(delta), record.timestamp()));
+      context.forward(
+          new Record<>(ControlTotalsBook.key(delta), FinanceOutput.of(delta), record.timestamp()));
     } else if (outcome instanceof SettlementBook.Refused refused) {
       context.forward(
           new Record<>(
@@ -87,9 +88,5 @@ final class FinanceProcessor implements Processor<String, FinanceEvent, String, 
               FinanceOutput.of(source.deadLetter(value, refused.code(), refused.message())),
               record.timestamp()));
     }
-  }
-
-  private static String key(ControlTotals t) {
-    return t.getZone() + ":" + t.getProgramme() + ":" + t.getYear() + ":" + t.getDate();
   }
 }

@@ -1,6 +1,7 @@
 package cn.gxq.subsidy.app.reconcile;
 
 import cn.gxq.subsidy.avro.ControlTotals;
+import cn.gxq.subsidy.contract.BucketKey;
 import cn.gxq.subsidy.contract.CommittedScan;
 import cn.gxq.subsidy.serde.AvroDeserializer;
 import cn.gxq.subsidy.serde.SchemaRegistryClient;
@@ -30,7 +31,7 @@ public final class ControlTotalsTopic {
           final ControlTotals t = decoder.deserialize(topic, record.value());
           if (t.getDate().equals(day)) {
             figures.put(
-                t.getZone() + ":" + t.getProgramme() + ":" + t.getYear(),
+                new BucketKey(t.getZone(), t.getProgramme(), t.getYear()).toString(),
                 new DayFigures(
                     t.getMovements(),
                     t.getChange(),
