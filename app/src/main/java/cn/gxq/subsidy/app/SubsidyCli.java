@@ -5,6 +5,7 @@ import cn.gxq.subsidy.app.command.ConsumeCommand;
 import cn.gxq.subsidy.app.command.ProduceCommand;
 import cn.gxq.subsidy.app.command.ReconcileCommand;
 import cn.gxq.subsidy.app.command.RunCommand;
+import cn.gxq.subsidy.app.command.UsersCommand;
 import cn.gxq.subsidy.app.command.WhatIfCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
       ConsumeCommand.class,
       AclCommand.class,
       WhatIfCommand.class,
-      ReconcileCommand.class
+      ReconcileCommand.class,
+      UsersCommand.class
     })
 public final class SubsidyCli implements Runnable {
 

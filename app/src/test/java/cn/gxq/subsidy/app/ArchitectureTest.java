@@ -152,8 +152,9 @@ class ArchitectureTest {
 
   /**
    * The app's rooms, each depending only on rooms below it: the entry point on the commands, the
-   * commands on {@code run}'s start-up steps, the steps on the HTTP API, metrics and security, and
-   * everything on the Streams application, which depends on none of them.
+   * commands on {@code run}'s start-up steps, the steps on the HTTP API, metrics and security, the
+   * API on its people (sign-in, roles, the access log), and everything on the Streams application,
+   * which depends on none of them.
    */
   static ArchRule roomsDependOneWay() {
     return layeredArchitecture()
@@ -170,6 +171,8 @@ class ArchitectureTest {
         .definedBy(APP + ".metrics..")
         .layer("security")
         .definedBy(APP + ".security..")
+        .layer("people")
+        .definedBy(APP + ".people..")
         .layer("streams")
         .definedBy(APP + ".streams..")
         .layer("reconcile")
@@ -186,6 +189,8 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("start")
         .whereLayer("security")
         .mayOnlyBeAccessedByLayers("command", "start")
+        .whereLayer("people")
+        .mayOnlyBeAccessedByLayers("command", "start", "http")
         .whereLayer("streams")
         .mayOnlyBeAccessedByLayers("command", "start", "http", "metrics")
         .whereLayer("reconcile")

@@ -1,6 +1,7 @@
 package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.app.http.ApiServer;
+import cn.gxq.subsidy.app.people.HttpSecurity;
 import cn.gxq.subsidy.app.start.AppInstance;
 import cn.gxq.subsidy.app.streams.SubsidyApplication;
 import cn.gxq.subsidy.broker.EmbeddedKafkaBroker;
@@ -98,6 +99,16 @@ final class ClusterFixture implements AutoCloseable {
    * pipeline also tells {@code observer} what it emits.
    */
   Instance startInstance(String applicationId, PipelineObserver observer) {
+    return startInstance(applicationId, observer, null);
+  }
+
+  /** Starts one more instance whose HTTP API is secured as {@code run --secure}'s is. */
+  Instance startSecuredInstance(String applicationId, HttpSecurity.Settings secured) {
+    return startInstance(applicationId, PipelineObserver.NONE, secured);
+  }
+
+  private Instance startInstance(
+      String applicationId, PipelineObserver observer, HttpSecurity.Settings secured) {
     final int httpPort = freePort();
     final SubsidyApplication.Settings settings =
         new SubsidyApplication.Settings(
@@ -119,18 +130,28 @@ final class ClusterFixture implements AutoCloseable {
             new HostInfo("127.0.0.1", httpPort),
             observer);
     instances.add(served);
-    served.start("127.0.0.1");
-    return new Instance(served, httpPort);
+    if (secured == null) {
+      served.start("127.0.0.1");
+    } else {
+      try {
+        served.start("127.0.0.1", secured);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new Instance(served, httpPort, secured == null ? "http" : "https");
   }
 
   /** One started instance: its pipeline, HTTP API and meters. */
   static final class Instance implements AutoCloseable {
     private final AppInstance served;
     private final int httpPort;
+    private final String scheme;
 
-    Instance(AppInstance served, int httpPort) {
+    Instance(AppInstance served, int httpPort, String scheme) {
       this.served = served;
       this.httpPort = httpPort;
+      this.scheme = scheme;
     }
 
     SubsidyApplication app() {
@@ -150,7 +171,7 @@ final class ClusterFixture implements AutoCloseable {
     }
 
     String url() {
-      return "http://127.0.0.1:" + httpPort;
+      return scheme + "://127.0.0.1:" + httpPort;
     }
 
     KafkaStreams streams() {

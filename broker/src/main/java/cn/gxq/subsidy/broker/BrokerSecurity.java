@@ -26,6 +26,11 @@ public final class BrokerSecurity {
     this.controllerPassword = controllerPassword;
   }
 
+  /** The key and trust stores the broker serves TLS with. */
+  public TlsMaterial tls() {
+    return tls;
+  }
+
   /**
    * Applies security to a broker builder: listeners, authorizer, and the bootstrapped admin user.
    */

@@ -91,6 +91,14 @@ public final class Topics {
   }
 
   /**
+   * Who read which enterprise's file over HTTP, keyed by principal. Not under {@code subsidy.}, so
+   * that the operators' read-everything grant does not reach it: auditors alone read it.
+   */
+  public String accessLog() {
+    return prefix + "audit.access-log.v1";
+  }
+
+  /**
    * Internal: revisions handed over by the bucket an application leaves to the bucket it moves to.
    * Read and written by the ledger itself, so it must have as many partitions as the ledger's
    * repartition topic (the application topics' count); {@code run} creates it so.
@@ -126,6 +134,7 @@ public final class Topics {
     specs.add(new TopicSpec(movements(), Kept.WHOLE));
     specs.add(new TopicSpec(settlements(), Kept.WHOLE));
     specs.add(new TopicSpec(controlTotals(), Kept.LATEST));
+    specs.add(new TopicSpec(accessLog(), Kept.WHOLE));
     specs.add(new TopicSpec(ledgerHandovers(), Kept.WHOLE));
     specs.add(new TopicSpec(arrivals(), Kept.WHOLE));
     return List.copyOf(specs);

@@ -68,6 +68,7 @@ class TopicsTest {
             "test.subsidy.movements.v1",
             "test.subsidy.settlements.v1",
             "test.subsidy.control-totals.v1",
+            "test.audit.access-log.v1",
             "test.subsidy.internal.ledger-handovers.v1",
             "test.subsidy.internal.arrivals.v1");
   }

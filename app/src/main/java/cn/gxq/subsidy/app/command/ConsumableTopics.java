@@ -7,13 +7,20 @@ import java.util.stream.StreamSupport;
 
 /**
  * The topics {@code consume --topic} reads: what the pipeline writes (decisions, totals, dead
- * letters, finance's movements, settlements and control totals), then every record kind of the
- * catalogue (what publishers sent).
+ * letters, finance's movements, settlements and control totals, and the access log), then every
+ * record kind of the catalogue (what publishers sent).
  */
 public final class ConsumableTopics implements Iterable<String> {
 
   static final List<String> OUTPUTS =
-      List.of("decisions", "totals", "deadletter", "movements", "settlements", "control-totals");
+      List.of(
+          "decisions",
+          "totals",
+          "deadletter",
+          "movements",
+          "settlements",
+          "control-totals",
+          "access-log");
 
   @Override
   public Iterator<String> iterator() {

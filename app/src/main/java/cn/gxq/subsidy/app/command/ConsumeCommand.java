@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.app.command;
 
+import cn.gxq.subsidy.avro.AccessRecord;
 import cn.gxq.subsidy.avro.ControlTotals;
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Movement;
@@ -112,6 +113,7 @@ public final class ConsumeCommand implements Callable<Integer> {
       case "movements" -> cluster.topics().movements();
       case "settlements" -> cluster.topics().settlements();
       case "control-totals" -> cluster.topics().controlTotals();
+      case "access-log" -> cluster.topics().accessLog();
       default -> Catalogue.recordKind(topic).topic(cluster.topics());
     };
   }
@@ -124,6 +126,7 @@ public final class ConsumeCommand implements Callable<Integer> {
       case "movements" -> Movement.class;
       case "settlements" -> Settlement.class;
       case "control-totals" -> ControlTotals.class;
+      case "access-log" -> AccessRecord.class;
       default -> Catalogue.recordKind(topic).recordClass();
     };
   }

@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.app.command;
 
+import cn.gxq.subsidy.app.people.HttpSecurity;
 import cn.gxq.subsidy.app.security.ClientConfig;
 import cn.gxq.subsidy.app.security.EmbeddedSecurity;
 import cn.gxq.subsidy.app.security.RoleClients;
@@ -23,11 +24,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -188,6 +191,8 @@ public final class RunCommand implements Callable<Integer> {
               + " --streams-config wins over it.")
   Path streamsConfigFile;
 
+  @Mixin HttpSecurityOptions http = new HttpSecurityOptions();
+
   private final Running running = new Running();
   private final CompletableFuture<String> fatal = new CompletableFuture<>();
 
@@ -245,12 +250,28 @@ public final class RunCommand implements Callable<Integer> {
     final SchemaRegistryClient registry =
         new SchemaRegistryStep(replication, security)
             .startOrUse(schemaRegistryUrl, clients.registry(), topics, running, out);
+    final Optional<HttpSecurity.Settings> people = http.settings(security, dataDir);
     final AppInstance instance =
-        startInstance(topics, registry, clients.application(), routerPartitions, replication, out);
+        startInstance(
+            topics, registry, clients.application(), routerPartitions, replication, people, out);
     if (demo) {
       startDemo(topics, registry, clients.publisher(), instance, out);
     }
     out.println("Ready. Ctrl-C stops everything.");
+  }
+
+  private static final String OPEN_API =
+      "People           NONE: the HTTP API and dashboard are open to anyone who can reach them"
+          + " (every enterprise's file); use --secure for TLS, sign-in and roles";
+
+  private static String signIn(HttpSecurity.Settings people) {
+    return "People           sign in with "
+        + people.usersFile()
+        + " ("
+        + UsersCommand.count(people.usersFile())
+        + "; add with bin/subsidy users add)"
+        + people.provider().map(p -> " or tokens of " + p.issuer()).orElse("")
+        + "; reads of enterprises' files go to the access log";
   }
 
   private void checkOptions() {
@@ -276,6 +297,7 @@ public final class RunCommand implements Callable<Integer> {
       Properties appClient,
       int routerPartitions,
       short replication,
+      Optional<HttpSecurity.Settings> people,
       PrintStream out)
       throws IOException {
     final Rulebook rulebook = Rulebook.fromDefaultPolicy();
@@ -289,13 +311,19 @@ public final class RunCommand implements Callable<Integer> {
                 new HostInfo(httpHost, httpPort),
                 PipelineObserver.NONE));
     instance.app().fatal().thenAccept(fatal::complete);
-    instance.start(httpHost);
-    final String url = "http://" + httpHost + ":" + instance.httpPort();
+    if (people.isPresent()) {
+      instance.start(httpHost, people.get());
+    } else {
+      instance.start(httpHost);
+    }
+    final String url =
+        (people.isPresent() ? "https://" : "http://") + httpHost + ":" + instance.httpPort();
     out.println("Dashboard        " + url + "/");
     out.println(
         "HTTP API         "
             + url
             + "  (GET /applications/{id}, /totals, /decisions/latest, /events, /health, /metrics)");
+    out.println(people.map(RunCommand::signIn).orElse(OPEN_API));
     out.println(
         "Policy           "
             + String.join(", ", rulebook.versionsInForce())

@@ -1,5 +1,10 @@
 package cn.gxq.subsidy.app.http;
 
+import cn.gxq.subsidy.app.people.AccessLogReader;
+import cn.gxq.subsidy.app.people.Forbidden;
+import cn.gxq.subsidy.app.people.HttpSecurity;
+import cn.gxq.subsidy.app.people.Reading;
+import cn.gxq.subsidy.app.people.Unauthenticated;
 import cn.gxq.subsidy.policy.Policy;
 import cn.gxq.subsidy.policy.PolicyBook;
 import io.javalin.Javalin;
@@ -25,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * is JSON {@code {"error": "..."}}: unknown paths (404), wrong methods (405 with {@code Allow}),
  * unknown or bad query parameters (400), and what Jetty refuses itself (bad percent-encoding, a URI
  * or headers too long). HEAD answers as GET does, without the body.
+ *
+ * <p>Every route names what it reads ({@link Reading}); the gate of {@link HttpSecurity} lets
+ * through only those whose roles may read it (401 for nobody, 403 for a wrong role) and, after the
+ * answer is made but before it leaves, logs each read of an enterprise's file.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -36,17 +45,24 @@ public final class ApiServer implements AutoCloseable {
 
   private final Javalin javalin;
   private final List<Served> served = new ArrayList<>();
+  private final HttpSecurity security;
 
-  public ApiServer(
+  /** The API's sources of answers. */
+  public record Sources(
       DecisionQueries queries,
       PrometheusMeterRegistry metrics,
       LiveEvents events,
       PolicyBook policies,
-      WhatIfResults whatIfs) {
+      WhatIfResults whatIfs,
+      AccessLogReader accessLog) {}
+
+  public ApiServer(Sources sources, HttpSecurity security) {
+    this.security = security;
     this.javalin =
         Javalin.create(
             cfg -> {
               cfg.startup.showJavalinBanner = false;
+              security.serveTls(cfg);
               cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
               cfg.staticFiles.add(
                   files -> {
@@ -55,49 +71,81 @@ public final class ApiServer implements AutoCloseable {
                     files.location = Location.CLASSPATH;
                     files.headers = Map.of("Cache-Control", "no-cache");
                   });
-              routes(cfg, queries, metrics, policies, whatIfs);
-              eventStream(cfg, events);
+              routes(cfg, sources);
+              people(cfg, sources.accessLog());
+              eventStream(cfg, sources.events());
               errors(cfg);
+              cfg.routes.after(security.gate()::recordRead);
             });
   }
 
-  private void routes(
-      JavalinConfig cfg,
-      DecisionQueries queries,
-      PrometheusMeterRegistry metrics,
-      PolicyBook policies,
-      WhatIfResults whatIfs) {
-    get(cfg, "/health", Set.of(), ctx -> health(ctx, queries));
+  private void routes(JavalinConfig cfg, Sources sources) {
+    final DecisionQueries queries = sources.queries();
+    get(cfg, "/health", Set.of(), Reading.OPEN, ctx -> health(ctx, queries));
     get(
         cfg,
         "/metrics",
         Set.of(),
-        ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
+        Reading.METRICS,
+        ctx -> ctx.contentType(PROMETHEUS_TEXT).result(sources.metrics().scrape()));
     get(
         cfg,
         "/applications/{id}",
         Set.of("local"),
+        Reading.APPLICATION,
         ctx -> queries.application(ctx, ctx.pathParam("id")));
     get(
         cfg,
         "/applications/{id}/history",
         Set.of("local"),
+        Reading.APPLICATION,
         ctx -> queries.history(ctx, ctx.pathParam("id")));
-    get(cfg, "/programmes", Set.of(), ctx -> ctx.json(ProgrammeListing.PROGRAMMES));
-    get(cfg, "/totals", Set.of("local", "programme", "zone", "year"), queries::totals);
-    get(cfg, "/decisions/latest", Set.of("local", "limit"), queries::latestDecisions);
+    get(cfg, "/programmes", Set.of(), Reading.OPEN, ctx -> ctx.json(ProgrammeListing.PROGRAMMES));
+    get(
+        cfg,
+        "/totals",
+        Set.of("local", "programme", "zone", "year"),
+        Reading.OPEN,
+        queries::totals);
+    get(
+        cfg,
+        "/decisions/latest",
+        Set.of("local", "limit"),
+        Reading.DECISIONS,
+        queries::latestDecisions);
     get(
         cfg,
         "/reconciliation",
         Set.of("local", "zone", "programme", "date"),
+        Reading.RECONCILIATION,
         queries::reconciliation);
-    get(cfg, "/policy/{version}", Set.of(), ctx -> policy(ctx, policies));
-    get(cfg, "/whatif/{name}", Set.of(), whatIfs::serve);
+    get(cfg, "/policy/{version}", Set.of(), Reading.OPEN, ctx -> policy(ctx, sources.policies()));
+    get(cfg, "/whatif/{name}", Set.of(), Reading.WHATIF, sources.whatIfs()::serve);
+  }
+
+  /** Signing in and out, and the access log. */
+  private void people(JavalinConfig cfg, AccessLogReader accessLog) {
+    get(cfg, "/session", Set.of(), Reading.OPEN, security.signIn()::whoIsIt);
+    cfg.routes.post("/session", security.signIn()::signIn);
+    cfg.routes.delete("/session", security.signIn()::signOut);
+    served.add(new Served("POST", "/session"));
+    served.add(new Served("DELETE", "/session"));
+    get(
+        cfg,
+        "/access-log",
+        Set.of("limit", "principal", "application"),
+        Reading.ACCESS_LOG,
+        ctx -> AccessLogAnswers.serve(ctx, accessLog));
   }
 
   private void eventStream(JavalinConfig cfg, LiveEvents events) {
     final EventStream stream = new EventStream(events::connect);
-    cfg.routes.get("/events", stream::open);
+    cfg.routes.get(
+        "/events",
+        ctx -> {
+          security.gate().admit(ctx, Reading.DECISIONS);
+          stream.open(ctx);
+        });
     cfg.routes.head("/events", stream::describe);
     served.add(new Served("GET", "/events"));
     served.add(new Served("HEAD", "/events"));
@@ -111,6 +159,17 @@ public final class ApiServer implements AutoCloseable {
         (e, ctx) -> unavailable(ctx, "state store moved or closed: " + e.getMessage()));
     cfg.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
     cfg.routes.exception(NotAcceptableException.class, (e, ctx) -> error(ctx, 406, e.getMessage()));
+    cfg.routes.exception(
+        Unauthenticated.class,
+        (e, ctx) -> {
+          // RFC 6750: a request that carried a token learns that the token was the problem.
+          final boolean hadToken = ctx.header("Authorization") != null;
+          ctx.header(
+              "WWW-Authenticate",
+              "Bearer realm=\"subsidy\"" + (hadToken ? ", error=\"invalid_token\"" : ""));
+          error(ctx, 401, e.getMessage());
+        });
+    cfg.routes.exception(Forbidden.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
     cfg.routes.exception(
         Exception.class,
         (e, ctx) -> {
@@ -137,12 +196,15 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * A GET route, also answering HEAD the same way (Jetty leaves the body out), that refuses query
-   * parameters it does not know: a typo must not silently widen an answer.
+   * A GET route, also answering HEAD the same way (Jetty leaves the body out), behind the gate for
+   * what it reads, that refuses query parameters it does not know: a typo must not silently widen
+   * an answer.
    */
-  private void get(JavalinConfig cfg, String path, Set<String> parameters, Handler handler) {
+  private void get(
+      JavalinConfig cfg, String path, Set<String> parameters, Reading reading, Handler handler) {
     final Handler strict =
         ctx -> {
+          security.gate().admit(ctx, reading);
           QueryParams.wellEncoded(ctx.queryString());
           QueryParams.only(ctx.queryParamMap(), parameters);
           handler.handle(ctx);

@@ -1,5 +1,8 @@
 package cn.gxq.subsidy.app.http;
 
+import cn.gxq.subsidy.app.people.AccessGate;
+import cn.gxq.subsidy.app.people.HttpSecurity;
+import cn.gxq.subsidy.app.people.Person;
 import cn.gxq.subsidy.app.streams.LocalStores;
 import cn.gxq.subsidy.avro.ControlTotals;
 import cn.gxq.subsidy.avro.Decision;
@@ -55,7 +58,7 @@ public final class DecisionQueries {
   private final KafkaStreams streams;
   private final HostInfo self;
   private final RecentDecisions recent;
-  private final PeerClient peers = new PeerClient();
+  private final PeerClient peers;
   private final RecordJson json = new RecordJson();
 
   private final Function<byte[], Decision> decode;
@@ -67,7 +70,9 @@ public final class DecisionQueries {
       KafkaStreams streams,
       HostInfo self,
       RecentDecisions recent,
-      Function<byte[], Decision> decode) {
+      Function<byte[], Decision> decode,
+      HttpSecurity security) {
+    this.peers = new PeerClient(security);
     this.streams = streams;
     this.self = self;
     this.recent = recent;
@@ -90,10 +95,21 @@ public final class DecisionQueries {
                     .map(decode)
                     .map(json::toTree));
     if (found.isPresent()) {
+      AccessGate.application(ctx, id, zoneOf(found.get()));
       ctx.json(found.get());
       return;
     }
     ApiServer.error(ctx, 404, "no decision for application '" + Shown.shortened(id) + "'");
+  }
+
+  /** The zone a decision (or the newest of a history) names; null if none is registered. */
+  private static String zoneOf(JsonNode decisionOrHistory) {
+    final JsonNode decision =
+        decisionOrHistory.isArray()
+            ? decisionOrHistory.get(decisionOrHistory.size() - 1)
+            : decisionOrHistory;
+    final JsonNode zone = decision == null ? null : decision.get("zone");
+    return zone == null || !zone.isTextual() ? null : zone.asText();
   }
 
   /**
@@ -105,6 +121,7 @@ public final class DecisionQueries {
     final Optional<JsonNode> found =
         fromOwner(ctx, id, "/history", partition -> localHistory(id, partition));
     if (found.isPresent()) {
+      AccessGate.application(ctx, id, zoneOf(found.get()));
       ctx.json(found.get());
       return;
     }
@@ -238,7 +255,8 @@ public final class DecisionQueries {
 
   /**
    * {@code GET /decisions/latest?limit=}: the newest decisions emitted by every instance since it
-   * started, newest (by decidedAt) first. An addition to the contract, for the dashboard.
+   * started, newest (by decidedAt) first; an officer's of their zones only. An addition to the
+   * contract, for the dashboard.
    */
   void latestDecisions(Context ctx) {
     final int limit = QueryParams.limit(ctx.queryParam("limit"), DEFAULT_LATEST, MAX_LATEST);
@@ -258,8 +276,9 @@ public final class DecisionQueries {
     merged.sort(
         Comparator.comparing((JsonNode d) -> Instant.parse(d.path("decidedAt").asText()))
             .reversed());
+    final Person person = AccessGate.person(ctx);
     final ArrayNode body = MAPPER.createArrayNode();
-    merged.stream().limit(limit).forEach(body::add);
+    merged.stream().filter(d -> person.seesZone(zoneOf(d))).limit(limit).forEach(body::add);
     ctx.json(body);
   }
 

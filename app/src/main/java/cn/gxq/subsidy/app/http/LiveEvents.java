@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.app.http;
 
+import cn.gxq.subsidy.app.people.AccessGate;
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Totals;
 import cn.gxq.subsidy.contract.BucketKey;
@@ -34,8 +35,18 @@ public final class LiveEvents implements PipelineObserver, AutoCloseable {
   private static final long HEARTBEAT_MS = 15_000;
   static final int REPLAYABLE = 1000;
 
-  /** One sent event, kept for replay. */
-  private record Sent(long id, String event, String data) {}
+  /**
+   * One sent event, kept for replay.
+   *
+   * @param everyone whether every watcher may see it (totals); else only those who see {@code zone}
+   */
+  private record Sent(long id, String event, String data, boolean everyone, String zone) {
+
+    /** Whether the person watching through {@code client} may see it (an officer: their zones). */
+    boolean shownTo(SseClient client) {
+      return everyone || AccessGate.person(client.ctx()).seesZone(zone);
+    }
+  }
 
   // Guarded by itself: appending and sending happen together, as do replaying and joining, so a
   // reconnecting client sees each event exactly once.
@@ -68,7 +79,7 @@ public final class LiveEvents implements PipelineObserver, AutoCloseable {
     final long resumeAfter = lastEventId(client.ctx().header("Last-Event-ID"));
     synchronized (recent) {
       for (Sent sent : recent) {
-        if (sent.id() > resumeAfter) {
+        if (sent.id() > resumeAfter && sent.shownTo(client)) {
           client.sendEvent(sent.event(), sent.data(), Long.toString(sent.id()));
         }
       }
@@ -127,10 +138,10 @@ public final class LiveEvents implements PipelineObserver, AutoCloseable {
       totals.clear();
     }
     for (Totals one : t) {
-      send("totals", json.write(one));
+      send("totals", json.write(one), true, null);
     }
     for (Decision one : d) {
-      send("decision", json.write(one));
+      send("decision", json.write(one), false, one.getZone());
     }
   }
 
@@ -144,9 +155,9 @@ public final class LiveEvents implements PipelineObserver, AutoCloseable {
     }
   }
 
-  private void send(String event, String data) {
+  private void send(String event, String data, boolean everyone, String zone) {
     synchronized (recent) {
-      final Sent sent = new Sent(++lastId, event, data);
+      final Sent sent = new Sent(++lastId, event, data, everyone, zone);
       recent.addLast(sent);
       while (recent.size() > REPLAYABLE) {
         recent.removeFirst();
@@ -164,7 +175,9 @@ public final class LiveEvents implements PipelineObserver, AutoCloseable {
         continue;
       }
       try {
-        client.sendEvent(sent.event(), sent.data(), Long.toString(sent.id()));
+        if (sent.shownTo(client)) {
+          client.sendEvent(sent.event(), sent.data(), Long.toString(sent.id()));
+        }
       } catch (RuntimeException e) {
         drop(client);
       }

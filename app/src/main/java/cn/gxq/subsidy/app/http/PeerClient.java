@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.app.http;
 
+import cn.gxq.subsidy.app.people.HttpSecurity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,14 +23,23 @@ final class PeerClient {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http;
+  private final HttpSecurity security;
+
+  /**
+   * @param security over TLS and with this instance's own token when secured
+   */
+  PeerClient(HttpSecurity security) {
+    this.security = security;
+    this.http = security.peerClient().connectTimeout(Duration.ofSeconds(2)).build();
+  }
 
   /** The JSON answer, or empty on 404. */
   Optional<JsonNode> getLocal(HostInfo host, String path, String query) {
     final URI uri =
         URI.create(
-            "http://"
+            security.scheme()
+                + "://"
                 + host.host()
                 + ":"
                 + host.port()
@@ -37,14 +47,14 @@ final class PeerClient {
                 + "?local=true"
                 + (query.isEmpty() ? "" : "&" + query));
     try {
+      final HttpRequest.Builder request =
+          HttpRequest.newBuilder(uri)
+              .timeout(Duration.ofSeconds(5))
+              .header("Accept", "application/json")
+              .GET();
+      security.peerAuthorization().ifPresent(token -> request.header("Authorization", token));
       final HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(uri)
-                  .timeout(Duration.ofSeconds(5))
-                  .header("Accept", "application/json")
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 404) {
         return Optional.empty();
       }

@@ -26,6 +26,7 @@ public final class AccessControl {
 
   static final String FINANCE_GROUPS = "finance-";
   static final String OPERATOR_GROUPS = "operator-";
+  static final String AUDITOR_GROUPS = "auditor-";
   static final String WHATIF = "whatif.";
   private static final int SCRAM_ITERATIONS = 8192;
 
@@ -62,6 +63,7 @@ public final class AccessControl {
       case APPLICATION -> application(acls, principal);
       case REGISTRY -> allow(acls, principal, topic(registryTopic), AclOperation.ALL);
       case ANALYST -> analyst(acls, principal);
+      case AUDITOR -> auditor(acls, principal);
     }
     return acls;
   }
@@ -84,6 +86,14 @@ public final class AccessControl {
             topics.controlTotals())) {
       allow(acls, principal, topic(topic), AclOperation.WRITE, AclOperation.DESCRIBE);
     }
+    // Its HTTP API writes who read which file, and shows auditors the newest reads.
+    allow(
+        acls,
+        principal,
+        topic(topics.accessLog()),
+        AclOperation.WRITE,
+        AclOperation.READ,
+        AclOperation.DESCRIBE);
     // It reads back its decisions (the HTTP API's table) and its own hand-overs.
     for (String topic : List.of(topics.decisions(), topics.ledgerHandovers())) {
       allow(
@@ -124,6 +134,18 @@ public final class AccessControl {
     }
     allow(acls, principal, topic(topics.settlements()), AclOperation.WRITE, AclOperation.DESCRIBE);
     allow(acls, principal, prefixed(ResourceType.GROUP, FINANCE_GROUPS), AclOperation.READ);
+  }
+
+  /** Auditors read everything the platform keeps, the access log too, and write nothing. */
+  private void auditor(List<AclBinding> acls, String principal) {
+    allow(
+        acls,
+        principal,
+        prefixed(ResourceType.TOPIC, topics.prefix() + "subsidy."),
+        AclOperation.READ,
+        AclOperation.DESCRIBE);
+    allow(acls, principal, topic(topics.accessLog()), AclOperation.READ, AclOperation.DESCRIBE);
+    allow(acls, principal, prefixed(ResourceType.GROUP, AUDITOR_GROUPS), AclOperation.READ);
   }
 
   private void analyst(List<AclBinding> acls, String principal) {

@@ -26,6 +26,9 @@ public final class EmbeddedSecurity {
   /** User the registry demands for writes. */
   public static final String REGISTRY_WRITER = "schemas";
 
+  /** The secret HTTP session tokens are signed with (32 random bytes, Base64). */
+  private static final String SESSIONS = "http-sessions";
+
   private final Path dir;
   private final Properties secrets;
   private final BrokerSecurity broker;
@@ -47,10 +50,11 @@ public final class EmbeddedSecurity {
     }
     boolean changed = false;
     for (String name : new String[] {"tls", "admin", "controller", REGISTRY_WRITER}) {
-      changed |= secrets.putIfAbsent(name, newSecret()) == null;
+      changed |= secrets.putIfAbsent(name, newSecret(18)) == null;
     }
+    changed |= secrets.putIfAbsent(SESSIONS, newSecret(32)) == null;
     for (Role role : Role.values()) {
-      changed |= secrets.putIfAbsent(user(role), newSecret()) == null;
+      changed |= secrets.putIfAbsent(user(role), newSecret(18)) == null;
     }
     if (changed) {
       try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -76,6 +80,16 @@ public final class EmbeddedSecurity {
 
   public String password(Role role) {
     return secrets.getProperty(user(role));
+  }
+
+  /** The key the HTTP API signs session tokens with, the same for every instance of this data. */
+  public byte[] sessionKey() {
+    return Base64.getUrlDecoder().decode(secrets.getProperty(SESSIONS));
+  }
+
+  /** The TLS material of the broker, which the HTTP API serves with too (CN=localhost). */
+  public TlsMaterial tls() {
+    return broker.tls();
   }
 
   public String registryWriterPassword() {
@@ -116,8 +130,8 @@ public final class EmbeddedSecurity {
     return props;
   }
 
-  private static String newSecret() {
-    final byte[] bytes = new byte[18];
+  private static String newSecret(int size) {
+    final byte[] bytes = new byte[size];
     new SecureRandom().nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }

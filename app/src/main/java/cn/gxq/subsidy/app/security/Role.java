@@ -13,5 +13,7 @@ public enum Role {
   /** The local schema registry: its _schemas topic. */
   REGISTRY,
   /** Policy analysts running what-if replays: read the inputs, write only whatif.… topics. */
-  ANALYST
+  ANALYST,
+  /** Auditors: read every topic of the platform and, alone, the access log; groups auditor-…. */
+  AUDITOR
 }

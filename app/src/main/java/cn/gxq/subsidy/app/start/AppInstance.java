@@ -7,6 +7,9 @@ import cn.gxq.subsidy.app.http.RecentDecisions;
 import cn.gxq.subsidy.app.http.WhatIfResults;
 import cn.gxq.subsidy.app.metrics.BudgetGauges;
 import cn.gxq.subsidy.app.metrics.PipelineMetrics;
+import cn.gxq.subsidy.app.people.AccessLog;
+import cn.gxq.subsidy.app.people.AccessLogReader;
+import cn.gxq.subsidy.app.people.HttpSecurity;
 import cn.gxq.subsidy.app.streams.ObserverChain;
 import cn.gxq.subsidy.app.streams.SubsidyApplication;
 import cn.gxq.subsidy.avro.Decision;
@@ -22,8 +25,10 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.Function;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -45,6 +50,10 @@ public final class AppInstance implements AutoCloseable {
   private final HostInfo advertised;
   private final Function<byte[], Decision> decodeDecision;
   private final WhatIfResults whatIfs;
+  private final Properties kafkaClient;
+  private final SchemaRegistryClient registryClient;
+  private final Topics topics;
+  private AccessLog accessLog;
   private ApiServer api;
 
   /**
@@ -59,6 +68,11 @@ public final class AppInstance implements AutoCloseable {
       HostInfo advertised,
       PipelineObserver extra) {
     this.advertised = advertised;
+    this.topics = topics;
+    this.registryClient = client;
+    this.kafkaClient = new Properties();
+    kafkaClient.putAll(settings.clientConfig());
+    kafkaClient.put("bootstrap.servers", settings.bootstrapServers());
     // run keeps Streams state in DATA/streams; whatif writes its results to DATA/whatif
     this.whatIfs = new WhatIfResults(settings.stateDir().toAbsolutePath().getParent());
     final PipelineObserver observer = new ObserverChain(List.of(metrics, recent, events, extra));
@@ -73,16 +87,31 @@ public final class AppInstance implements AutoCloseable {
     this.budgets = new BudgetGauges(app.streams(), registry);
   }
 
-  /** Opens the HTTP API on {@code bindHost} and the advertised port, then starts the streams. */
+  /**
+   * Opens the HTTP API, open to everyone (the embedded default without {@code --secure}), on {@code
+   * bindHost} and the advertised port, then starts the streams.
+   */
   public AppInstance start(String bindHost) {
-    api =
-        new ApiServer(
-                new DecisionQueries(app.streams(), advertised, recent, decodeDecision),
-                registry,
-                events,
-                PolicyBook.loadDefault(),
-                whatIfs)
-            .start(bindHost, advertised.port());
+    accessLog = new AccessLog(kafkaClient, registryClient, topics);
+    return start(bindHost, HttpSecurity.open(accessLog, advertised.toString()));
+  }
+
+  /** Opens the HTTP API over TLS, behind sign-in and roles, then starts the streams. */
+  public AppInstance start(String bindHost, HttpSecurity.Settings secured) throws IOException {
+    accessLog = new AccessLog(kafkaClient, registryClient, topics);
+    return start(bindHost, HttpSecurity.secured(secured, accessLog, advertised.toString()));
+  }
+
+  private AppInstance start(String bindHost, HttpSecurity security) {
+    final ApiServer.Sources sources =
+        new ApiServer.Sources(
+            new DecisionQueries(app.streams(), advertised, recent, decodeDecision, security),
+            registry,
+            events,
+            PolicyBook.loadDefault(),
+            whatIfs,
+            new AccessLogReader(kafkaClient, registryClient, topics));
+    api = new ApiServer(sources, security).start(bindHost, advertised.port());
     app.start();
     budgets.start();
     return this;
@@ -114,6 +143,9 @@ public final class AppInstance implements AutoCloseable {
   public void close() {
     if (api != null) {
       api.close();
+    }
+    if (accessLog != null) {
+      accessLog.close();
     }
     events.close();
     budgets.close();

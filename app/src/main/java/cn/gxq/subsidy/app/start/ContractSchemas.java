@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.app.start;
 
+import cn.gxq.subsidy.avro.AccessRecord;
 import cn.gxq.subsidy.avro.ControlTotals;
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Movement;
@@ -36,6 +37,7 @@ public final class ContractSchemas {
     subjects.add(register(registry, topics.movements(), Movement.getClassSchema()));
     subjects.add(register(registry, topics.settlements(), Settlement.getClassSchema()));
     subjects.add(register(registry, topics.controlTotals(), ControlTotals.getClassSchema()));
+    subjects.add(register(registry, topics.accessLog(), AccessRecord.getClassSchema()));
     return subjects;
   }
 
