@@ -153,8 +153,8 @@ class ArchitectureTest {
   /**
    * The app's rooms, each depending only on rooms below it: the entry point on the commands, the
    * commands on {@code run}'s start-up steps, the steps on the HTTP API, metrics and security, the
-   * API on its people (sign-in, roles, the access log), and everything on the Streams application,
-   * which depends on none of them.
+   * API on its people (sign-in, roles), both on the access log (audit), and everything on the
+   * Streams application, which depends on none of them.
    */
   static ArchRule roomsDependOneWay() {
     return layeredArchitecture()
@@ -173,6 +173,8 @@ class ArchitectureTest {
         .definedBy(APP + ".security..")
         .layer("people")
         .definedBy(APP + ".people..")
+        .layer("audit")
+        .definedBy(APP + ".audit..")
         .layer("streams")
         .definedBy(APP + ".streams..")
         .layer("reconcile")
@@ -191,6 +193,8 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("command", "start")
         .whereLayer("people")
         .mayOnlyBeAccessedByLayers("command", "start", "http")
+        .whereLayer("audit")
+        .mayOnlyBeAccessedByLayers("start", "http", "people")
         .whereLayer("streams")
         .mayOnlyBeAccessedByLayers("command", "start", "http", "metrics")
         .whereLayer("reconcile")

@@ -9,7 +9,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -53,6 +55,83 @@ class CommandLineTest {
     assertThat(none.status()).isEqualTo(2);
     assertThat(none.err()).contains("Usage: subsidy").contains("produce").contains("whatif");
     assertThat(run("--help").status()).isZero();
+  }
+
+  @Test
+  void usersAreAddedListedAndRemovedWithoutTheirPasswordsShowing(@TempDir Path dir)
+      throws Exception {
+    final Path file = dir.resolve("users.json");
+    final java.io.InputStream stdin = System.in;
+    try {
+      System.setIn(
+          new java.io.ByteArrayInputStream(
+              "a long enough password\n".getBytes(StandardCharsets.UTF_8)));
+      final Run added =
+          run(
+              "users",
+              "add",
+              "li.wei",
+              "--role",
+              "officer",
+              "--zone",
+              "ZGC",
+              "--password-stdin",
+              "--file",
+              file.toString());
+      assertThat(added.status()).as(added.err()).isZero();
+      System.setIn(new java.io.ByteArrayInputStream("short\n".getBytes(StandardCharsets.UTF_8)));
+      final Run tooShort =
+          run(
+              "users",
+              "add",
+              "x",
+              "--role",
+              "auditor",
+              "--password-stdin",
+              "--file",
+              file.toString());
+      assertThat(tooShort.status()).isEqualTo(1);
+      assertThat(tooShort.err()).contains("12 characters");
+      System.setIn(
+          new java.io.ByteArrayInputStream(
+              "a long enough password\n".getBytes(StandardCharsets.UTF_8)));
+      final Run officerWithoutZone =
+          run(
+              "users",
+              "add",
+              "x",
+              "--role",
+              "officer",
+              "--password-stdin",
+              "--file",
+              file.toString());
+      assertThat(officerWithoutZone.status()).isEqualTo(1);
+      assertThat(officerWithoutZone.err()).contains("zones");
+    } finally {
+      System.setIn(stdin);
+    }
+    final Run listed = runCapturingStdout("users", "list", "--file", file.toString());
+    assertThat(listed.out()).contains("li.wei", "[officer]", "[ZGC]").doesNotContain("$2b$");
+    assertThat(java.nio.file.Files.readString(file)).doesNotContain("a long enough password");
+    assertThat(run("users", "remove", "nobody", "--file", file.toString()).status()).isEqualTo(1);
+    assertThat(run("users", "remove", "li.wei", "--file", file.toString()).status()).isZero();
+    assertThat(runCapturingStdout("users", "list", "--file", file.toString()).out())
+        .doesNotContain("li.wei");
+    assertThat(run("users").status()).isEqualTo(2);
+  }
+
+  /** As {@link #run}, with what the command prints to System.out too. */
+  private static Run runCapturingStdout(String... args) {
+    final ByteArrayOutputStream systemOut = new ByteArrayOutputStream();
+    final PrintStream before = System.out;
+    System.setOut(new PrintStream(systemOut, true, StandardCharsets.UTF_8));
+    try {
+      final Run run = run(args);
+      return new Run(
+          run.status(), run.out() + systemOut.toString(StandardCharsets.UTF_8), run.err());
+    } finally {
+      System.setOut(before);
+    }
   }
 
   private record Run(int status, String out, String err) {}

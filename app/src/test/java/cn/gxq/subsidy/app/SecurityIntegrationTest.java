@@ -210,6 +210,24 @@ class SecurityIntegrationTest {
   }
 
   @Test
+  void theApplicationWritesTheAccessLogWhichAuditorsAloneRead() throws Exception {
+    publishRaw(Role.APPLICATION, TOPICS.accessLog());
+    assertThat(read(Role.AUDITOR, TOPICS.accessLog(), "auditor-review", 1)).isNotEmpty();
+    assertThat(refusal(() -> read(Role.OPERATOR, TOPICS.accessLog(), "operator-peek", 1)))
+        .as("an operator reads who read what")
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(refusal(() -> read(Role.FINANCE, TOPICS.accessLog(), "finance-peek", 1)))
+        .as("finance reads who read what")
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(refusal(() -> publishRaw(Role.AUDITOR, TOPICS.accessLog())))
+        .as("an auditor writes the access log")
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(refusal(() -> publishRaw(Role.AUDITOR, TOPICS.decisions())))
+        .as("an auditor writes a decision")
+        .isInstanceOf(AuthorizationException.class);
+  }
+
+  @Test
   void eachRoleIsRefusedWhatItShouldNotDo() {
     assertThat(refusal(() -> read(Role.PUBLISHER, TOPICS.decisions(), "finance-sneaky", 1)))
         .as("publisher reads decisions")

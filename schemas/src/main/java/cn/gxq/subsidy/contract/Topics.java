@@ -92,10 +92,11 @@ public final class Topics {
 
   /**
    * Who read which enterprise's file over HTTP, keyed by principal. Not under {@code subsidy.}, so
-   * that the operators' read-everything grant does not reach it: auditors alone read it.
+   * that the operators' read-everything grant does not reach it: auditors alone read it. An output
+   * of the running application (its HTTP API), so a what-if replay's would be its own.
    */
   public String accessLog() {
-    return prefix + "audit.access-log.v1";
+    return outputPrefix + "audit.access-log.v1";
   }
 
   /**

@@ -111,7 +111,7 @@ class TopicsTest {
   @Test
   void everyTopicRefusesFarFutureRecords() {
     for (Topics.TopicSpec spec : topics.all(List.of(RENT_RELIEF))) {
-      assertThat(spec.name()).startsWith("test.subsidy.");
+      assertThat(spec.name()).startsWith("test.");
       assertThat(spec.configs())
           .as(spec.name())
           .containsEntry(TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG, "3600000");

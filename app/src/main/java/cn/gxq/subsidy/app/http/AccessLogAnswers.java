@@ -1,6 +1,6 @@
 package cn.gxq.subsidy.app.http;
 
-import cn.gxq.subsidy.app.people.AccessLogReader;
+import cn.gxq.subsidy.app.audit.AccessLogReader;
 import cn.gxq.subsidy.avro.AccessRecord;
 import cn.gxq.subsidy.json.RecordJson;
 import com.fasterxml.jackson.databind.ObjectMapper;

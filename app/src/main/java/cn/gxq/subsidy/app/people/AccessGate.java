@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.app.people;
 
+import cn.gxq.subsidy.app.audit.AccessLog;
 import cn.gxq.subsidy.avro.AccessRecord;
 import io.javalin.http.Context;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package cn.gxq.subsidy.app.people;
 
+import cn.gxq.subsidy.app.audit.AccessLog;
 import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.io.InputStream;

@@ -52,6 +52,11 @@ public final class Users {
     this.byName = byName;
   }
 
+  /** Nobody. */
+  public static Users empty() {
+    return new Users(new TreeMap<>());
+  }
+
   /** The file's users; none if it does not exist yet. */
   public static Users load(Path file) throws IOException {
     final Map<String, User> byName = new TreeMap<>();

@@ -1,5 +1,7 @@
 package cn.gxq.subsidy.app.start;
 
+import cn.gxq.subsidy.app.audit.AccessLog;
+import cn.gxq.subsidy.app.audit.AccessLogReader;
 import cn.gxq.subsidy.app.http.ApiServer;
 import cn.gxq.subsidy.app.http.DecisionQueries;
 import cn.gxq.subsidy.app.http.LiveEvents;
@@ -7,8 +9,6 @@ import cn.gxq.subsidy.app.http.RecentDecisions;
 import cn.gxq.subsidy.app.http.WhatIfResults;
 import cn.gxq.subsidy.app.metrics.BudgetGauges;
 import cn.gxq.subsidy.app.metrics.PipelineMetrics;
-import cn.gxq.subsidy.app.people.AccessLog;
-import cn.gxq.subsidy.app.people.AccessLogReader;
 import cn.gxq.subsidy.app.people.HttpSecurity;
 import cn.gxq.subsidy.app.streams.ObserverChain;
 import cn.gxq.subsidy.app.streams.SubsidyApplication;

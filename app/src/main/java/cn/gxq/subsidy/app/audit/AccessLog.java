@@ -1,4 +1,4 @@
-package cn.gxq.subsidy.app.people;
+package cn.gxq.subsidy.app.audit;
 
 import cn.gxq.subsidy.avro.AccessRecord;
 import cn.gxq.subsidy.contract.Topics;
@@ -47,7 +47,7 @@ public final class AccessLog implements AutoCloseable {
   }
 
   /** Records a read; {@link AccessLogUnavailable} if the cluster did not take it in time. */
-  void record(AccessRecord read) {
+  public void record(AccessRecord read) {
     try {
       producer
           .send(
@@ -68,7 +68,7 @@ public final class AccessLog implements AutoCloseable {
   }
 
   /** The access log could not record a read, so the read is not answered. */
-  static final class AccessLogUnavailable extends RuntimeException {
+  public static final class AccessLogUnavailable extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     AccessLogUnavailable(Throwable cause) {

@@ -1,4 +1,4 @@
-package cn.gxq.subsidy.app.people;
+package cn.gxq.subsidy.app.audit;
 
 import cn.gxq.subsidy.avro.AccessRecord;
 import cn.gxq.subsidy.contract.Topics;
