@@ -2,39 +2,16 @@ package cn.gxq.subsidy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gxq.subsidy.app.people.HttpSecurity;
-import cn.gxq.subsidy.app.people.PersonRole;
-import cn.gxq.subsidy.app.people.Users;
-import cn.gxq.subsidy.app.security.ClientConfig;
-import cn.gxq.subsidy.app.security.EmbeddedSecurity;
-import cn.gxq.subsidy.app.start.ContractPublisher;
-import cn.gxq.subsidy.avro.Decision;
-import cn.gxq.subsidy.demo.DemoScenario;
-import cn.gxq.subsidy.demo.Mix;
+import cn.gxq.subsidy.app.SecuredApi.Answer;
 import cn.gxq.subsidy.policy.PolicyBook;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.StreamSupport;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,84 +24,38 @@ import org.junit.jupiter.api.Test;
  */
 class HttpRolesTest {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final String PASSWORD = "a long test password";
-  private static final int APPLICATIONS = 30;
+  private static final List<String> PEOPLE =
+      List.of(
+          SecuredApi.OFFICER,
+          SecuredApi.OTHER_OFFICER,
+          "finance",
+          "analyst",
+          "auditor",
+          "operator");
+  private static final Map<String, String> TOKENS = new LinkedHashMap<>();
 
-  private static ClusterFixture cluster;
+  private static SecuredApi api;
   private static ClusterFixture.Instance a;
   private static ClusterFixture.Instance b;
-  private static HttpClient http;
-  private static Map<String, Decision> decided;
   private static String zone;
   private static String otherZone;
-  private static final Map<String, String> TOKENS = new LinkedHashMap<>();
 
   @BeforeAll
   static void start() throws Exception {
-    cluster = new ClusterFixture(3);
-    final DemoScenario scenario =
-        DemoScenario.of(
-            7L, 300, Instant.parse("2022-04-01T01:00:00Z"), Duration.ofMinutes(10), Mix.clean());
-    try (ContractPublisher publisher =
-        new ContractPublisher(
-            ClientConfig.load(null, cluster.bootstrap()), cluster.client, cluster.topics)) {
-      scenario.enterprises().forEach(publisher::publish);
-      scenario.budgets().forEach(publisher::publish);
-      scenario.applicationGenerator().take(APPLICATIONS).forEach(publisher::publish);
-      publisher.flush();
+    api = new SecuredApi("roles-it", 2, 30);
+    a = api.instances.get(0);
+    b = api.instances.get(1);
+    zone = api.zone;
+    otherZone = api.otherZone;
+    for (String user : PEOPLE) {
+      TOKENS.put(user, api.signIn(a, user, SecuredApi.PASSWORD).json().get("token").asText());
     }
-    // The TLS material and session key run --secure makes, and a users file.
-    final EmbeddedSecurity embedded = EmbeddedSecurity.prepare(cluster.workDir.resolve("security"));
-    final Path usersFile = cluster.workDir.resolve("security").resolve("users.json");
-    final HttpSecurity.Settings secured =
-        new HttpSecurity.Settings(
-            embedded.tls().keyStore(),
-            embedded.tls().trustStore(),
-            embedded.tls().password(),
-            usersFile,
-            embedded.sessionKey(),
-            Optional.empty());
-    http = HttpClient.newBuilder().sslContext(trusting(embedded)).build();
-    a = cluster.startSecuredInstance("roles-it", secured);
-    b = cluster.startSecuredInstance("roles-it", secured);
-    cluster.awaitRunning(Duration.ofMinutes(2));
-
-    final List<ConsumerRecord<String, byte[]>> records =
-        cluster.readUntil(
-            cluster.topics.decisions(),
-            r -> r.stream().map(ConsumerRecord::key).distinct().count() >= APPLICATIONS,
-            Duration.ofMinutes(2));
-    decided = HttpClientSupport.latestDecisions(cluster, records);
-    final List<String> zones =
-        decided.values().stream().map(Decision::getZone).filter(z -> z != null).distinct().toList();
-    assertThat(zones).as("the demo's applications span zones").hasSizeGreaterThan(1);
-    zone = zones.get(0);
-    otherZone = zones.get(1);
-
-    Users users = Users.load(usersFile);
-    users =
-        users.with(
-            "officer.one", PASSWORD.toCharArray(), List.of(PersonRole.OFFICER), List.of(zone));
-    users =
-        users.with(
-            "officer.two", PASSWORD.toCharArray(), List.of(PersonRole.OFFICER), List.of(otherZone));
-    for (PersonRole role :
-        List.of(PersonRole.FINANCE, PersonRole.ANALYST, PersonRole.AUDITOR, PersonRole.OPERATOR)) {
-      users = users.with(role.label(), PASSWORD.toCharArray(), List.of(role), List.of());
-    }
-    users.save(usersFile);
-    for (String user :
-        List.of("officer.one", "officer.two", "finance", "analyst", "auditor", "operator")) {
-      TOKENS.put(user, signIn(a, user, PASSWORD).json().get("token").asText());
-    }
-    awaitQueryable();
   }
 
   @AfterAll
   static void stop() {
-    if (cluster != null) {
-      cluster.close();
+    if (api != null) {
+      api.close();
     }
   }
 
@@ -188,7 +119,7 @@ class HttpRolesTest {
     final Answer refused = get(b, "/applications/" + theirs, "officer.one");
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.json().get("error").asText()).contains("zone " + otherZone);
-    assertThat(refused.body()).doesNotContain(decided.get(theirs).getCreditCode());
+    assertThat(refused.body()).doesNotContain(api.decided.get(theirs).getCreditCode());
   }
 
   @Test
@@ -196,8 +127,8 @@ class HttpRolesTest {
     final Answer wrong = signIn(a, "officer.one", "not the password at all");
     assertThat(wrong.status()).isEqualTo(401);
     checkUnauthenticated(wrong);
-    assertThat(signIn(a, "nobody.here", PASSWORD).status()).isEqualTo(401);
-    final Answer right = signIn(b, "officer.one", PASSWORD);
+    assertThat(signIn(a, "nobody.here", SecuredApi.PASSWORD).status()).isEqualTo(401);
+    final Answer right = signIn(b, "officer.one", SecuredApi.PASSWORD);
     assertThat(right.status()).isEqualTo(200);
     assertThat(right.json().get("roles").toString()).isEqualTo("[\"officer\"]");
     assertThat(right.header("Set-Cookie"))
@@ -273,94 +204,18 @@ class HttpRolesTest {
   }
 
   private static String applicationOf(String zone) {
-    return decided.values().stream()
-        .filter(d -> zone.equals(d.getZone()))
-        .map(Decision::getApplicationId)
-        .findFirst()
-        .orElseThrow();
-  }
-
-  /** Until both instances answer every application (the assignment has settled). */
-  private static void awaitQueryable() throws InterruptedException {
-    final long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    int rounds = 0;
-    while (rounds < 3) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the instances did not settle");
-      }
-      final boolean running =
-          a.streams().state() == KafkaStreams.State.RUNNING
-              && b.streams().state() == KafkaStreams.State.RUNNING;
-      boolean all = running;
-      for (String id : decided.keySet()) {
-        all &= running && get(a, "/applications/" + id, "finance").status() == 200;
-        all &= running && get(b, "/applications/" + id, "finance").status() == 200;
-      }
-      rounds = all ? rounds + 1 : 0;
-      Thread.sleep(200);
-    }
-  }
-
-  record Answer(int status, HttpResponse<String> response) {
-    String body() {
-      return response.body();
-    }
-
-    JsonNode json() {
-      try {
-        return MAPPER.readTree(response.body());
-      } catch (IOException e) {
-        throw new AssertionError("not JSON: " + response.body(), e);
-      }
-    }
-
-    String header(String name) {
-      return response.headers().firstValue(name).orElse(null);
-    }
+    return api.applicationOf(zone);
   }
 
   private static Answer get(ClusterFixture.Instance instance, String path, String user) {
-    final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instance.url() + path));
-    if (user != null) {
-      request.header("Authorization", "Bearer " + TOKENS.getOrDefault(user, user));
-    }
-    return send(request);
+    return api.get(instance, path, user == null ? null : TOKENS.getOrDefault(user, user));
   }
 
   private static Answer signIn(ClusterFixture.Instance instance, String user, String password) {
-    return send(
-        HttpRequest.newBuilder(URI.create(instance.url() + "/session"))
-            .header("Content-Type", "application/json")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"user\":\"" + user + "\",\"password\":\"" + password + "\"}")));
+    return api.signIn(instance, user, password);
   }
 
   private static Answer send(HttpRequest.Builder request) {
-    try {
-      final HttpResponse<String> response =
-          http.send(
-              request.timeout(Duration.ofSeconds(30)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response);
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
-
-  private static SSLContext trusting(EmbeddedSecurity embedded) throws Exception {
-    final KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(embedded.tls().trustStore())) {
-      store.load(in, embedded.tls().password().toCharArray());
-    }
-    final TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
-    final SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
+    return api.send(request);
   }
 }
