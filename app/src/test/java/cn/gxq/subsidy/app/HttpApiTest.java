@@ -14,6 +14,7 @@ import cn.gxq.subsidy.demo.Mix;
 import cn.gxq.subsidy.json.RecordJson;
 import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.programme.ProgrammeDefinition;
+import cn.gxq.subsidy.topology.TopicSetup;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -35,6 +36,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,6 +118,34 @@ class HttpApiTest {
       assertThat(answer.json())
           .isEqualTo(HttpClientSupport.MAPPER.readTree(new RecordJson().write(expected)));
     }
+  }
+
+  /**
+   * A read of a file is answered only once the access log holds it: with the log's topic gone (the
+   * cluster cannot take the record), the read is 503 and shows nothing of the file; with the topic
+   * back, the same read is answered again. Last: it deletes and recreates the topic.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE - 2)
+  void aReadTheAccessLogCannotTakeIsNotAnswered() throws Exception {
+    final Decision any = decided.values().iterator().next();
+    final String url = instance.url() + "/applications/" + any.getApplicationId();
+    assertThat(get(url).status()).isEqualTo(200);
+    try (Admin admin = cluster.admin()) {
+      admin.deleteTopics(List.of(cluster.topics.accessLog())).all().get();
+      final HttpClientSupport.Answer refused = get(url);
+      assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+      assertThat(refused.header("Retry-After")).isNotNull();
+      assertThat(refused.json().get("error").asText()).contains("access log");
+      assertThat(refused.body()).doesNotContain(any.getCreditCode());
+      TopicSetup.ensure(admin, cluster.topics, 3, (short) 1);
+    }
+    final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    int status = 0;
+    while (status != 200 && System.nanoTime() < deadline) {
+      status = get(url).status();
+    }
+    assertThat(status).as("answered again once the log is back").isEqualTo(200);
   }
 
   @Test
