@@ -1,6 +1,5 @@
 package cn.gxq.subsidy.app.people;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -41,7 +40,6 @@ public final class Users {
   private static final String DECOY = hash("decoy".toCharArray());
 
   /** One person of the file, as JSON holds them. */
-  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public record User(String name, String password, List<String> roles, List<String> zones) {}
 
   private record File(List<User> users) {}
