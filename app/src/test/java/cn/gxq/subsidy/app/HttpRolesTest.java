@@ -113,6 +113,9 @@ class HttpRolesTest {
     final JsonNode latest = get(a, "/decisions/latest?limit=200", "officer.one").json();
     assertThat(latest.size()).isPositive();
     latest.forEach(d -> assertThat(d.get("zone").asText()).isEqualTo(zone));
+    // Up to the limit of their own zones' newest, not the newest of all filtered down.
+    assertThat(get(b, "/decisions/latest?limit=2", SecuredApi.OFFICER).json().size())
+        .isEqualTo((int) Math.min(2, latest.size()));
     final long all = get(a, "/decisions/latest?limit=200", "finance").json().size();
     assertThat(latest.size()).isLessThan((int) all);
     final String theirs = applicationOf(otherZone);
@@ -169,6 +172,7 @@ class HttpRolesTest {
     assertThat(one.get("via").asText()).isEqualTo("local");
     assertThat(one.get("zone").asText()).isEqualTo(zone);
     assertThat(one.get("remoteAddress").asText()).isEqualTo("127.0.0.1");
+    assertThat(one.get("instance").asText()).matches("127\\.0\\.0\\.1:\\d+");
     assertThat(theirsRefused.get(0).get("zone").asText()).isEqualTo(otherZone);
     // Exactly as many records as reads: the instance a read hopped to did not log it again.
     final long before = historyReads(mine);

@@ -260,15 +260,18 @@ public final class DecisionQueries {
    */
   void latestDecisions(Context ctx) {
     final int limit = QueryParams.limit(ctx.queryParam("limit"), DEFAULT_LATEST, MAX_LATEST);
+    final Person person = AccessGate.person(ctx);
+    // An officer's newest are found among everyone's newest that this instance keeps.
+    final int asked = person.seesEveryZone() ? limit : MAX_LATEST;
     final List<JsonNode> merged = new ArrayList<>();
-    for (Decision d : recent.latest(limit)) {
+    for (Decision d : recent.latest(asked)) {
       merged.add(json.toTree(d));
     }
     if (!isHop(ctx)) {
       for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
         if (!instance.hostInfo().equals(self)) {
           peers
-              .getLocal(instance.hostInfo(), "/decisions/latest", PeerClient.param("limit", limit))
+              .getLocal(instance.hostInfo(), "/decisions/latest", PeerClient.param("limit", asked))
               .ifPresent(remote -> remote.forEach(merged::add));
         }
       }
@@ -276,7 +279,6 @@ public final class DecisionQueries {
     merged.sort(
         Comparator.comparing((JsonNode d) -> Instant.parse(d.path("decidedAt").asText()))
             .reversed());
-    final Person person = AccessGate.person(ctx);
     final ArrayNode body = MAPPER.createArrayNode();
     merged.stream().filter(d -> person.seesZone(zoneOf(d))).limit(limit).forEach(body::add);
     ctx.json(body);

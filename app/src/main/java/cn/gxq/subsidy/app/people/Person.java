@@ -41,6 +41,11 @@ public record Person(String name, Set<PersonRole> roles, SortedSet<String> zones
     return INSTANCE.equals(via);
   }
 
+  /** Finance and auditors see every zone's applications. */
+  public boolean seesEveryZone() {
+    return roles.contains(PersonRole.FINANCE) || roles.contains(PersonRole.AUDITOR);
+  }
+
   /** Whether any of this person's roles may read it. */
   public boolean may(Reading reading) {
     return reading.isOpen() || roles.stream().anyMatch(reading::allows);
@@ -51,7 +56,7 @@ public record Person(String name, Set<PersonRole> roles, SortedSet<String> zones
    * zone, an officer only their own (never an application of no known zone).
    */
   public boolean seesZone(String zone) {
-    if (roles.contains(PersonRole.FINANCE) || roles.contains(PersonRole.AUDITOR)) {
+    if (seesEveryZone()) {
       return true;
     }
     return zone != null && roles.contains(PersonRole.OFFICER) && zones.contains(zone);

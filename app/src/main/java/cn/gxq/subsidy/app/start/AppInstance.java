@@ -93,13 +93,18 @@ public final class AppInstance implements AutoCloseable {
    */
   public AppInstance start(String bindHost) {
     accessLog = new AccessLog(kafkaClient, registryClient, topics);
-    return start(bindHost, HttpSecurity.open(accessLog, advertised.toString()));
+    return start(bindHost, HttpSecurity.open(accessLog, instanceName()));
   }
 
   /** Opens the HTTP API over TLS, behind sign-in and roles, then starts the streams. */
   public AppInstance start(String bindHost, HttpSecurity.Settings secured) throws IOException {
     accessLog = new AccessLog(kafkaClient, registryClient, topics);
-    return start(bindHost, HttpSecurity.secured(secured, accessLog, advertised.toString()));
+    return start(bindHost, HttpSecurity.secured(secured, accessLog, instanceName()));
+  }
+
+  /** How the access log names this instance: its advertised host:port. */
+  private String instanceName() {
+    return advertised.host() + ":" + advertised.port();
   }
 
   private AppInstance start(String bindHost, HttpSecurity security) {
