@@ -34,7 +34,16 @@ final class DashboardPage implements AutoCloseable {
   private final WebDriver driver;
   private final WebDriverWait wait;
 
+  /** The dashboard of a secured instance, trusting its self-signed certificate as a user would. */
+  static DashboardPage acceptingItsCertificate(String url) throws Exception {
+    return new DashboardPage(url, true);
+  }
+
   DashboardPage(String url) throws Exception {
+    this(url, false);
+  }
+
+  private DashboardPage(String url, boolean acceptCertificate) throws Exception {
     final Path profile = Files.createTempDirectory("chromium-profile");
     final ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
@@ -49,6 +58,7 @@ final class DashboardPage implements AutoCloseable {
         "--no-first-run",
         "--user-data-dir=" + profile,
         "--window-size=1400,1800");
+    options.setAcceptInsecureCerts(acceptCertificate);
     final ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
     driver = new ChromeDriver(service, options);
