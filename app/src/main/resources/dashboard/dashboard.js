@@ -604,7 +604,7 @@
       var tr = el("tr", { "data-bucket": t.zone + ":" + t.programme + ":" + t.year,
         "data-approved": fenText(approved), "data-outstanding": fenText(outstanding) }, body);
       el("td", {}, tr, zoneLabel(t.zone));
-      el("td", {}, tr, programme(t.programme).nameZh);
+      el("td", {}, tr, programmeLabel(t.programme));
       el("td", { "class": "num" }, tr, yuan(fenText(approved)));
       el("td", { "class": "num" }, tr, yuan(fenText(paid)));
       el("td", { "class": "num" }, tr, yuan(fenText(outstanding)));
@@ -625,7 +625,7 @@
       el("a", { href: "#/applications/" + encodeURIComponent(d.applicationId) }, id, d.applicationId);
       el("td", { title: d.creditCode }, tr, d.enterpriseName || d.creditCode);
       el("td", {}, tr, zoneLabel(d.zone));
-      el("td", {}, tr, programme(d.programme).nameZh);
+      el("td", {}, tr, programmeLabel(d.programme));
       statusBadge(el("td", {}, tr), d.status);
       el("td", { "class": "num", "data-amount-of": "requested" }, tr,
         d.requestedAmount == null || countsOnly(d.programme) ? "—" : yuan(d.requestedAmount));
