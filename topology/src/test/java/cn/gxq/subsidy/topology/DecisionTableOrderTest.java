@@ -1,6 +1,10 @@
 package cn.gxq.subsidy.topology;
 
+import static cn.gxq.subsidy.topology.Fixtures.at;
+import static cn.gxq.subsidy.topology.Fixtures.budget;
 import static cn.gxq.subsidy.topology.Fixtures.creditCode;
+import static cn.gxq.subsidy.topology.Fixtures.rentRelief;
+import static cn.gxq.subsidy.topology.Fixtures.smallSoftwareFirm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gxq.subsidy.avro.Decision;
@@ -69,6 +73,52 @@ class DecisionTableOrderTest {
             DecisionHistoryStore.read(
                 harness.driver.getKeyValueStore(DecisionHistoryStore.STORE), "RR-LATE"))
         .hasSize(2);
+  }
+
+  /**
+   * The same through the pipeline: RR-O2 waits for money that RR-O1's withdrawal frees, and the
+   * withdrawal was submitted before RR-O2 was, so RR-O2's approval is dated before its wait.
+   */
+  @Test
+  void thePipelinesOwnReleaseFromTheWaitlistIsTakenWithoutAWarning() {
+    final String first = creditCode(75);
+    final String second = creditCode(76);
+    final List<String> warnings;
+    try (CapturedWarnings log = new CapturedWarnings()) {
+      harness.register(smallSoftwareFirm(first, "ZJ", at("2022-01-01T00:00:00Z")).build());
+      harness.register(smallSoftwareFirm(second, "ZJ", at("2022-01-01T00:00:00Z")).build());
+      harness.allot(budget("ZJ", "40000.00", at("2022-01-01T00:00:00Z")));
+      harness.submit(rentRelief("RR-O1", first, "10000.00", at("2022-03-01T00:00:00Z")).build());
+      harness.submit(rentRelief("RR-O2", second, "5000.00", at("2022-03-03T00:00:00Z")).build());
+      harness.submit(
+          rentRelief("RR-O1", first, "10000.00", at("2022-03-02T00:00:00Z"))
+              .setRevision(2)
+              .setWithdrawn(true)
+              .build());
+      warnings = log.messages();
+    }
+
+    final List<Decision> released =
+        DecisionHistoryStore.read(
+                harness.driver.getKeyValueStore(DecisionHistoryStore.STORE), "RR-O2")
+            .stream()
+            .map(b -> harness.serdes.decision().deserializer().deserialize("", b))
+            .toList();
+    assertThat(released)
+        .extracting(Decision::getStatus)
+        .containsExactly(DecisionStatus.WAITLISTED, DecisionStatus.APPROVED);
+    assertThat(released.get(1).getDecidedAt()).isBefore(released.get(0).getDecidedAt());
+    assertThat(warnings).noneMatch(w -> w.contains("out-of-order"));
+    final KeyValueStore<String, byte[]> table =
+        harness.driver.getKeyValueStore(LedgerStores.DECISIONS);
+    assertThat(
+            harness
+                .serdes
+                .decision()
+                .deserializer()
+                .deserialize("", table.get("RR-O2"))
+                .getStatus())
+        .isEqualTo(DecisionStatus.APPROVED);
   }
 
   private static Decision decision(long sequence, DecisionStatus status, Instant decidedAt) {
