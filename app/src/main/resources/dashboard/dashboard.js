@@ -356,7 +356,8 @@
       });
       if (line) lines.push(line);
     };
-    text.split(/(?<= ·) /).forEach(function (chunk) {
+    var chunks = text.split(" · ").map(function (c, i, all) { return i < all.length - 1 ? c + " ·" : c; });
+    chunks.forEach(function (chunk) {
       var before = lines.length;
       if (before && textWidth(lines[before - 1] + " " + chunk, bold) <= width) {
         lines[before - 1] += " " + chunk;
