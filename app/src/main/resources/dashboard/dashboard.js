@@ -715,10 +715,14 @@
     return item;
   }
 
-  // Details are strings: yes/no in both languages, amounts grouped, the rest as they are.
-  function detailValue(v) {
+  var SIZE_CLASSES = { MICRO: "微型", SMALL: "小型", MEDIUM: "中型", LARGE: "大型" };
+
+  // Details are strings: yes/no and size classes in both languages, amounts grouped, the rest as
+  // they are.
+  function detailValue(k, v) {
     if (v === "true") return "是 yes";
     if (v === "false") return "否 no";
+    if (k === "sizeClass" && SIZE_CLASSES[v]) return SIZE_CLASSES[v] + " " + v;
     return amountsGrouped(v);
   }
 
@@ -752,7 +756,7 @@
       var td = el("td", {}, tr);
       el("div", {}, td, label.zh);
       if (label.en) el("div", { "class": "muted" }, td, label.en);
-      var value = detailValue(d.details[k]);
+      var value = detailValue(k, d.details[k]);
       // A figure stays whole on its line; a sentence (a size band, a note) wraps.
       el("span", { "class": /^[−+-]?[\d,.]+%?$/.test(value) ? "amount" : "" }, el("td", { "class": "value" }, tr), value);
       el("td", { "class": "id" }, tr, k);

@@ -90,6 +90,8 @@ class DashboardLayoutTest {
           .isEqualTo("是 yes");
       assertThat(page.text("#app-details tr[data-detail='otherRelatedRatio'] td.value"))
           .isEqualTo("0.10");
+      assertThat(page.text("#app-details tr[data-detail='sizeClass'] td.value"))
+          .isEqualTo("小型 SMALL");
     }
   }
 

@@ -228,6 +228,7 @@ final class DashboardStub implements AutoCloseable {
     details.put("budget", "30000000.00");
     details.put("budgetRemaining", "840.29");
     details.put("landlordStateOwned", "true");
+    details.put("sizeClass", "SMALL");
     return decision(AMOUNTS, sequence, Programme.RD_SUPER_DEDUCTION, DecisionStatus.APPROVED)
         .setRequestedAmount(new BigDecimal("144849160.68"))
         .setApprovedAmount(new BigDecimal("144849160.68"))
