@@ -768,7 +768,7 @@
     clear(ol);
     list.forEach(function (d) {
       var li = el("li", { "data-sequence": d.sequence }, ol);
-      el("span", { "class": "when" }, li, "#" + d.sequence + " · " + cst(d.decidedAt) + " · rev " + d.revision + " ");
+      el("span", { "class": "when" }, li, "#" + d.sequence + " · " + cst(d.decidedAt) + " · 修订 revision " + d.revision + " ");
       statusBadge(li, d.status);
       if (d.status === "APPROVED") {
         el("span", { "class": "amount" }, li, " " + (countsOnly(d.programme) ? RECOGNISED : money(d.approvedAmount)));

@@ -86,6 +86,7 @@ class DashboardLayoutTest {
       assertThat(page.texts("#app-current .reasons-list li .en"))
           .containsExactly(" eligible", " approved from the waitlist");
       assertThat(page.texts("#history .reason .reason-zh")).hasSize(3).allMatch(t -> !t.isBlank());
+      assertThat(page.texts("#history li .when")).allMatch(DashboardLayoutTest::bilingual);
       assertThat(page.text("#app-details tr[data-detail='landlordStateOwned'] td.value"))
           .isEqualTo("是 yes");
       assertThat(page.text("#app-details tr[data-detail='otherRelatedRatio'] td.value"))
