@@ -745,8 +745,8 @@
     var ul = el("ul", { "class": "reasons-list" }, box);
     (d.reasons || []).forEach(function (r) { reasonItem(ul, r, "li"); });
     el("h3", {}, box, "明细 Details");
-    var wrap = el("div", { "class": "table-wrap" }, box);
-    var table = el("table", { id: "app-details" }, wrap);
+    var scroller = el("div", { "class": "table-wrap" }, box);
+    var table = el("table", { id: "app-details" }, scroller);
     var head = el("tr", {}, el("thead", {}, table));
     ["项目 Item", "数值 Value", "键 Key"].forEach(function (h) { el("th", {}, head, h); });
     var body = el("tbody", {}, table);
