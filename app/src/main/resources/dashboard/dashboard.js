@@ -25,6 +25,7 @@
 
   var programmes = []; // from GET /programmes, in its order
   var labels = { keys: {}, indicators: {} }; // detail-labels.json: docs/decision-details.md
+  var reasonLabels = {}; // reason-labels.json: each reason code in Chinese and English
   var totals = {}; // "ZONE:PROGRAMME:YEAR" -> Totals
   var latest = []; // newest first
   var finance = {}; // "ZONE:PROGRAMME:YEAR" -> fen settled, asked back and recovered, all days
@@ -52,6 +53,25 @@
 
   function fenText(f) {
     return (f / 100).toFixed(2);
+  }
+
+  // Thousands grouped in the digits before a decimal point, exactly (no trip through a float).
+  function groupDigits(whole) {
+    return whole.replace(/\B(?=(\d{3})+$)/g, ",");
+  }
+
+  // An exact amount, where the page shows one (an application): ¥, grouped, two decimals.
+  function money(value) {
+    var f = fen(value), text = fenText(Math.abs(f)).split(".");
+    return (f < 0 ? "−¥" : "¥") + groupDigits(text[0]) + "." + text[1];
+  }
+
+  // Amounts in a rule's own words ("840.29 left of 30000000.00" beside "134,300.00") written one
+  // way: grouped, two decimals. Rates (0.15) and counts are left as they are.
+  function amountsGrouped(text) {
+    return String(text).replace(/(^|[^\d.,])(\d{4,})\.(\d\d)(?![\d.])/g, function (all, before, whole, cents) {
+      return before + groupDigits(whole) + "." + cents;
+    });
   }
 
   function zoneLabel(code) {
@@ -127,6 +147,12 @@
 
   function clear(node) {
     while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  // A reason code's name in Chinese and English, or the code where the page does not know it.
+  function reasonName(r) {
+    var name = reasonLabels[r.code];
+    return name ? name.zh + " " + name.en : r.code;
   }
 
   function statusBadge(parent, code) {
@@ -295,51 +321,161 @@
     });
   }
 
-  // Horizontal stacked bars in sections, each with its own scale: [{title, rows}], a row being
-  // {label, segments: [{value, colour, series, title}], value (text at the end of the bar), attrs}.
-  function barChart(svg, sections, opts) {
-    clear(svg);
-    var width = 640, labelW = opts.labelWidth || 130, valueW = opts.valueWidth || 150;
-    var rowH = 24, barH = 15, headH = 22;
+  // ---- charts: drawn at their own width in CSS pixels, never scaled, so text stays 12 px --------
+
+  var LINE = 16, BAR = 14;
+  var measurer = null;
+
+  // The width a chart text takes, measured as the browser draws it (an SVG text out of sight): a
+  // canvas measures glyphs a font lacks otherwise than the page draws them.
+  function textWidth(text, bold) {
+    if (!measurer) {
+      var svg = svgEl("svg", { "aria-hidden": "true", style: "position:absolute;left:-10000px;top:0;visibility:hidden;width:10px;height:10px" },
+        document.body);
+      measurer = svgEl("text", { x: 0, y: 0 }, svg);
+    }
+    measurer.setAttribute("font-weight", bold ? "600" : "400");
+    measurer.textContent = text;
+    return Math.ceil(measurer.getComputedTextLength()) + 2;
+  }
+
+  // Lines no wider than width: broken after a " · " where one fits, else between words. Joined
+  // with spaces they give the text back.
+  function wrap(text, width, bold) {
+    var lines = [];
+    var pack = function (pieces) {
+      var line = "";
+      pieces.forEach(function (piece) {
+        var longer = line ? line + " " + piece : piece;
+        if (!line || textWidth(longer, bold) <= width) {
+          line = longer;
+        } else {
+          lines.push(line);
+          line = piece;
+        }
+      });
+      if (line) lines.push(line);
+    };
+    var chunks = text.split(" · ").map(function (c, i, all) { return i < all.length - 1 ? c + " ·" : c; });
+    chunks.forEach(function (chunk) {
+      var before = lines.length;
+      if (before && textWidth(lines[before - 1] + " " + chunk, bold) <= width) {
+        lines[before - 1] += " " + chunk;
+      } else if (textWidth(chunk, bold) <= width) {
+        lines.push(chunk);
+      } else {
+        pack(chunk.split(" "));
+      }
+    });
+    return lines.length ? lines : [""];
+  }
+
+  // One text of one or more lines (tspans), its whole text also in data-text.
+  function textLines(parent, x, y, lines, attrs) {
+    var t = svgEl("text", attrs || {}, parent);
+    t.setAttribute("x", x);
+    t.setAttribute("y", y);
+    t.setAttribute("data-text", lines.join(" "));
+    if (lines.length === 1) {
+      t.textContent = lines[0];
+      return t;
+    }
+    lines.forEach(function (line, i) { svgEl("tspan", { x: x, dy: i ? LINE : 0 }, t, line); });
+    return t;
+  }
+
+  // The width the chart is shown at; 640 while it is hidden.
+  function chartWidth(svg) {
+    var w = Math.floor(svg.getBoundingClientRect().width);
+    return w > 0 ? w : 640;
+  }
+
+  function finishChart(svg, width, height) {
+    svg.setAttribute("viewBox", "0 0 " + width + " " + height);
+    svg.setAttribute("height", height);
+    svg.setAttribute("data-width", width);
+  }
+
+  // A heading over the whole width, wrapped; returns the y below it.
+  function chartHeading(svg, text, width, y, attrs) {
+    var bold = attrs && attrs["font-weight"];
+    var lines = wrap(text, width, bold);
+    textLines(svg, 0, y + 13, lines, attrs);
+    return y + lines.length * LINE + 2;
+  }
+
+  // Label, bar and value text side by side where the widest of each fit beside a bar worth the
+  // name; else each row stacked: label, then the bar over the whole width, then the value.
+  function barLayout(width, rows) {
+    var labelW = 0, valueW = 0;
+    rows.forEach(function (r) {
+      labelW = Math.max(labelW, textWidth(r.label));
+      valueW = Math.max(valueW, textWidth(r.value));
+    });
+    labelW += 8;
+    valueW += 8;
     var plotW = width - labelW - valueW;
-    var y = 4;
-    var drawn = 0;
+    var stacked = plotW < Math.max(90, width / 5);
+    return { width: width, labelW: stacked ? 0 : labelW, plotW: stacked ? width : plotW, stacked: stacked };
+  }
+
+  // One row: {label, segments: [{value, colour, series, title}], value, valueClass, attrs,
+  // valueAttrs}; returns the y below it.
+  function barRow(parent, r, max, lay, y) {
+    var g = svgEl("g", r.attrs || {}, parent);
+    if (lay.stacked) {
+      var labelLines = wrap(r.label, lay.width);
+      textLines(g, 0, y + 12, labelLines, { "class": "label" });
+      y += labelLines.length * LINE;
+    } else {
+      svgEl("text", { x: lay.labelW - 8, y: y + 13, "text-anchor": "end", "class": "label" }, g, r.label);
+    }
+    svgEl("line", { x1: lay.labelW, x2: lay.labelW + lay.plotW, y1: y + 2 + BAR / 2, y2: y + 2 + BAR / 2,
+      "class": "grid-line" }, g);
+    var x = lay.labelW;
+    r.segments.forEach(function (s) {
+      var w = max > 0 ? lay.plotW * Math.max(0, s.value) / max : 0;
+      if (w <= 0) return;
+      var rect = svgEl("rect", { x: x, y: y + 2, width: Math.max(w, 1), height: BAR, rx: 2,
+        fill: s.colour, "data-series": s.series || "" }, g);
+      svgEl("title", {}, rect, s.title);
+      x += w;
+    });
+    var attrs = { "class": "value " + (r.valueClass || "") };
+    for (var a in r.valueAttrs || {}) attrs[a] = r.valueAttrs[a];
+    if (lay.stacked) {
+      var lines = wrap(r.value, lay.width);
+      textLines(g, 0, y + BAR + 16, lines, attrs);
+      return y + BAR + 8 + lines.length * LINE;
+    }
+    textLines(g, lay.labelW + lay.plotW + 8, y + 13, [r.value], attrs);
+    return y + BAR + 8;
+  }
+
+  // Horizontal stacked bars in sections, each with its own scale: [{title, rows}], a row as
+  // barRow takes it.
+  function barChart(svg, sections) {
+    clear(svg);
+    var width = chartWidth(svg);
+    var all = [];
+    sections.forEach(function (section) { all = all.concat(section.rows); });
+    var lay = barLayout(width, all);
+    var y = 2;
     sections.forEach(function (section) {
       if (!section.rows.length) return;
       var max = 0;
       section.rows.forEach(function (r) {
         max = Math.max(max, r.segments.reduce(function (a, s) { return a + Math.max(0, s.value); }, 0));
       });
-      if (section.title) {
-        svgEl("text", { x: 0, y: y + 14, "font-weight": "600" }, svg, section.title);
-        y += headH;
-      }
-      section.rows.forEach(function (r) {
-        var g = svgEl("g", r.attrs || {}, svg);
-        svgEl("line", { x1: labelW, x2: labelW + plotW, y1: y + barH / 2, y2: y + barH / 2,
-          "class": "grid-line" }, g);
-        svgEl("text", { x: labelW - 8, y: y + barH - 3, "text-anchor": "end" }, g, r.label);
-        var x = labelW;
-        r.segments.forEach(function (s) {
-          var w = max > 0 ? plotW * Math.max(0, s.value) / max : 0;
-          if (w <= 0) return;
-          var rect = svgEl("rect", { x: x, y: y, width: Math.max(w, 1), height: barH, rx: 2,
-            fill: s.colour, "data-series": s.series || "" }, g);
-          svgEl("title", {}, rect, s.title);
-          x += w;
-        });
-        svgEl("text", { x: labelW + plotW + 8, y: y + barH - 3, "class": "value " + (r.valueClass || "") }, g, r.value);
-        y += rowH;
-        drawn++;
-      });
+      if (section.title) y = chartHeading(svg, section.title, width, y, { "font-weight": "600" });
+      section.rows.forEach(function (r) { y = barRow(svg, r, max, lay, y); });
       y += 6;
     });
-    if (!drawn) {
+    if (!all.length) {
       svgEl("text", { x: 0, y: 20, "class": "muted" }, svg, "暂无数据 No data yet.");
       y = 30;
     }
-    svg.setAttribute("viewBox", "0 0 " + width + " " + y);
-    svg.setAttribute("height", y);
+    finishChart(svg, width, y);
   }
 
   // Each programme on its own scale: rent relief is cash, R&D a tax deduction, loans are credit and
@@ -365,7 +501,7 @@
           })
       };
     });
-    barChart(document.getElementById("chart-approved"), sections, { valueWidth: 170 });
+    barChart(document.getElementById("chart-approved"), sections);
   }
 
   // Bars are shares of each budget (buckets differ a hundredfold); the text gives the amounts. A
@@ -383,7 +519,7 @@
             .map(function (t) { return t.budget == null ? unbudgeted(t) : budgeted(t); })
         };
       });
-    barChart(document.getElementById("chart-budget"), sections, { labelWidth: 130, valueWidth: 250 });
+    barChart(document.getElementById("chart-budget"), sections);
   }
 
   function unbudgeted(t) {
@@ -410,8 +546,8 @@
         { value: share(Math.max(0, used - budget)), colour: "var(--over)", series: "over",
           title: "超出 over budget by " + yuan(used - budget) }
       ],
-      value: pct + "% of " + yuan(budget) + " · 余额 " + yuan(left) + " left"
-        + (t.waitlisted ? " · " + count(t.waitlisted) + " 候补" : ""),
+      value: "已用 used " + pct + "% of " + yuan(budget) + " · 余额 left " + yuan(left)
+        + (t.waitlisted ? " · 候补 waitlisted " + count(t.waitlisted) : ""),
       valueClass: left <= 0 ? "muted" : "",
       attrs: { "data-budget": "set", "data-programme": t.programme, "data-zone": t.zone }
     };
@@ -437,7 +573,7 @@
         value: count(received) + " 受理 received · " + (received ? Math.round(100 * sums.APPROVED / received) : 0) + "% 批准 approved"
       };
     });
-    barChart(document.getElementById("chart-status"), [{ rows: data }], { valueWidth: 200 });
+    barChart(document.getElementById("chart-status"), [{ rows: data }]);
   }
 
   // GET /reconciliation: each bucket's days, summed over every day.
@@ -469,7 +605,7 @@
       var tr = el("tr", { "data-bucket": t.zone + ":" + t.programme + ":" + t.year,
         "data-approved": fenText(approved), "data-outstanding": fenText(outstanding) }, body);
       el("td", {}, tr, zoneLabel(t.zone));
-      el("td", {}, tr, programme(t.programme).nameZh);
+      el("td", {}, tr, programmeLabel(t.programme));
       el("td", { "class": "num" }, tr, yuan(fenText(approved)));
       el("td", { "class": "num" }, tr, yuan(fenText(paid)));
       el("td", { "class": "num" }, tr, yuan(fenText(outstanding)));
@@ -490,14 +626,15 @@
       el("a", { href: "#/applications/" + encodeURIComponent(d.applicationId) }, id, d.applicationId);
       el("td", { title: d.creditCode }, tr, d.enterpriseName || d.creditCode);
       el("td", {}, tr, zoneLabel(d.zone));
-      el("td", {}, tr, programme(d.programme).nameZh);
+      el("td", {}, tr, programmeLabel(d.programme));
       statusBadge(el("td", {}, tr), d.status);
       el("td", { "class": "num", "data-amount-of": "requested" }, tr,
         d.requestedAmount == null || countsOnly(d.programme) ? "—" : yuan(d.requestedAmount));
       el("td", { "class": "num", "data-amount-of": "approved" }, tr, granted(d, d.programme));
       var reasons = (d.reasons || []);
-      el("td", { "class": "reasons", title: reasons.map(function (r) { return r.code + ": " + r.message; }).join("\n") },
-        tr, reasons.map(function (r) { return r.message || r.code; }).join("; "));
+      el("td", { "class": "reasons", title: reasons.map(function (r) {
+        return r.code + ": " + amountsGrouped(r.message || ""); }).join("\n") },
+        tr, reasons.map(reasonName).join("; "));
     });
     document.getElementById("latest-empty").style.display = latest.length ? "none" : "";
   }
@@ -539,7 +676,7 @@
     clear(document.getElementById("app-current"));
     clear(document.getElementById("history"));
     var path = "/applications/" + encodeURIComponent(id);
-    Promise.all([getJson(path), getJson(path + "/history"), ready]).then(function (answers) {
+    Promise.all([api(path), api(path + "/history"), ready]).then(function (answers) {
       if (document.getElementById("app-id").textContent !== id) return; // another search since
       message.textContent = "";
       renderCurrent(answers[0]);
@@ -557,6 +694,38 @@
     return el("dd", {}, dl, value == null ? "—" : String(value));
   }
 
+  // An amount kept on one line: "144,849,160.6 / 8" broke at 420 px.
+  function amountField(dl, zh, en, text) {
+    var dd = field(dl, zh, en, "");
+    el("span", { "class": "amount" }, dd, text);
+    return dd;
+  }
+
+  // A reason as its code, its name in Chinese and English, and the rule's own words with its
+  // amounts written one way.
+  function reasonItem(parent, r, tag) {
+    var item = el(tag, { "class": "reason", "data-code": r.code }, parent);
+    var name = reasonLabels[r.code];
+    el("code", {}, item, r.code);
+    if (name) {
+      el("span", { "class": "reason-zh" }, item, " " + name.zh);
+      el("span", { "class": "en" }, item, " " + name.en);
+    }
+    if (r.message) el("div", { "class": "reason-text" }, item, amountsGrouped(r.message));
+    return item;
+  }
+
+  var SIZE_CLASSES = { MICRO: "微型", SMALL: "小型", MEDIUM: "中型", LARGE: "大型" };
+
+  // Details are strings: yes/no and size classes in both languages, amounts grouped, the rest as
+  // they are.
+  function detailValue(k, v) {
+    if (v === "true") return "是 yes";
+    if (v === "false") return "否 no";
+    if (k === "sizeClass" && SIZE_CLASSES[v]) return SIZE_CLASSES[v] + " " + v;
+    return amountsGrouped(v);
+  }
+
   function renderCurrent(d) {
     var box = document.getElementById("app-current");
     var dl = el("dl", { "class": "facts" }, box);
@@ -566,21 +735,18 @@
     field(dl, "园区", "Zone", zoneLabel(d.zone));
     field(dl, "年度", "Year", d.year);
     var recognition = countsOnly(d.programme);
-    field(dl, "申请额", "Requested", d.requestedAmount == null || recognition ? "—" : d.requestedAmount);
-    field(dl, "批准额", "Approved", !recognition ? d.approvedAmount
-      : (d.status === "APPROVED" ? RECOGNISED + " · " : "") + NOT_AN_AMOUNT).setAttribute("data-field", "approved");
+    if (d.requestedAmount == null || recognition) field(dl, "申请额", "Requested", "—");
+    else amountField(dl, "申请额", "Requested", money(d.requestedAmount));
+    (recognition ? field(dl, "批准额", "Approved", (d.status === "APPROVED" ? RECOGNISED + " · " : "") + NOT_AN_AMOUNT)
+      : amountField(dl, "批准额", "Approved", money(d.approvedAmount))).setAttribute("data-field", "approved");
     field(dl, "决定时间", "Decided", cst(d.decidedAt) + " · 第 " + d.sequence + " 次决定 decision " + d.sequence);
     field(dl, "政策版本", "Policy version", d.policyVersion);
     el("h3", {}, box, "理由 Reasons");
     var ul = el("ul", { "class": "reasons-list" }, box);
-    (d.reasons || []).forEach(function (r) {
-      var li = el("li", {}, ul);
-      el("code", {}, li, r.code);
-      li.appendChild(document.createTextNode(" " + (r.message || "")));
-    });
+    (d.reasons || []).forEach(function (r) { reasonItem(ul, r, "li"); });
     el("h3", {}, box, "明细 Details");
-    var wrap = el("div", { "class": "table-wrap" }, box);
-    var table = el("table", { id: "app-details" }, wrap);
+    var scroller = el("div", { "class": "table-wrap" }, box);
+    var table = el("table", { id: "app-details" }, scroller);
     var head = el("tr", {}, el("thead", {}, table));
     ["项目 Item", "数值 Value", "键 Key"].forEach(function (h) { el("th", {}, head, h); });
     var body = el("tbody", {}, table);
@@ -590,7 +756,9 @@
       var td = el("td", {}, tr);
       el("div", {}, td, label.zh);
       if (label.en) el("div", { "class": "muted" }, td, label.en);
-      el("td", { "class": "value" }, tr, d.details[k]);
+      var value = detailValue(k, d.details[k]);
+      // A figure stays whole on its line; a sentence (a size band, a note) wraps.
+      el("span", { "class": /^[−+-]?[\d,.]+%?$/.test(value) ? "amount" : "" }, el("td", { "class": "value" }, tr), value);
       el("td", { "class": "id" }, tr, k);
     });
   }
@@ -600,11 +768,13 @@
     clear(ol);
     list.forEach(function (d) {
       var li = el("li", { "data-sequence": d.sequence }, ol);
-      el("span", { "class": "when" }, li, "#" + d.sequence + " · " + cst(d.decidedAt) + " · rev " + d.revision + " ");
+      el("span", { "class": "when" }, li, "#" + d.sequence + " · " + cst(d.decidedAt) + " · 修订 revision " + d.revision + " ");
       statusBadge(li, d.status);
-      el("span", {}, li, d.status === "APPROVED" ? " " + granted(d, d.programme) : "");
+      if (d.status === "APPROVED") {
+        el("span", { "class": "amount" }, li, " " + (countsOnly(d.programme) ? RECOGNISED : money(d.approvedAmount)));
+      }
       var first = (d.reasons || [])[0];
-      if (first) el("div", { "class": "muted reason" }, li, first.message || first.code);
+      if (first) reasonItem(li, first, "div").className += " muted";
     });
   }
 
@@ -619,12 +789,16 @@
 
   // ---- a what-if run: GET /whatif/{name} (README, "What-if replays") ----------------------
 
-  var WHATIF_ROWS = 500; // changed applications listed; the rest are counted
+  var WHATIF_ROWS = 500; // changed applications listed at most; the rest are counted
+  var WHATIF_FIRST = 50; // listed until all are asked for
+  var whatifAllChanges = false;
   var CAUSES = {
     RULES: { zh: "规则", title: "候选政策对该申请本身判断不同 the candidate's rules judged it otherwise" },
     COMPETITION: { zh: "竞争", title: "只是预算或名额的竞争结果不同 only the contest for a budget or claim went otherwise" }
   };
   var whatifAsked = 0;
+  var whatifRun = null; // the run shown, drawn again when the chart's width changes
+  var whatifAllZero = false; // whether buckets that are zero on both sides are shown
 
   function signedCount(n) {
     return (n > 0 ? "+" : n < 0 ? "−" : "") + count(Math.abs(n));
@@ -638,14 +812,16 @@
     var asked = ++whatifAsked;
     var message = document.getElementById("whatif-message");
     document.getElementById("whatif-result").hidden = true;
+    whatifRun = null;
     document.getElementById("whatif-name").value = name;
     message.className = "muted";
     message.textContent = "读取中 Loading " + name + "…";
-    Promise.all([getJson("/whatif/" + encodeURIComponent(name)), ready]).then(function (answers) {
+    Promise.all([api("/whatif/" + encodeURIComponent(name)), ready]).then(function (answers) {
       if (asked !== whatifAsked) return; // another run asked for since
       message.textContent = "推演 Run " + name;
+      document.getElementById("whatif-result").hidden = false; // shown first: the chart takes its width
+      whatifRun = answers[0];
       renderWhatIf(answers[0]);
-      document.getElementById("whatif-result").hidden = false;
     }).catch(function (e) {
       if (asked !== whatifAsked) return;
       message.className = "error";
@@ -673,60 +849,127 @@
     renderWhatIfChanges(changes, run.changed);
   }
 
+  // A bucket in which nothing was approved, waiting or rejected, live or candidate: most buckets
+  // of a run (every zone, programme and year), and nothing to look at.
+  function allZero(b) {
+    return [b.live, b.candidate].every(function (f) {
+      return !f.approved && !f.waitlisted && !f.rejected && fen(f.approvedAmount) === 0;
+    });
+  }
+
+  function bucketChanged(b) {
+    return b.live.approved !== b.candidate.approved || b.live.waitlisted !== b.candidate.waitlisted
+      || b.live.rejected !== b.candidate.rejected || fen(b.live.approvedAmount) !== fen(b.candidate.approvedAmount);
+  }
+
+  // The buckets shown: changed ones first, then the rest; all-zero ones only when asked for.
+  function bucketsShown(buckets) {
+    var shown = buckets.filter(function (b) { return whatifAllZero || !allZero(b); });
+    return shown.filter(bucketChanged).concat(shown.filter(function (b) { return !bucketChanged(b); }));
+  }
+
+  function renderZeroToggle(buckets) {
+    var zero = buckets.filter(allZero).length;
+    var button = document.getElementById("whatif-zero");
+    button.hidden = zero === 0;
+    button.textContent = whatifAllZero
+      ? "隐藏 " + count(zero) + " 个全为零的桶 hide the " + count(zero) + " all-zero buckets"
+      : "显示 " + count(zero) + " 个全为零的桶 show the " + count(zero) + " all-zero buckets";
+    button.setAttribute("aria-pressed", whatifAllZero ? "true" : "false");
+  }
+
   // One section per programme, each on its own scale, so no two kinds of money meet; per bucket a
   // bar live and a bar candidate, and the difference.
   function renderWhatIfChart(buckets) {
     var svg = document.getElementById("chart-whatif");
     clear(svg);
-    var width = 460, plotW = 220, barH = 12, y = 4; // narrower than the other charts: legible at 420 px
+    renderZeroToggle(buckets);
+    var width = chartWidth(svg), y = 2;
+    var shown = bucketsShown(buckets);
     var codes = programmes.map(function (p) { return p.code; });
-    buckets.forEach(function (b) { if (codes.indexOf(b.programme) < 0) codes.push(b.programme); });
-    codes.forEach(function (code) {
-      var rows = buckets.filter(function (b) { return b.programme === code; });
-      if (!rows.length) return;
+    shown.forEach(function (b) { if (codes.indexOf(b.programme) < 0) codes.push(b.programme); });
+    var sides = [];
+    var sections = codes.map(function (code) {
       var p = programme(code), kd = kind(p.moneyKind);
-      var measure = function (f) { return kd.countsOnly ? f.approved : fen(f.approvedAmount); };
-      var max = 0;
-      rows.forEach(function (b) { max = Math.max(max, measure(b.live), measure(b.candidate)); });
-      svgEl("text", { x: 0, y: y + 14, "font-weight": "600" }, svg, programmeLabel(code));
-      svgEl("text", { x: 0, y: y + 30, "class": "muted" }, svg, kd.zh + " " + kd.en);
-      y += 38;
-      rows.forEach(function (b) {
-        var dAmount = fen(b.candidate.approvedAmount) - fen(b.live.approvedAmount);
-        var dCount = b.candidate.approved - b.live.approved;
-        var dWait = b.candidate.waitlisted - b.live.waitlisted;
-        var g = svgEl("g", { "data-zone": b.zone, "data-programme": code, "data-year": b.year, "data-kind": p.moneyKind,
-          "data-live-count": b.live.approved, "data-candidate-count": b.candidate.approved, "data-diff-count": dCount,
-          "data-live-amount": fenText(fen(b.live.approvedAmount)),
-          "data-candidate-amount": fenText(fen(b.candidate.approvedAmount)), "data-diff-amount": fenText(dAmount) }, svg);
-        var change = kd.countsOnly ? dCount : dAmount;
-        svgEl("text", { x: 0, y: y + 12 }, g, zoneLabel(b.zone) + " · " + b.year);
-        svgEl("text", { x: width, y: y + 12, "text-anchor": "end", "class": "diff " + (change > 0 ? "up" : change < 0 ? "down" : "muted") }, g,
-          "差 Δ " + (kd.countsOnly ? signedCount(dCount) + " 家" : signedFen(dAmount) + " · " + signedCount(dCount) + " 件")
-          + (dWait ? " · 候补 waitlisted " + signedCount(dWait) : ""));
-        y += 17;
-        [["live", "现行 live", b.live], ["candidate", "候选 candidate", b.candidate]].forEach(function (side) {
-          var f = side[2], w = max > 0 ? plotW * measure(f) / max : 0;
-          var text = side[1] + " " + (kd.countsOnly ? count(f.approved) + " 家 recognised"
-            : yuan(f.approvedAmount) + " · " + count(f.approved) + " 件 approved");
-          svgEl("line", { x1: 0, x2: plotW, y1: y + barH / 2, y2: y + barH / 2, "class": "grid-line" }, g);
-          if (w > 0) {
-            var rect = svgEl("rect", { x: 0, y: y, width: Math.max(w, 1), height: barH, rx: 2,
-              fill: "var(--" + side[0] + ")", "data-series": side[0] }, g);
-            svgEl("title", {}, rect, zoneLabel(b.zone) + " · " + p.nameZh + " · " + text);
-          }
-          svgEl("text", { x: plotW + 8, y: y + barH - 2, "class": "value", "data-side": side[0] }, g, text);
-          y += barH + 4;
-        });
-        y += 8;
+      var rows = shown.filter(function (b) { return b.programme === code; }).map(function (b) {
+        var row = whatIfBucket(b, p, kd);
+        sides = sides.concat(row.sides);
+        return row;
       });
+      return { code: code, p: p, kd: kd, rows: rows };
     });
-    if (y === 4) {
-      svgEl("text", { x: 0, y: 20, "class": "muted" }, svg, "没有决定 No decisions in this run.");
+    // Programmes with a changed bucket first, so the changes lead whichever programme they are in.
+    var changedIn = function (section) { return section.rows.some(function (r) { return r.changed; }); };
+    sections = sections.filter(changedIn).concat(sections.filter(function (x) { return !changedIn(x); }));
+    var lay = barLayout(width, sides);
+    sections.forEach(function (section) {
+      if (!section.rows.length) return;
+      var max = 0;
+      section.rows.forEach(function (r) {
+        r.sides.forEach(function (side) { max = Math.max(max, side.segments[0].value); });
+      });
+      y = chartHeading(svg, programmeLabel(section.code), width, y, { "font-weight": "600" });
+      y = chartHeading(svg, section.kd.zh + " " + section.kd.en, width, y, { "class": "muted" });
+      section.rows.forEach(function (r) {
+        var g = svgEl("g", r.attrs, svg);
+        y = whatIfHead(g, r, width, y);
+        r.sides.forEach(function (side) { y = barRow(g, side, max, lay, y); });
+        y += 6;
+      });
+      y += 4;
+    });
+    if (y === 2) {
+      svgEl("text", { x: 0, y: 20, "class": "muted" }, svg, buckets.length
+        ? "没有非零的桶 Every bucket is zero on both sides." : "没有决定 No decisions in this run.");
       y = 30;
     }
-    svg.setAttribute("viewBox", "0 0 " + width + " " + y);
-    svg.setAttribute("height", y);
+    finishChart(svg, width, y);
+  }
+
+  // A bucket's data attributes, its heading and difference, and its two bars as barRow takes them.
+  function whatIfBucket(b, p, kd) {
+    var measure = function (f) { return kd.countsOnly ? f.approved : fen(f.approvedAmount); };
+    var dAmount = fen(b.candidate.approvedAmount) - fen(b.live.approvedAmount);
+    var dCount = b.candidate.approved - b.live.approved;
+    var dWait = b.candidate.waitlisted - b.live.waitlisted;
+    var change = kd.countsOnly ? dCount : dAmount;
+    return {
+      attrs: { "data-zone": b.zone, "data-programme": b.programme, "data-year": b.year, "data-kind": p.moneyKind,
+        "data-changed": bucketChanged(b) ? "true" : "false",
+        "data-live-count": b.live.approved, "data-candidate-count": b.candidate.approved, "data-diff-count": dCount,
+        "data-live-amount": fenText(fen(b.live.approvedAmount)),
+        "data-candidate-amount": fenText(fen(b.candidate.approvedAmount)), "data-diff-amount": fenText(dAmount) },
+      label: zoneLabel(b.zone) + " · " + b.year,
+      changed: bucketChanged(b),
+      diff: "差 Δ " + (kd.countsOnly ? signedCount(dCount) + " 家" : signedFen(dAmount) + " · " + signedCount(dCount) + " 件")
+        + (dWait ? " · 候补 waitlisted " + signedCount(dWait) : ""),
+      diffClass: "diff " + (change > 0 ? "up" : change < 0 ? "down" : "muted"),
+      sides: [["live", "现行 live", b.live], ["candidate", "候选 candidate", b.candidate]].map(function (side) {
+        var f = side[2];
+        var text = kd.countsOnly ? count(f.approved) + " 家 recognised"
+          : yuan(f.approvedAmount) + " · " + count(f.approved) + " 件 approved";
+        return {
+          label: side[1],
+          segments: [{ value: measure(f), colour: "var(--" + side[0] + ")", series: side[0],
+            title: zoneLabel(b.zone) + " · " + p.nameZh + " · " + side[1] + " " + text }],
+          value: text,
+          valueAttrs: { "data-side": side[0] }
+        };
+      })
+    };
+  }
+
+  // The bucket's name, and its difference to the right where both fit on a line, else below.
+  function whatIfHead(g, r, width, y) {
+    var nameW = textWidth(r.label, true), diffW = textWidth(r.diff);
+    svgEl("text", { x: 0, y: y + 13, "font-weight": "600", "class": "bucket" }, g, r.label);
+    if (nameW + 12 + diffW <= width) {
+      textLines(g, width, y + 13, [r.diff], { "text-anchor": "end", "class": r.diffClass });
+      return y + LINE + 2;
+    }
+    var lines = wrap(r.diff, width);
+    textLines(g, 0, y + 13 + LINE, lines, { "class": r.diffClass });
+    return y + (lines.length + 1) * LINE + 2;
   }
 
   function renderWhatIfChanges(changes, changed) {
@@ -734,7 +977,14 @@
     clear(body);
     var amount = function (d) { return d ? fenText(fen(d.approvedAmount)) : ""; };
     var shown = function (d) { return d ? yuan(d.approvedAmount) : "—"; };
-    changes.slice(0, WHATIF_ROWS).forEach(function (c) {
+    var rows = whatifAllChanges ? WHATIF_ROWS : WHATIF_FIRST;
+    var more = document.getElementById("whatif-all-changes");
+    more.hidden = changes.length <= WHATIF_FIRST;
+    more.textContent = whatifAllChanges
+      ? "只显示前 " + WHATIF_FIRST + " 件 show the first " + WHATIF_FIRST + " only"
+      : "显示全部 " + count(Math.min(changes.length, WHATIF_ROWS)) + " 件 show all "
+        + count(Math.min(changes.length, WHATIF_ROWS)) + " changes";
+    changes.slice(0, rows).forEach(function (c) {
       var tr = el("tr", { "data-id": c.applicationId, "data-cause": c.cause }, body);
       tr.title = ["live", "candidate"].map(function (s) {
         return s + ": " + (c[s] ? (c[s].reasons || []).join(", ") : "—");
@@ -756,46 +1006,67 @@
       el("td", { title: cause ? cause.title : "" }, tr, (cause ? cause.zh + " " : "") + c.cause);
     });
     document.getElementById("whatif-more").textContent = !changes.length ? "没有变化 Nothing changed."
-      : changes.length > WHATIF_ROWS ? "显示前 " + WHATIF_ROWS + " 件 showing the first " + WHATIF_ROWS + " of "
-        + count(changed) + " (GET /whatif/NAME has all)" : "";
+      : changes.length > rows ? "显示前 " + rows + " 件 showing the first " + rows + " of "
+        + count(changed) + (rows === WHATIF_ROWS ? " (GET /whatif/NAME has all)" : "") : "";
   }
 
   // ---- fetching and live updates ----------------------------------------------------------
 
-  function getJson(path) {
+  // Every request of the page goes through here: one place to add credentials and to answer a
+  // 401 or 403 (the error carries the status, and the JSON body when there is one).
+  function api(path) {
     return fetch(path, { headers: { Accept: "application/json" } }).then(function (r) {
       if (!r.ok) {
         var e = new Error(path + " answered " + r.status);
         e.status = r.status;
-        throw e;
+        return r.json().then(function (body) { e.body = body; throw e; }, function () { throw e; });
       }
       return r.json();
     });
   }
 
-  function refresh() {
-    getJson("/totals").then(function (list) {
+  // Each panel's feed loads on its own, so that one can be left out (a role that may not read it)
+  // without the others noticing.
+  function loadTotals() {
+    api("/totals").then(function (list) {
       list.forEach(putTotals);
       scheduleRender();
     }).catch(function () { /* 503 during a rebalance: keep what is shown, try again later */ });
-    getJson("/reconciliation").then(function (days) {
+  }
+
+  function loadFinance() {
+    api("/reconciliation").then(function (days) {
       putFinance(days);
       scheduleRender();
     }).catch(function () {});
-    getJson("/decisions/latest?limit=" + LATEST).then(function (list) {
+  }
+
+  function loadLatest() {
+    api("/decisions/latest?limit=" + LATEST).then(function (list) {
       list.slice().reverse().forEach(addDecision);
       latest.sort(function (a, b) { return Date.parse(b.decidedAt) - Date.parse(a.decidedAt); });
       scheduleRender();
     }).catch(function () {});
-    fetch("/health").then(function (r) { return r.json(); }).then(function (h) {
-      var pill = document.getElementById("health");
+  }
+
+  function loadHealth() {
+    var pill = document.getElementById("health");
+    var show = function (h) {
       pill.textContent = "streams " + h.state;
       pill.className = h.state === "RUNNING" ? "pill" : "pill off";
-    }).catch(function () {
-      var pill = document.getElementById("health");
+    };
+    api("/health").then(show).catch(function (e) {
+      if (e.body && e.body.state) return show(e.body); // 503 while not running says its state
       pill.textContent = "服务不可达 server unreachable";
       pill.className = "pill off";
     });
+  }
+
+  function refresh() {
+    loadTotals();
+    loadFinance();
+    loadLatest();
+    loadHealth();
   }
 
   function listen() {
@@ -835,11 +1106,36 @@
     history.replaceState(null, "", "?whatif=" + encodeURIComponent(name) + location.hash);
     showWhatIf(name);
   });
+  document.getElementById("whatif-all-changes").addEventListener("click", function () {
+    whatifAllChanges = !whatifAllChanges;
+    if (whatifRun) renderWhatIfChanges(whatifRun.changes || [], whatifRun.changed);
+  });
+  document.getElementById("whatif-zero").addEventListener("click", function () {
+    whatifAllZero = !whatifAllZero;
+    if (whatifRun) renderWhatIfChart(whatifRun.buckets || []);
+  });
   window.addEventListener("hashchange", route);
+  // Charts are drawn at their width: drawn again when it changes (a turned phone, a scroll bar).
+  if (window.ResizeObserver) {
+    var resized = new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) {
+        var svg = entry.target, drawn = Number(svg.getAttribute("data-width"));
+        if (!drawn || Math.abs(Math.floor(entry.contentRect.width) - drawn) < 1) return;
+        if (svg.id === "chart-whatif") {
+          if (whatifRun) renderWhatIfChart(whatifRun.buckets || []);
+        } else {
+          scheduleRender();
+        }
+      });
+    });
+    ["chart-approved", "chart-budget", "chart-status", "chart-whatif"].forEach(function (id) {
+      resized.observe(document.getElementById(id));
+    });
+  }
 
   // The programme list comes from the server; until it answers, totals show under their codes.
   var ready = Promise.all([
-    getJson("/programmes").then(function (list) {
+    api("/programmes").then(function (list) {
       programmes = list.map(function (p, i) {
         return { code: p.code, nameZh: p.nameZh, nameEn: p.nameEn, moneyKind: p.moneyKind,
           colour: PALETTE[i % PALETTE.length] };
@@ -847,7 +1143,8 @@
       legends();
       render();
     }).catch(function () {}),
-    getJson("detail-labels.json").then(function (l) { labels = l; }).catch(function () {})
+    api("detail-labels.json").then(function (l) { labels = l; }).catch(function () {}),
+    api("reason-labels.json").then(function (l) { reasonLabels = l; scheduleRender(); }).catch(function () {})
   ]);
   legends();
   render();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The launcher's log configuration ({@code log4j2.xml}, not the tests' own): Kafka clients' "not
  * known yet" warnings about topics just created are quiet, its warnings about an unreachable broker
- * are not.
+ * are not, nor are Kafka Streams' warnings about its tables.
  */
 class LogConfigTest {
 
@@ -23,11 +23,7 @@ class LogConfigTest {
 
   @Test
   void metadataNotYetKnownIsQuietButAnUnreachableBrokerIsNot() throws Exception {
-    final XmlConfiguration config =
-        new XmlConfiguration(
-            null, ConfigurationSource.fromResource("log4j2.xml", getClass().getClassLoader()));
-    config.initialize();
-    final LoggerConfig logger = config.getLoggerConfig(NETWORK_CLIENT);
+    final LoggerConfig logger = config().getLoggerConfig(NETWORK_CLIENT);
 
     assertThat(
             shown(
@@ -48,10 +44,42 @@ class LogConfigTest {
         .isTrue();
   }
 
+  /**
+   * The decisions table no longer warns about releases from the waitlist (the topology reads it in
+   * the topic's order: DecisionTableOrderTest), so its warnings are no longer silenced: one now
+   * would be news.
+   */
+  @Test
+  void kTableWarningsAreShown() throws Exception {
+    final String source = "org.apache.kafka.streams.kstream.internals.KTableSource";
+    assertThat(
+            shown(
+                config().getLoggerConfig(source),
+                source,
+                "Detected out-of-order KTable update for {}, old timestamp=[{}] new timestamp=[{}].",
+                "decisions-by-application",
+                2L,
+                1L))
+        .isTrue();
+  }
+
+  private static XmlConfiguration config() throws Exception {
+    final XmlConfiguration config =
+        new XmlConfiguration(
+            null,
+            ConfigurationSource.fromResource("log4j2.xml", LogConfigTest.class.getClassLoader()));
+    config.initialize();
+    return config;
+  }
+
   private static boolean shown(LoggerConfig logger, String format, Object... args) {
+    return shown(logger, NETWORK_CLIENT, format, args);
+  }
+
+  private static boolean shown(LoggerConfig logger, String name, String format, Object... args) {
     final LogEvent event =
         Log4jLogEvent.newBuilder()
-            .setLoggerName(NETWORK_CLIENT)
+            .setLoggerName(name)
             .setLevel(Level.WARN)
             .setMessage(new ParameterizedMessage(format, args))
             .build();

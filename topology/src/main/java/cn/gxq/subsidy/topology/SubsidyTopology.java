@@ -259,16 +259,20 @@ public final class SubsidyTopology {
   }
 
   /**
-   * The current decision per application, for the HTTP API: the decisions topic as a table (its own
-   * changelog), partitioned by application id like the topic. Kept as the topic's bytes: a lookup
-   * decodes the one decision it answers with, the pipeline decodes none. Uncached, so that the
-   * history store sees every decision, not only the last one per commit.
+   * The current decision per application, for the HTTP API: the decisions topic as a table,
+   * partitioned by application id like the topic, the later record of a key replacing the earlier
+   * one ({@link TopicOrderTime}: by the topic's order, not by the decisions' event times). Kept as
+   * the topic's bytes: a lookup decodes the one decision it answers with, the pipeline decodes
+   * none. Uncached, so that the history store sees every decision, not only the last one per
+   * commit.
    */
   private static void addQueryStores(StreamsBuilder builder, Topics topics, SubsidySerdes serdes) {
     final KTable<String, byte[]> decisions =
         builder.table(
             topics.decisions(),
-            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-decisions"),
+            Consumed.with(Serdes.String(), Serdes.ByteArray())
+                .withTimestampExtractor(new TopicOrderTime())
+                .withName("read-decisions"),
             Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(LedgerStores.DECISIONS)
                 .withKeySerde(Serdes.String())
                 .withValueSerde(Serdes.ByteArray())
