@@ -684,7 +684,7 @@
     }).catch(function (e) {
       message.textContent = e.status === 404
         ? "未找到该申请 No decision for application " + id
-        : "暂时无法查询，请稍后再试 Cannot look it up now, try again (" + e.message + ")";
+        : refusal(e) || "暂时无法查询，请稍后再试 Cannot look it up now, try again (" + e.message + ")";
     });
     panel.scrollIntoView({ block: "start" });
   }
@@ -831,7 +831,7 @@
           + " on this instance (bin/subsidy whatif --name " + name + ")"
         : e.status === 400
           ? "推演名称只能含字母、数字和 _ · a run name has letters, digits and _ only: " + name
-          : "暂时无法读取推演 · cannot read the run now (" + e.message + ")";
+          : refusal(e) || "暂时无法读取推演 · cannot read the run now (" + e.message + ")";
     });
   }
 
@@ -1012,10 +1012,12 @@
 
   // ---- fetching and live updates ----------------------------------------------------------
 
-  // Every request of the page goes through here: one place to add credentials and to answer a
-  // 401 or 403 (the error carries the status, and the JSON body when there is one).
+  // Every request of the page goes through here. The session's cookie goes with it (same origin);
+  // a 401 means it ended, and the sign-in form opens (people.js). The error carries the status, and
+  // the JSON body when there is one.
   function api(path) {
     return fetch(path, { headers: { Accept: "application/json" } }).then(function (r) {
+      if (r.status === 401) People.unauthorized();
       if (!r.ok) {
         var e = new Error(path + " answered " + r.status);
         e.status = r.status;
@@ -1023,6 +1025,14 @@
       }
       return r.json();
     });
+  }
+
+  // What a 401 or 403 says to the person; null for other errors.
+  function refusal(e) {
+    var why = e.body && e.body.error ? ": " + e.body.error : "";
+    if (e.status === 401) return "请先登录 Sign in first (401)" + why;
+    if (e.status === 403) return "无权查看 Not yours to read (403)" + why;
+    return null;
   }
 
   // Each panel's feed loads on its own, so that one can be left out (a role that may not read it)
@@ -1062,16 +1072,21 @@
     });
   }
 
+  // Only what the person may read is asked for (people.js); the totals and health are open.
   function refresh() {
     loadTotals();
-    loadFinance();
-    loadLatest();
+    if (People.may("reconciliation")) loadFinance();
+    if (People.may("decisions")) loadLatest();
     loadHealth();
   }
 
   function listen() {
-    if (!window.EventSource) return;
     var live = document.getElementById("live");
+    if (!People.may("decisions")) {
+      live.textContent = "每 " + REFRESH_MS / 1000 + " 秒刷新 refreshed every " + REFRESH_MS / 1000 + " s";
+      return; // the live events carry enterprises' decisions
+    }
+    if (!window.EventSource) return;
     var source = new EventSource("/events");
     source.onopen = function () { live.textContent = "live"; live.className = "pill"; };
     source.onerror = function () { live.textContent = "reconnecting…"; live.className = "pill off"; };
@@ -1148,10 +1163,13 @@
   ]);
   legends();
   render();
-  refresh();
-  listen();
-  route();
-  var asked = new URLSearchParams(location.search).get("whatif");
-  if (asked) showWhatIf(asked);
-  setInterval(refresh, REFRESH_MS);
+  // Who is signed in decides which panels load; an unreachable /session shows the open ones.
+  People.load().catch(function () {}).then(function () {
+    refresh();
+    listen();
+    route();
+    var asked = new URLSearchParams(location.search).get("whatif");
+    if (asked && People.may("whatif")) showWhatIf(asked);
+    setInterval(refresh, REFRESH_MS);
+  });
 })();

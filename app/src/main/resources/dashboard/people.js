@@ -7,6 +7,7 @@ var People = (function () {
   // Each panel and the reading it needs (GET /session lists the readings as mayRead).
   var PANELS = [
     { reading: "decisions", ids: ["latest-card"] },
+    { reading: "reconciliation", ids: ["finance-card"] },
     { reading: "application", ids: ["search"] },
     { reading: "whatif", ids: ["whatif"] }
   ];

@@ -53,10 +53,13 @@ class SignInBrowserTest {
           .allMatch(z -> z.contains(api.zone));
 
       page.search(mine);
-      page.until(p -> p.text("#app-current").contains(mine), () -> page.text("#application"));
+      page.until(
+          p -> p.text("#app-id").equals(mine) && p.text("#app-current").contains("Status"),
+          () -> page.text("#application"));
       page.search(theirs);
       page.until(p -> p.text("#app-message").contains("403"), () -> page.text("#application"));
-      assertThat(page.text("#app-current")).doesNotContain(theirs);
+      assertThat(page.text("#app-id")).isEqualTo(theirs);
+      assertThat(page.text("#app-current")).isEmpty();
 
       // The access log holds both reads, with the officer's name and the answers' statuses.
       final String auditor =
