@@ -36,6 +36,10 @@ class SignInBrowserTest {
 
       // A wrong password is said so, and signs nobody in.
       page.click("#who-in");
+      for (int width : new int[] {420, 1400}) {
+        page.resize(width, 1800);
+        clipsNothing(page, "the sign-in form at " + width + " px");
+      }
       page.enter("signin-user", SecuredApi.OFFICER, "#signin-form button[type=submit]");
       page.enter("signin-password", "not the password", "#signin-form button[type=submit]");
       page.until(p -> p.text("#signin-message").contains("Wrong"), () -> page.text("#signin"));
@@ -51,6 +55,11 @@ class SignInBrowserTest {
       assertThat(page.texts("#latest tbody tr td:nth-child(4)"))
           .isNotEmpty()
           .allMatch(z -> z.contains(api.zone));
+
+      for (int width : new int[] {420, 1400}) {
+        page.resize(width, 1800);
+        clipsNothing(page, "signed in, at " + width + " px");
+      }
 
       page.search(mine);
       page.until(
@@ -73,6 +82,13 @@ class SignInBrowserTest {
       page.until(p -> !p.text("#who-in").isEmpty(), () -> page.text("header"));
       assertThat(hidden(page, "latest-card")).isTrue();
     }
+  }
+
+  /** Once the page has drawn again at its new width, no text is cut off. */
+  private static void clipsNothing(DashboardPage page, String where) {
+    page.until(
+        p -> p.clippedTexts().isEmpty(),
+        () -> where + ": " + String.join("\n", page.clippedTexts()));
   }
 
   private static boolean hidden(DashboardPage page, String id) {
