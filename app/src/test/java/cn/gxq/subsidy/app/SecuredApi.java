@@ -139,6 +139,11 @@ final class SecuredApi implements AutoCloseable {
     }
   }
 
+  /** The HTTPS client trusting the embedded certificate. */
+  HttpClient http() {
+    return http;
+  }
+
   /** An answer: status, headers, body. */
   record Answer(int status, HttpResponse<String> response) {
     String body() {

@@ -146,7 +146,12 @@ public final class ApiServer implements AutoCloseable {
           security.gate().admit(ctx, Reading.DECISIONS);
           stream.open(ctx);
         });
-    cfg.routes.head("/events", stream::describe);
+    cfg.routes.head(
+        "/events",
+        ctx -> {
+          security.gate().admit(ctx, Reading.DECISIONS);
+          stream.describe(ctx);
+        });
     served.add(new Served("GET", "/events"));
     served.add(new Served("HEAD", "/events"));
   }
