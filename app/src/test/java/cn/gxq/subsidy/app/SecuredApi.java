@@ -11,25 +11,15 @@ import cn.gxq.subsidy.app.start.ContractPublisher;
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.demo.DemoScenario;
 import cn.gxq.subsidy.demo.Mix;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -45,14 +35,12 @@ final class SecuredApi implements AutoCloseable {
   static final String OFFICER = "officer.one";
   static final String OTHER_OFFICER = "officer.two";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   final ClusterFixture cluster;
   final List<ClusterFixture.Instance> instances = new ArrayList<>();
   final Map<String, Decision> decided;
   final String zone;
   final String otherZone;
-  private final HttpClient http;
+  private final HttpsClient https;
 
   SecuredApi(String applicationId, int instanceCount, int applications) throws Exception {
     cluster = new ClusterFixture(3);
@@ -78,7 +66,7 @@ final class SecuredApi implements AutoCloseable {
             usersFile,
             embedded.sessionKey(),
             Optional.empty());
-    http = HttpClient.newBuilder().sslContext(trusting(embedded)).build();
+    https = new HttpsClient(embedded.tls().trustStore(), embedded.tls().password());
     for (int i = 0; i < instanceCount; i++) {
       instances.add(cluster.startSecuredInstance(applicationId, secured));
     }
@@ -139,74 +127,21 @@ final class SecuredApi implements AutoCloseable {
     }
   }
 
-  /** The HTTPS client trusting the embedded certificate. */
-  HttpClient http() {
-    return http;
-  }
-
-  /** An answer: status, headers, body. */
-  record Answer(int status, HttpResponse<String> response) {
-    String body() {
-      return response.body();
-    }
-
-    JsonNode json() {
-      try {
-        return MAPPER.readTree(response.body());
-      } catch (IOException e) {
-        throw new AssertionError("not JSON: " + response.body(), e);
-      }
-    }
-
-    String header(String name) {
-      return response.headers().firstValue(name).orElse(null);
-    }
-  }
-
   /** GET with a bearer token, or none when {@code token} is null. */
-  Answer get(ClusterFixture.Instance instance, String path, String token) {
-    final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instance.url() + path));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return send(request);
+  HttpsClient.Answer get(ClusterFixture.Instance instance, String path, String token) {
+    return https.get(instance.url() + path, token);
   }
 
-  Answer signIn(ClusterFixture.Instance instance, String user, String password) {
-    return send(
-        HttpRequest.newBuilder(URI.create(instance.url() + "/session"))
-            .header("Content-Type", "application/json")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"user\":\"" + user + "\",\"password\":\"" + password + "\"}")));
+  HttpsClient.Answer signIn(ClusterFixture.Instance instance, String user, String password) {
+    return https.signIn(instance.url(), user, password);
   }
 
-  Answer send(HttpRequest.Builder request) {
-    try {
-      final HttpResponse<String> response =
-          http.send(
-              request.timeout(Duration.ofSeconds(20)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response);
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+  HttpsClient.Answer send(HttpRequest.Builder request) {
+    return https.send(request);
   }
 
-  private static SSLContext trusting(EmbeddedSecurity embedded) throws Exception {
-    final KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(embedded.tls().trustStore())) {
-      store.load(in, embedded.tls().password().toCharArray());
-    }
-    final TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
-    final SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
+  HttpClient http() {
+    return https.http();
   }
 
   @Override
