@@ -2,7 +2,7 @@ package cn.gxq.subsidy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gxq.subsidy.app.HttpsClient.Answer;
+import cn.gxq.subsidy.app.HttpClientSupport.Answer;
 import cn.gxq.subsidy.policy.PolicyBook;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;

@@ -1,58 +1,24 @@
 package cn.gxq.subsidy.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.gxq.subsidy.app.HttpClientSupport.Answer;
+import cn.gxq.subsidy.app.people.HttpSecurity;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /** An HTTPS client of a secured API, trusting its CA, signing in and reading as a person would. */
 final class HttpsClient {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private final HttpClient http;
 
   /** Trusting the certificates of a PKCS12 trust store. */
-  HttpsClient(Path trustStore, String password) throws Exception {
-    final KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(trustStore)) {
-      store.load(in, password.toCharArray());
-    }
-    final TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
-    final SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    this.http = HttpClient.newBuilder().sslContext(context).build();
-  }
-
-  /** An answer: status, headers, body. */
-  record Answer(int status, HttpResponse<String> response) {
-    String body() {
-      return response.body();
-    }
-
-    JsonNode json() {
-      try {
-        return MAPPER.readTree(response.body());
-      } catch (IOException e) {
-        throw new AssertionError("not JSON: " + response.body(), e);
-      }
-    }
-
-    String header(String name) {
-      return response.headers().firstValue(name).orElse(null);
-    }
+  HttpsClient(Path trustStore, String password) {
+    this.http =
+        HttpClient.newBuilder().sslContext(HttpSecurity.trusting(trustStore, password)).build();
   }
 
   HttpClient http() {

@@ -128,15 +128,15 @@ final class SecuredApi implements AutoCloseable {
   }
 
   /** GET with a bearer token, or none when {@code token} is null. */
-  HttpsClient.Answer get(ClusterFixture.Instance instance, String path, String token) {
+  HttpClientSupport.Answer get(ClusterFixture.Instance instance, String path, String token) {
     return https.get(instance.url() + path, token);
   }
 
-  HttpsClient.Answer signIn(ClusterFixture.Instance instance, String user, String password) {
+  HttpClientSupport.Answer signIn(ClusterFixture.Instance instance, String user, String password) {
     return https.signIn(instance.url(), user, password);
   }
 
-  HttpsClient.Answer send(HttpRequest.Builder request) {
+  HttpClientSupport.Answer send(HttpRequest.Builder request) {
     return https.send(request);
   }
 

@@ -100,7 +100,7 @@ class SignInBrowserTest {
       throws InterruptedException {
     final long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (System.nanoTime() < deadline) {
-      final HttpsClient.Answer latest =
+      final HttpClientSupport.Answer latest =
           run.https().get(run.url() + "/decisions/latest?limit=200", auditor);
       if (latest.status() == 200) {
         for (JsonNode d : latest.json()) {

@@ -133,7 +133,8 @@ public final class HttpSecurity {
         : Optional.empty();
   }
 
-  private static SSLContext trusting(Path trustStore, String password) {
+  /** A TLS context trusting the certificates of a PKCS12 trust store. */
+  public static SSLContext trusting(Path trustStore, String password) {
     try (InputStream in = Files.newInputStream(trustStore)) {
       final KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(in, password.toCharArray());
