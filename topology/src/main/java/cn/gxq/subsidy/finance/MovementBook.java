@@ -34,6 +34,17 @@ public final class MovementBook {
   }
 
   /**
+   * Whether {@code decision} moves no money whatever the account it meets: a recognition, or an
+   * application's first decision approving nothing (no account holds money before it, and a later
+   * decision met first makes it stale). Most decisions are such rejections and waitlistings, so the
+   * finance step is spared meeting them.
+   */
+  public static boolean movesNothing(Decision decision, MovementMoney money) {
+    return money == null
+        || (decision.getSequence() <= 1 && decision.getApprovedAmount().signum() == 0);
+  }
+
+  /**
    * Books one decision of the application {@code account} belongs to. {@code money} null (a
    * recognition) or a decision not after the last one booked moves nothing.
    */

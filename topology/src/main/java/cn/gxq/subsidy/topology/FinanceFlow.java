@@ -3,10 +3,13 @@ package cn.gxq.subsidy.topology;
 import cn.gxq.subsidy.avro.ControlTotals;
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Movement;
+import cn.gxq.subsidy.avro.MovementMoney;
 import cn.gxq.subsidy.avro.Settlement;
 import cn.gxq.subsidy.avro.internal.FinanceEvent;
 import cn.gxq.subsidy.avro.internal.MoneyAccount;
 import cn.gxq.subsidy.contract.Topics;
+import cn.gxq.subsidy.finance.MovementBook;
+import cn.gxq.subsidy.programme.Catalogue;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -29,7 +32,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * Decisions and settlements of one application meet in one task through one repartition, so they
  * are partitioned alike whatever the settlements topic's partition count; a refused settlement goes
- * to the dead-letter topic with its reason.
+ * to the dead-letter topic with its reason. Decisions that can move no money (recognitions, first
+ * decisions approving nothing) do not make the trip.
  */
 final class FinanceFlow {
 
@@ -48,6 +52,8 @@ final class FinanceFlow {
         settlements(builder, topics, serdes, observer);
     addStore(builder, FinanceProcessor.ACCOUNTS, serdes.of(MoneyAccount.class));
     decisions
+        .filterNot(
+            (id, d) -> MovementBook.movesNothing(d, moneyOf(d)), Named.as("decision-moves-nothing"))
         .mapValues(d -> new FinanceEvent(d, null), Named.as("decision-to-finance"))
         .merge(settlements, Named.as("merge-settlements"))
         .repartition(
@@ -83,6 +89,11 @@ final class FinanceFlow {
                         "finance",
                         observer),
                 "refused"));
+  }
+
+  /** What the decision's programme books its amounts as; null for a recognition. */
+  static MovementMoney moneyOf(Decision decision) {
+    return Catalogue.of(decision.getProgramme()).moneyKind().booked();
   }
 
   /** Finance's settlements, decoded and keyed by application; the undecodable dead-lettered. */

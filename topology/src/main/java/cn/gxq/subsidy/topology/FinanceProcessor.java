@@ -11,7 +11,6 @@ import cn.gxq.subsidy.contract.DeadLetter;
 import cn.gxq.subsidy.finance.ControlTotalsBook;
 import cn.gxq.subsidy.finance.MovementBook;
 import cn.gxq.subsidy.finance.SettlementBook;
-import cn.gxq.subsidy.programme.Catalogue;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -55,7 +54,7 @@ final class FinanceProcessor implements Processor<String, FinanceEvent, String, 
   }
 
   private void book(Record<String, FinanceEvent> record, MoneyAccount account, Decision decision) {
-    final MovementMoney money = Catalogue.of(decision.getProgramme()).moneyKind().booked();
+    final MovementMoney money = FinanceFlow.moneyOf(decision);
     final MovementBook.Booked booked = MovementBook.book(account, decision, money);
     if (booked.movements().isEmpty()) {
       return; // nothing moved: a recognition, a rejection before any approval, a redelivery
