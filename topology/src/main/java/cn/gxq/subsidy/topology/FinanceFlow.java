@@ -124,7 +124,14 @@ final class FinanceFlow {
       KStream<String, FinanceOutput> deltas,
       Topics topics,
       SubsidySerdes serdes) {
-    addStore(builder, LedgerStores.CONTROL_TOTALS, serdes.of(ControlTotals.class));
+    // Cached: a bucket's day takes many deltas within one commit, and its changelog needs only the
+    // last sum of each (the sums go out as they change all the same, forwarded by the processor).
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LedgerStores.CONTROL_TOTALS),
+                Serdes.String(),
+                serdes.of(ControlTotals.class))
+            .withCachingEnabled());
     deltas
         .mapValues(FinanceOutput::controlDelta, Named.as("control-delta"))
         .repartition(
