@@ -4,9 +4,11 @@ import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.programme.ProgrammeDefinition;
 import java.time.Duration;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Joined;
@@ -25,8 +27,9 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The decision pipeline's skeleton: the same topics, the same two broker hops, a versioned registry
  * join, the same store reads and writes per application (route and claim beside the join, holding
- * and bucket in the ledger) and the decisions table, with no decoding and no logic. What it runs at
- * is what the hops and state cost; the pipeline's distance from it is what the logic costs.
+ * and bucket in the ledger), the decisions table and the finance step ({@link FinanceShape}), with
+ * no decoding and no logic. What it runs at is what the hops and state cost; the pipeline's
+ * distance from it is what the logic costs.
  */
 final class SkeletonTopology {
 
@@ -62,33 +65,39 @@ final class SkeletonTopology {
                 Serdes.String(),
                 Serdes.ByteArray())
             .withCachingEnabled());
-    applications
-        .repartition(
-            Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName("skeleton-by-key"))
-        .leftJoin(
-            registry,
-            (application, enterprise) -> application,
-            Joined.with(Serdes.String(), Serdes.ByteArray(), Serdes.ByteArray()))
-        .process(
-            () -> new Touch("skeleton-routes", "skeleton-claims", true),
-            Named.as("skeleton-route"),
-            "skeleton-routes",
-            "skeleton-claims")
-        .repartition(
-            Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName("skeleton-by-bucket"))
-        .process(
-            () -> new Touch("skeleton-holdings", "skeleton-buckets", false),
-            Named.as("skeleton-ledger"),
-            "skeleton-holdings",
-            "skeleton-buckets")
-        .to(topics.decisions(), Produced.with(Serdes.String(), Serdes.ByteArray()));
+    final KStream<String, byte[]> decided =
+        applications
+            .repartition(
+                Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName("skeleton-by-key"))
+            .leftJoin(
+                registry,
+                (application, enterprise) -> application,
+                Joined.with(Serdes.String(), Serdes.ByteArray(), Serdes.ByteArray()))
+            .process(
+                () -> new Touch("skeleton-routes", "skeleton-claims", true),
+                Named.as("skeleton-route"),
+                "skeleton-routes",
+                "skeleton-claims")
+            .repartition(
+                Repartitioned.with(Serdes.String(), Serdes.ByteArray())
+                    .withName("skeleton-by-bucket"))
+            .process(
+                () -> new Touch("skeleton-holdings", "skeleton-buckets", false),
+                Named.as("skeleton-ledger"),
+                "skeleton-holdings",
+                "skeleton-buckets");
+    decided.to(topics.decisions(), Produced.with(Serdes.String(), Serdes.ByteArray()));
+    FinanceShape.fromProperty().add(builder, decided, topics);
     builder.table(
         topics.decisions(),
         Consumed.with(Serdes.String(), Serdes.ByteArray()),
         Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as("skeleton-decisions")
             .withKeySerde(Serdes.String())
             .withValueSerde(Serdes.ByteArray()));
-    return builder.build();
+    // Optimized as the pipeline is: the registry and decisions topics are their tables' changelogs.
+    final Properties optimized = new Properties();
+    optimized.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+    return builder.build(optimized);
   }
 
   private static org.apache.kafka.streams.state.StoreBuilder<KeyValueStore<String, byte[]>> store(

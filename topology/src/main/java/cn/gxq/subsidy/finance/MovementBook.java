@@ -3,6 +3,7 @@ package cn.gxq.subsidy.finance;
 import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Movement;
 import cn.gxq.subsidy.avro.MovementMoney;
+import cn.gxq.subsidy.avro.internal.Booking;
 import cn.gxq.subsidy.avro.internal.MoneyAccount;
 import cn.gxq.subsidy.avro.internal.OpenMovement;
 import cn.gxq.subsidy.contract.BucketKey;
@@ -34,10 +35,38 @@ public final class MovementBook {
   }
 
   /**
+   * Whether {@code decision} moves no money whatever the account it meets: a recognition, or an
+   * application's first decision approving nothing (no account holds money before it, and a later
+   * decision met first makes it stale). Most decisions are such rejections and waitlistings, so the
+   * finance step is spared meeting them.
+   */
+  public static boolean movesNothing(Decision decision, MovementMoney money) {
+    return money == null
+        || (decision.getSequence() <= 1 && decision.getApprovedAmount().signum() == 0);
+  }
+
+  /** What of {@code decision} a booking needs: the finance step meets this, not the decision. */
+  public static Booking booking(Decision decision) {
+    return new Booking(
+        decision.getApplicationId(),
+        decision.getSequence(),
+        decision.getCreditCode(),
+        bucketOf(decision),
+        decision.getApprovedAmount(),
+        reason(decision),
+        decision.getDecidedAt());
+  }
+
+  /** Books one decision, as {@link #book(MoneyAccount, Booking, MovementMoney)} its booking. */
+  public static Booked book(MoneyAccount before, Decision decision, MovementMoney money) {
+    return book(before, booking(decision), money);
+  }
+
+  /**
    * Books one decision of the application {@code account} belongs to. {@code money} null (a
    * recognition) or a decision not after the last one booked moves nothing.
    */
-  public static Booked book(MoneyAccount before, Decision decision, MovementMoney money) {
+  public static Booked book(MoneyAccount before, Booking decision, MovementMoney money) {
     if (money == null || decision.getSequence() <= before.getLastSequence()) {
       return new Booked(before, List.of());
     }
@@ -45,7 +74,7 @@ public final class MovementBook {
     account.setMovements(new ArrayList<>(before.getMovements()));
     account.setLastSequence(decision.getSequence());
     final BigDecimal approved = decision.getApprovedAmount().setScale(2);
-    final String bucket = approved.signum() > 0 ? bucketOf(decision) : account.getBucket();
+    final String bucket = approved.signum() > 0 ? decision.getBucket() : account.getBucket();
     final List<Movement> moved = new ArrayList<>();
     final boolean moves =
         account.getBucket() != null
@@ -63,7 +92,7 @@ public final class MovementBook {
   /** One movement to {@code approvedAfter} in {@code bucket}, recorded in the account. */
   private static Movement move(
       MoneyAccount account,
-      Decision decision,
+      Booking decision,
       MovementMoney money,
       String bucket,
       BigDecimal approvedAfter,
@@ -96,7 +125,7 @@ public final class MovementBook {
         .setChange(change)
         .setApprovedAmount(approvedAfter)
         .setToRecover(toRecover)
-        .setReason(reason(decision))
+        .setReason(decision.getReason())
         .setOccurredAt(decision.getDecidedAt())
         .build();
   }

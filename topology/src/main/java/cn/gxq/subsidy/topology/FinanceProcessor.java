@@ -1,17 +1,17 @@
 package cn.gxq.subsidy.topology;
 
 import cn.gxq.subsidy.avro.ControlTotals;
-import cn.gxq.subsidy.avro.Decision;
 import cn.gxq.subsidy.avro.Movement;
 import cn.gxq.subsidy.avro.MovementMoney;
 import cn.gxq.subsidy.avro.Settlement;
+import cn.gxq.subsidy.avro.internal.Booking;
 import cn.gxq.subsidy.avro.internal.FinanceEvent;
 import cn.gxq.subsidy.avro.internal.MoneyAccount;
+import cn.gxq.subsidy.contract.BucketKey;
 import cn.gxq.subsidy.contract.DeadLetter;
 import cn.gxq.subsidy.finance.ControlTotalsBook;
 import cn.gxq.subsidy.finance.MovementBook;
 import cn.gxq.subsidy.finance.SettlementBook;
-import cn.gxq.subsidy.programme.Catalogue;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -47,15 +47,20 @@ final class FinanceProcessor implements Processor<String, FinanceEvent, String, 
   public void process(Record<String, FinanceEvent> record) {
     final MoneyAccount before = accounts.get(record.key());
     final MoneyAccount account = before != null ? before : MovementBook.open();
-    if (record.value().getDecision() != null) {
-      book(record, account, record.value().getDecision());
+    final FinanceEvent event = record.value();
+    if (event.getBooking() != null) {
+      book(record, account, event.getBooking());
+    } else if (event.getDecision() != null) {
+      // A whole decision, left on the topic by a version before the booking.
+      book(record, account, MovementBook.booking(event.getDecision()));
     } else {
       settle(record, account, record.value().getSettlement());
     }
   }
 
-  private void book(Record<String, FinanceEvent> record, MoneyAccount account, Decision decision) {
-    final MovementMoney money = Catalogue.of(decision.getProgramme()).moneyKind().booked();
+  private void book(Record<String, FinanceEvent> record, MoneyAccount account, Booking decision) {
+    final MovementMoney money =
+        FinanceFlow.moneyOf(BucketKey.parse(decision.getBucket()).programme());
     final MovementBook.Booked booked = MovementBook.book(account, decision, money);
     if (booked.movements().isEmpty()) {
       return; // nothing moved: a recognition, a rejection before any approval, a redelivery

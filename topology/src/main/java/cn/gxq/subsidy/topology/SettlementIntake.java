@@ -57,7 +57,11 @@ final class SettlementIntake implements Processor<byte[], byte[], String, Routed
     context.forward(
         record
             .withKey(MovementBook.applicationOf(settlement.getMovementId()))
-            .withValue(Routed.ok(new FinanceEvent(null, ByteBuffer.wrap(record.value()))))
+            .withValue(
+                Routed.ok(
+                    FinanceEvent.newBuilder()
+                        .setSettlement(ByteBuffer.wrap(record.value()))
+                        .build()))
             .withTimestamp(settlement.getSettledAt().toEpochMilli())
             .withHeaders(source.stamp(record.headers())));
   }

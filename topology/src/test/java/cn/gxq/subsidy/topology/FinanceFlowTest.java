@@ -8,15 +8,20 @@ import static cn.gxq.subsidy.topology.Fixtures.yuan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gxq.subsidy.avro.ControlTotals;
+import cn.gxq.subsidy.avro.Decision;
+import cn.gxq.subsidy.avro.DecisionStatus;
 import cn.gxq.subsidy.avro.Movement;
 import cn.gxq.subsidy.avro.MovementMoney;
+import cn.gxq.subsidy.avro.Programme;
 import cn.gxq.subsidy.avro.Settlement;
+import cn.gxq.subsidy.avro.internal.FinanceEvent;
 import cn.gxq.subsidy.contract.DeadLetter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +109,44 @@ class FinanceFlowTest {
         TechSmeAndPolicyVersionPipelineTest.techSme("TS-1", code, 1, at("2022-04-01T00:00:00Z")));
     assertThat(harness.newDecisions()).isNotEmpty();
     assertThat(harness.movements.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aWholeDecisionLeftOnTheTopicByAnEarlierVersionIsBookedAsItsBooking() {
+    final Decision decision =
+        Decision.newBuilder()
+            .setApplicationId("RR-OLD")
+            .setRevision(1)
+            .setSequence(1)
+            .setProgramme(Programme.RENT_RELIEF)
+            .setCreditCode(creditCode(9))
+            .setZone("ZJ")
+            .setYear(2022)
+            .setStatus(DecisionStatus.APPROVED)
+            .setApprovedAmount(yuan("800.00"))
+            .setReasons(List.of())
+            .setDetails(Map.of())
+            .setPolicyVersion("2022.1")
+            .setSubmittedAt(at("2022-03-01T00:00:00Z"))
+            .setDecidedAt(at("2022-03-01T00:00:00Z"))
+            .build();
+    harness
+        .driver
+        .createInputTopic(
+            "subsidy-test-" + FinanceFlow.BY_APPLICATION + "-repartition",
+            Serdes.String().serializer(),
+            harness.serdes.of(FinanceEvent.class).serializer())
+        .pipeInput("RR-OLD", FinanceEvent.newBuilder().setDecision(decision).build());
+
+    assertThat(harness.movements.readValuesToList())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.getMovementId()).isEqualTo("RR-OLD#1");
+              assertThat(m.getChange()).isEqualByComparingTo("800.00");
+              assertThat(m.getZone()).isEqualTo("ZJ");
+              assertThat(m.getReason()).isEqualTo("APPROVED");
+            });
   }
 
   private void settle(String movementId, String amount, Instant at) {
