@@ -26,6 +26,9 @@ import java.util.Set;
  * @param whatIfPolicy the candidate of the national year's what-if replay; null for the bundled
  *     {@value NationalYearPhase#IDENTICAL_POLICY} as it is
  * @param profile whether the 1-thread pipeline's Streams JVM records JFR while it decides
+ * @param settleSeconds how long a phase waits at most for the 1-minute load average to fall below 1
+ *     before it starts (0: it starts at once); a phase otherwise starts in the load its predecessor
+ *     left, which on 2 cores is above 1 after any Streams phase
  */
 record Options(
     int records,
@@ -42,7 +45,8 @@ record Options(
     int nationalEnterprises,
     int nationalApplications,
     Path whatIfPolicy,
-    boolean profile) {
+    boolean profile,
+    int settleSeconds) {
 
   static final List<String> ALL_PHASES =
       List.of(
@@ -91,6 +95,9 @@ record Options(
         --whatif-policy FILE   national-year: the replay's candidate (the bundled 2023.1 unchanged)
         --profile              record JFR (settings=profile) in the pipeline's Streams JVM while it
                                decides (1 thread); print its hottest methods, keep pipeline.jfr
+        --settle S             before each phase wait up to S seconds for the 1-minute load
+                               average to fall below 1 (0: start at once); what a previous phase
+                               left counts as load too, so a quiet-machine run wants about 90
 
       Every phase notes the load average as it starts (warning when the 1-minute one is above 1)
       and the Streams JVM's CPU time per record it decided or copied.
@@ -127,6 +134,7 @@ record Options(
     boolean heapGiven = false;
     int applications = -1;
     Path whatIfPolicy = null;
+    int settle = 0;
     for (int i = 0; i < args.length; i++) {
       final String a = args[i];
       if (a.equals("--quick") || a.equals("--profile")) {
@@ -183,6 +191,16 @@ record Options(
         }
         case "--applications" -> applications = positive(a, v);
         case "--whatif-policy" -> whatIfPolicy = Path.of(v);
+        case "--settle" -> {
+          try {
+            settle = Integer.parseInt(v);
+          } catch (NumberFormatException e) {
+            settle = -1;
+          }
+          if (settle < 0) {
+            throw new IllegalArgumentException("--settle wants seconds, 0 or more, got " + v);
+          }
+        }
         case "--out" -> out = Path.of(v);
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
@@ -216,7 +234,8 @@ record Options(
         nationalEnterprises,
         nationalApplications,
         whatIfPolicy,
-        profile);
+        profile,
+        settle);
   }
 
   boolean runs(String phase) {

@@ -149,7 +149,7 @@ final class PipelinePhase {
       }
       producer.flush();
       Failures.check();
-      final double[] half = {-1, -1};
+      final double[] half = {-1, -1, -1};
       awaitDecided(
           watcher,
           progress,
@@ -157,6 +157,7 @@ final class PipelinePhase {
           () -> {
             half[0] = streams.cpuSeconds();
             half[1] = applications.size() - watcher.pending();
+            half[2] = System.nanoTime();
           });
       final double cpuAfter = streams.cpuSeconds();
       Profile profile = null;
@@ -183,6 +184,13 @@ final class PipelinePhase {
         workload.put(
             "streamsCpuMillisPerApplicationSecondHalf",
             Throughput.round((cpuAfter - half[0]) * 1000 / (decided - half[1]), 4));
+      }
+      // The rate once warm: what a long run (a national year, a large replay) decides at.
+      if (half[2] >= 0 && watcher.lastResolvedNanos() > half[2] && decided > half[1]) {
+        workload.put(
+            "decidedPerSecondSecondHalf",
+            Throughput.round(
+                (decided - half[1]) / ((watcher.lastResolvedNanos() - half[2]) / 1e9), 1));
       }
       final HeapMonitor.Snapshot heapAfterThroughput = streams.heap();
       final Throughput throughput =

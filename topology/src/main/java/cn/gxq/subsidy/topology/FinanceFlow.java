@@ -11,7 +11,6 @@ import cn.gxq.subsidy.avro.internal.MoneyAccount;
 import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.finance.MovementBook;
 import cn.gxq.subsidy.programme.Catalogue;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -49,10 +48,16 @@ final class FinanceFlow {
       KStream<String, Decision> decisions,
       Topics topics,
       SubsidySerdes serdes,
+      TopologySettings settings,
       PipelineObserver observer) {
     final KStream<String, FinanceEvent> settlements =
         settlements(builder, topics, serdes, observer);
-    addStore(builder, FinanceProcessor.ACCOUNTS, serdes.of(MoneyAccount.class));
+    builder.addStateStore(
+        settings.kept(
+            Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(FinanceProcessor.ACCOUNTS),
+                Serdes.String(),
+                serdes.of(MoneyAccount.class))));
     decisions
         .filterNot(
             (id, d) -> MovementBook.movesNothing(d, moneyOf(d)), Named.as("decision-moves-nothing"))
@@ -82,7 +87,7 @@ final class FinanceFlow {
         .branch(
             (key, out) -> out.controlDelta() != null,
             Branched.withConsumer(
-                deltas -> controlTotals(builder, deltas, topics, serdes), "control"))
+                deltas -> controlTotals(builder, deltas, topics, serdes, settings), "control"))
         .defaultBranch(
             Branched.withConsumer(
                 refused ->
@@ -123,15 +128,17 @@ final class FinanceFlow {
       StreamsBuilder builder,
       KStream<String, FinanceOutput> deltas,
       Topics topics,
-      SubsidySerdes serdes) {
+      SubsidySerdes serdes,
+      TopologySettings settings) {
     // Cached: a bucket's day takes many deltas within one commit, and its changelog needs only the
     // last sum of each (the sums go out as they change all the same, forwarded by the processor).
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LedgerStores.CONTROL_TOTALS),
-                Serdes.String(),
-                serdes.of(ControlTotals.class))
-            .withCachingEnabled());
+        settings.kept(
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(LedgerStores.CONTROL_TOTALS),
+                    Serdes.String(),
+                    serdes.of(ControlTotals.class))
+                .withCachingEnabled()));
     deltas
         .mapValues(FinanceOutput::controlDelta, Named.as("control-delta"))
         .repartition(
@@ -144,10 +151,5 @@ final class FinanceFlow {
             topics.controlTotals(),
             Produced.with(Serdes.String(), serdes.of(ControlTotals.class))
                 .withName("write-control-totals"));
-  }
-
-  private static <V> void addStore(StreamsBuilder builder, String name, Serde<V> values) {
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values));
   }
 }

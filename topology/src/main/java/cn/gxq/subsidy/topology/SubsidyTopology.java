@@ -129,7 +129,7 @@ public final class SubsidyTopology {
 
     // Re-key by credit code: the one repartition that brings each application to its registry.
     // The router beside the join settles claims and sends each revision to its home bucket.
-    addRouterStores(builder, serdes);
+    addRouterStores(builder, serdes, settings);
     final KStream<String, Routed<Proposal>> assessed =
         admitted
             .repartition(
@@ -173,7 +173,7 @@ public final class SubsidyTopology {
 
     // Re-key by bucket: each ZONE:PROGRAMME:YEAR is decided on its own partition, so a programme's
     // work spreads over all of them. Hand-overs between buckets come back in through their topic.
-    addLedgerStores(builder, serdes);
+    addLedgerStores(builder, serdes, settings);
     final KStream<String, LedgerCommand> handovers =
         builder.stream(
             topics.ledgerHandovers(),
@@ -216,7 +216,7 @@ public final class SubsidyTopology {
                       topics.decisions(),
                       Produced.with(Serdes.String(), serdes.decision())
                           .withName("write-decisions"));
-                  FinanceFlow.add(builder, decided, topics, serdes, observer);
+                  FinanceFlow.add(builder, decided, topics, serdes, settings, observer);
                 },
                 "decisions"))
         .branch(
@@ -238,6 +238,7 @@ public final class SubsidyTopology {
                         builder,
                         topics,
                         serdes,
+                        settings,
                         observer),
                 "totals"));
 
@@ -289,19 +290,22 @@ public final class SubsidyTopology {
       StreamsBuilder builder,
       Topics topics,
       SubsidySerdes serdes,
+      TopologySettings settings,
       PipelineObserver observer) {
     zoneTotals.to(
         topics.totals(), Produced.with(Serdes.String(), serdes.totals()).withName("write-totals"));
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(LedgerStores.ZONE_TOTALS),
-            Serdes.String(),
-            serdes.totals()));
+        settings.kept(
+            Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(LedgerStores.ZONE_TOTALS),
+                Serdes.String(),
+                serdes.totals())));
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(LedgerStores.ALL_TOTALS),
-            Serdes.String(),
-            serdes.totals()));
+        settings.kept(
+            Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(LedgerStores.ALL_TOTALS),
+                Serdes.String(),
+                serdes.totals())));
     zoneTotals
         .selectKey(
             (key, totals) -> BucketKey.parse(key).all().toString(), Named.as("totals-to-all"))
@@ -357,25 +361,29 @@ public final class SubsidyTopology {
    * Cached: the cache sends each key's last value to RocksDB and the changelog once per commit
    * instead of on every write.
    */
-  private static void addRouterStores(StreamsBuilder builder, SubsidySerdes serdes) {
+  private static void addRouterStores(
+      StreamsBuilder builder, SubsidySerdes serdes, TopologySettings settings) {
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LedgerStores.ROUTES),
-                Serdes.String(),
-                serdes.route())
-            .withCachingEnabled());
+        settings.kept(
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(LedgerStores.ROUTES),
+                    Serdes.String(),
+                    serdes.route())
+                .withCachingEnabled()));
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LedgerStores.CLAIMS),
-                Serdes.String(),
-                Serdes.String())
-            .withCachingEnabled());
+        settings.kept(
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(LedgerStores.CLAIMS),
+                    Serdes.String(),
+                    Serdes.String())
+                .withCachingEnabled()));
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LedgerStores.REGISTRATIONS),
-                Serdes.String(),
-                Serdes.Integer())
-            .withCachingEnabled());
+        settings.kept(
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(LedgerStores.REGISTRATIONS),
+                    Serdes.String(),
+                    Serdes.Integer())
+                .withCachingEnabled()));
   }
 
   /**
@@ -384,27 +392,34 @@ public final class SubsidyTopology {
    * tombstones. Not the line: walking it scans a range, and a scan over a cached store copies the
    * cached part of the range first.
    */
-  private static void addLedgerStores(StreamsBuilder builder, SubsidySerdes serdes) {
+  private static void addLedgerStores(
+      StreamsBuilder builder, SubsidySerdes serdes, TopologySettings settings) {
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LedgerStores.HOLDINGS),
+        settings.kept(
+            Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(LedgerStores.HOLDINGS),
+                    Serdes.String(),
+                    serdes.holding())
+                .withCachingEnabled()));
+    builder.addStateStore(
+        settings.kept(
+            Stores.keyValueStoreBuilder(
+                    Stores.inMemoryKeyValueStore(LedgerStores.BUCKETS),
+                    Serdes.String(),
+                    serdes.bucketState())
+                .withCachingEnabled()));
+    builder.addStateStore(
+        settings.kept(
+            Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LedgerStores.LINE),
                 Serdes.String(),
-                serdes.holding())
-            .withCachingEnabled());
+                Serdes.String())));
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(LedgerStores.BUCKETS),
+        settings.kept(
+            Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(LedgerStores.PARKED),
                 Serdes.String(),
-                serdes.bucketState())
-            .withCachingEnabled());
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(LedgerStores.LINE), Serdes.String(), Serdes.String()));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(LedgerStores.PARKED),
-            Serdes.String(),
-            serdes.ledgerCommand()));
+                serdes.ledgerCommand())));
   }
 
   // Processor names keep the programme's code, as they always had: renaming them would rename

@@ -2,6 +2,8 @@ package cn.gxq.subsidy.topology;
 
 import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * Tunables of the topology.
@@ -19,6 +21,10 @@ import java.util.Map;
  *     (see {@link ArrivalJournal}); a what-if replay reads live's journal and writes none
  * @param replay what a what-if replay changes: the registry versions revisions meet, and gates that
  *     keep live's order ({@link ReplayHooks#LIVE} for live)
+ * @param changelogsState whether the topology's own stores write changelogs, so a task's state
+ *     survives a crash or a move to another instance; a what-if replay starts clean and runs to the
+ *     end or not at all, so it keeps none (the registry's table, whose changelog is the registry
+ *     topic itself, is restored as live's)
  */
 public record TopologySettings(
     Duration registryHistory,
@@ -26,7 +32,8 @@ public record TopologySettings(
     Duration totalsInterval,
     boolean servesQueries,
     boolean journalsArrivals,
-    ReplayHooks replay) {
+    ReplayHooks replay,
+    boolean changelogsState) {
 
   public TopologySettings(
       Duration registryHistory,
@@ -40,7 +47,8 @@ public record TopologySettings(
         totalsInterval,
         servesQueries,
         journalsArrivals,
-        ReplayHooks.LIVE);
+        ReplayHooks.LIVE,
+        true);
   }
 
   /**
@@ -79,16 +87,27 @@ public record TopologySettings(
   /** The same settings without the arrival journal. */
   public TopologySettings withoutArrivalJournal() {
     return new TopologySettings(
-        registryHistory, registryGrace, totalsInterval, servesQueries, false, replay);
+        registryHistory,
+        registryGrace,
+        totalsInterval,
+        servesQueries,
+        false,
+        replay,
+        changelogsState);
   }
 
   /**
-   * A what-if replay's settings: without the query stores and the arrival journal, with {@code
-   * hooks}.
+   * A what-if replay's settings: without the query stores, the arrival journal and the stores'
+   * changelogs, with {@code hooks}.
    */
   public TopologySettings forReplay(ReplayHooks hooks) {
     return new TopologySettings(
-        registryHistory, registryGrace, totalsInterval, false, false, hooks);
+        registryHistory, registryGrace, totalsInterval, false, false, hooks, false);
+  }
+
+  /** {@code store} as these settings keep state: with its changelog, or without one. */
+  public <T extends StateStore> StoreBuilder<T> kept(StoreBuilder<T> store) {
+    return changelogsState ? store : store.withLoggingDisabled();
   }
 
   public TopologySettings {

@@ -25,6 +25,9 @@ import org.apache.kafka.streams.state.StoreBuilder;
  * (topic, partition, offset) decides exactly. Records of other topics (the registry, the replay's
  * own repartition and hand-over topics) and punctuations carry no snapshot partition and pass.
  *
+ * <p>The same wrapper tells {@link TaskLives} when a task's processors start and first process, so
+ * a replay that would go on without its state stops instead.
+ *
  * <p>Kafka Streams' wrapper API has two kinds of processor, with and without a fixed key, so the
  * same filter is written for each.
  */
@@ -34,11 +37,15 @@ public final class SnapshotFilter implements ProcessorWrapper {
   static final String SNAPSHOT_CONFIG = "subsidy.whatif.snapshot";
 
   private Map<String, long[]> ends = Map.of();
+  private TaskLives lives = new TaskLives();
 
   @Override
   public void configure(Map<String, ?> configs) {
     final Object snapshot = configs.get(SNAPSHOT_CONFIG);
     ends = snapshot == null ? Map.of() : InputSnapshot.decodeEnds(snapshot.toString());
+    if (configs.get(TaskLives.CONFIG) instanceof TaskLives given) {
+      lives = given;
+    }
   }
 
   boolean admits(Optional<RecordMetadata> metadata) {
@@ -62,15 +69,21 @@ public final class SnapshotFilter implements ProcessorWrapper {
         final Processor<K, V, KO, VO> inner = supplier.get();
         return new Processor<>() {
           private ProcessorContext<KO, VO> context;
+          private boolean processed;
 
           @Override
           public void init(ProcessorContext<KO, VO> context) {
             this.context = context;
+            lives.initialised(context.taskId());
             inner.init(context);
           }
 
           @Override
           public void process(Record<K, V> record) {
+            if (!processed) {
+              processed = true;
+              lives.processes(context.taskId());
+            }
             if (admits(context.recordMetadata())) {
               inner.process(record);
             }
@@ -99,15 +112,21 @@ public final class SnapshotFilter implements ProcessorWrapper {
         final FixedKeyProcessor<K, V, VO> inner = supplier.get();
         return new FixedKeyProcessor<>() {
           private FixedKeyProcessorContext<K, VO> context;
+          private boolean processed;
 
           @Override
           public void init(FixedKeyProcessorContext<K, VO> context) {
             this.context = context;
+            lives.initialised(context.taskId());
             inner.init(context);
           }
 
           @Override
           public void process(FixedKeyRecord<K, V> record) {
+            if (!processed) {
+              processed = true;
+              lives.processes(context.taskId());
+            }
             if (admits(context.recordMetadata())) {
               inner.process(record);
             }

@@ -103,13 +103,15 @@ public final class WhatIfReplay {
       // Registration numbers are dealt out over the router's partitions, the registry's, as live.
       final int routerPartitions =
           describe(admin, settings.live().enterprises()).partitions().size();
-      final Properties config = config(applicationId, topics, snapshot, order, routerPartitions);
+      final TaskLives lives = new TaskLives();
+      final Properties config =
+          config(applicationId, topics, snapshot, order, routerPartitions, lives);
       final Topology topology = topology(config, topics, registry, rulebook, order);
       final ReplayWatch watch =
           new ReplayWatch(
               admin, applicationId, snapshot, ownTopics(topology, topics, applicationId));
       final long started = System.nanoTime();
-      final long records = replay(topology, config, watch, order, started, progress);
+      final long records = replay(topology, config, watch, order, lives, started, progress);
       final Duration took = Duration.ofNanos(System.nanoTime() - started);
       reportOrder(order, progress);
       return new Outcome(topics, records, took, cut.cut().decisions());
@@ -181,6 +183,7 @@ public final class WhatIfReplay {
       Properties config,
       ReplayWatch watch,
       LiveOrder order,
+      TaskLives lives,
       long started,
       PrintStream progress)
       throws Exception {
@@ -192,7 +195,7 @@ public final class WhatIfReplay {
       try {
         streams.cleanUp(); // a previous run of this name left state behind
         streams.start();
-        final long records = await(streams, watch, order, started, progress);
+        final long records = await(streams, watch, order, lives, started, progress);
         leave(streams);
         return records;
       } finally {
@@ -241,7 +244,12 @@ public final class WhatIfReplay {
    * once what they then released has been committed and drained too.
    */
   private long await(
-      KafkaStreams streams, ReplayWatch watch, LiveOrder order, long started, PrintStream progress)
+      KafkaStreams streams,
+      ReplayWatch watch,
+      LiveOrder order,
+      TaskLives lives,
+      long started,
+      PrintStream progress)
       throws InterruptedException, ExecutionException {
     long lastShown = started;
     long lastSkip = 0;
@@ -251,7 +259,8 @@ public final class WhatIfReplay {
       if (state == KafkaStreams.State.ERROR
           || state == KafkaStreams.State.PENDING_ERROR
           || state == KafkaStreams.State.NOT_RUNNING) {
-        final String why = order == null ? null : order.problem();
+        final String why =
+            lives.problem() != null ? lives.problem() : order == null ? null : order.problem();
         throw new IllegalStateException(
             "the replay's Kafka Streams stopped: " + state + (why == null ? "" : ": " + why));
       }
@@ -318,7 +327,8 @@ public final class WhatIfReplay {
       Topics topics,
       InputSnapshot snapshot,
       LiveOrder order,
-      int routerPartitions) {
+      int routerPartitions,
+      TaskLives lives) {
     final Properties props =
         SubsidyTopology.baseConfig(
             applicationId, settings.client().getProperty("bootstrap.servers"), topics);
@@ -331,6 +341,7 @@ public final class WhatIfReplay {
     // exception handler; none is configured, so failing on an error there is what happens anyway.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(SnapshotFilter.SNAPSHOT_CONFIG, snapshot.encode());
+    props.put(TaskLives.CONFIG, lives);
     props.put(TopologySettings.ROUTER_PARTITIONS_CONFIG, Integer.toString(routerPartitions));
     props.putAll(settings.streamsOverrides());
     return props;
