@@ -97,6 +97,15 @@ class SmokeTest {
   }
 
   @Test
+  void settlingIsOffUnlessAskedForAndWantsSeconds() {
+    assertThat(Options.parse(new String[] {"--quick"}, Path.of("t")).settleSeconds()).isZero();
+    assertThat(Options.parse(new String[] {"--settle", "90"}, Path.of("t")).settleSeconds())
+        .isEqualTo(90);
+    assertThatThrownBy(() -> Options.parse(new String[] {"--settle", "-1"}, Path.of("t")))
+        .hasMessageContaining("--settle wants seconds");
+  }
+
+  @Test
   void cpuPerRecordIsUnknownWhereCpuWasNotMeasured() {
     assertThat(new Throughput("x", 1000, 0, 1, null, 2.5).cpuMillisPerRecord()).isEqualTo(2.5);
     assertThat(new Throughput("x", 1000, 0, 1, null).cpuMillisPerRecord()).isEqualTo(-1);

@@ -37,15 +37,12 @@ public final class SnapshotFilter implements ProcessorWrapper {
   static final String SNAPSHOT_CONFIG = "subsidy.whatif.snapshot";
 
   private Map<String, long[]> ends = Map.of();
-  private TaskLives lives = new TaskLives();
+  private final TaskLives lives = new TaskLives();
 
   @Override
   public void configure(Map<String, ?> configs) {
     final Object snapshot = configs.get(SNAPSHOT_CONFIG);
     ends = snapshot == null ? Map.of() : InputSnapshot.decodeEnds(snapshot.toString());
-    if (configs.get(TaskLives.CONFIG) instanceof TaskLives given) {
-      lives = given;
-    }
   }
 
   boolean admits(Optional<RecordMetadata> metadata) {

@@ -9,35 +9,26 @@ import org.apache.kafka.streams.processor.TaskId;
  * (it starts clean and runs to the end or not at all), so a task that Kafka Streams re-creates
  * after it has processed records (a dirty close after an error, the group losing the member) would
  * restore nothing and decide the rest from empty stores. Its processors being initialised again is
- * the sign: the replay fails there, saying why, instead of reporting a wrong comparison.
+ * the sign: the replay fails there, saying why, instead of reporting a wrong comparison. One
+ * instance per topology: its {@link SnapshotFilter} wraps every processor of every task.
  */
 final class TaskLives {
 
-  /** The Streams config entry carrying the replay's instance (an object, not a string). */
-  static final String CONFIG = "subsidy.whatif.task-lives";
-
   private final Set<TaskId> processing = ConcurrentHashMap.newKeySet();
-  private volatile String problem;
 
   /** A processor of {@code task} is initialised; throws if the task had processed records. */
   void initialised(TaskId task) {
     if (processing.contains(task)) {
-      problem =
+      throw new IllegalStateException(
           "task "
               + task
               + " was re-created after it had processed records; a replay's stores keep no"
-              + " changelog, so its state is gone: run the what-if again";
-      throw new IllegalStateException(problem);
+              + " changelog, so its state is gone: run the what-if again");
     }
   }
 
   /** A processor of {@code task} processes its first record. */
   void processes(TaskId task) {
     processing.add(task);
-  }
-
-  /** Why the replay stopped, or null. */
-  String problem() {
-    return problem;
   }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
@@ -32,6 +33,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
 /**
  * One what-if replay: the decision topology, unchanged, as its own Kafka Streams application {@code
@@ -103,15 +105,13 @@ public final class WhatIfReplay {
       // Registration numbers are dealt out over the router's partitions, the registry's, as live.
       final int routerPartitions =
           describe(admin, settings.live().enterprises()).partitions().size();
-      final TaskLives lives = new TaskLives();
-      final Properties config =
-          config(applicationId, topics, snapshot, order, routerPartitions, lives);
+      final Properties config = config(applicationId, topics, snapshot, order, routerPartitions);
       final Topology topology = topology(config, topics, registry, rulebook, order);
       final ReplayWatch watch =
           new ReplayWatch(
               admin, applicationId, snapshot, ownTopics(topology, topics, applicationId));
       final long started = System.nanoTime();
-      final long records = replay(topology, config, watch, order, lives, started, progress);
+      final long records = replay(topology, config, watch, order, started, progress);
       final Duration took = Duration.ofNanos(System.nanoTime() - started);
       reportOrder(order, progress);
       return new Outcome(topics, records, took, cut.cut().decisions());
@@ -183,7 +183,6 @@ public final class WhatIfReplay {
       Properties config,
       ReplayWatch watch,
       LiveOrder order,
-      TaskLives lives,
       long started,
       PrintStream progress)
       throws Exception {
@@ -193,9 +192,16 @@ public final class WhatIfReplay {
       final Thread hook = new Thread(() -> leave(streams), "whatif-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       try {
+        // Whatever stops a stream thread stops the replay, and the command says what it was.
+        final AtomicReference<String> failure = new AtomicReference<>();
+        streams.setUncaughtExceptionHandler(
+            e -> {
+              failure.compareAndSet(null, rootMessage(e));
+              return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            });
         streams.cleanUp(); // a previous run of this name left state behind
         streams.start();
-        final long records = await(streams, watch, order, lives, started, progress);
+        final long records = await(streams, watch, order, failure, started, progress);
         leave(streams);
         return records;
       } finally {
@@ -232,6 +238,15 @@ public final class WhatIfReplay {
     }
   }
 
+  /** The innermost cause's message: Kafka Streams wraps what a processor threw. */
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+  }
+
   private static void leave(KafkaStreams streams) {
     streams.close(
         CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
@@ -247,7 +262,7 @@ public final class WhatIfReplay {
       KafkaStreams streams,
       ReplayWatch watch,
       LiveOrder order,
-      TaskLives lives,
+      AtomicReference<String> failure,
       long started,
       PrintStream progress)
       throws InterruptedException, ExecutionException {
@@ -260,7 +275,7 @@ public final class WhatIfReplay {
           || state == KafkaStreams.State.PENDING_ERROR
           || state == KafkaStreams.State.NOT_RUNNING) {
         final String why =
-            lives.problem() != null ? lives.problem() : order == null ? null : order.problem();
+            failure.get() != null ? failure.get() : order == null ? null : order.problem();
         throw new IllegalStateException(
             "the replay's Kafka Streams stopped: " + state + (why == null ? "" : ": " + why));
       }
@@ -327,8 +342,7 @@ public final class WhatIfReplay {
       Topics topics,
       InputSnapshot snapshot,
       LiveOrder order,
-      int routerPartitions,
-      TaskLives lives) {
+      int routerPartitions) {
     final Properties props =
         SubsidyTopology.baseConfig(
             applicationId, settings.client().getProperty("bootstrap.servers"), topics);
@@ -341,7 +355,6 @@ public final class WhatIfReplay {
     // exception handler; none is configured, so failing on an error there is what happens anyway.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     props.put(SnapshotFilter.SNAPSHOT_CONFIG, snapshot.encode());
-    props.put(TaskLives.CONFIG, lives);
     props.put(TopologySettings.ROUTER_PARTITIONS_CONFIG, Integer.toString(routerPartitions));
     props.putAll(settings.streamsOverrides());
     return props;
