@@ -71,9 +71,14 @@ final class HttpClientSupport {
 
   /** A request built by the caller (headers, method); a 20 s timeout is added. */
   static Answer send(HttpRequest.Builder request) {
+    return send(HTTP, request);
+  }
+
+  /** As {@link #send(HttpRequest.Builder)}, through {@code client} (e.g. one trusting a CA). */
+  static Answer send(HttpClient client, HttpRequest.Builder request) {
     try {
       final HttpResponse<String> response =
-          HTTP.send(
+          client.send(
               request.timeout(Duration.ofSeconds(20)).build(),
               HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response);

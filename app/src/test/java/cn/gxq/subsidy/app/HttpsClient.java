@@ -2,13 +2,10 @@ package cn.gxq.subsidy.app;
 
 import cn.gxq.subsidy.app.HttpClientSupport.Answer;
 import cn.gxq.subsidy.app.people.HttpSecurity;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /** An HTTPS client of a secured API, trusting its CA, signing in and reading as a person would. */
 final class HttpsClient {
@@ -54,17 +51,6 @@ final class HttpsClient {
   }
 
   Answer send(HttpRequest.Builder request) {
-    try {
-      final HttpResponse<String> response =
-          http.send(
-              request.timeout(Duration.ofSeconds(20)).build(),
-              HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response);
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return HttpClientSupport.send(http, request);
   }
 }

@@ -3,12 +3,11 @@ package cn.gxq.subsidy.benchmark;
 import cn.gxq.subsidy.contract.Topics;
 import cn.gxq.subsidy.programme.Catalogue;
 import cn.gxq.subsidy.programme.ProgrammeDefinition;
+import cn.gxq.subsidy.topology.SubsidyTopology;
 import java.time.Duration;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Joined;
@@ -95,9 +94,7 @@ final class SkeletonTopology {
             .withKeySerde(Serdes.String())
             .withValueSerde(Serdes.ByteArray()));
     // Optimized as the pipeline is: the registry and decisions topics are their tables' changelogs.
-    final Properties optimized = new Properties();
-    optimized.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
-    return builder.build(optimized);
+    return builder.build(SubsidyTopology.optimized());
   }
 
   private static org.apache.kafka.streams.state.StoreBuilder<KeyValueStore<String, byte[]>> store(

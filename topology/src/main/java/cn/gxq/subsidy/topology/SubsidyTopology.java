@@ -429,7 +429,7 @@ public final class SubsidyTopology {
   }
 
   /** Reuse the registry topic as its table's changelog instead of copying a million records. */
-  static Properties optimized() {
+  public static Properties optimized() {
     final Properties props = new Properties();
     props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
     return props;

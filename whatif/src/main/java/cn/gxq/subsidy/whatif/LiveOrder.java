@@ -60,7 +60,6 @@ final class LiveOrder implements RegistryPins, ArrivalGates {
   private final Set<String> started = ConcurrentHashMap.newKeySet();
   private volatile ArrivalStep skipping;
   private volatile int skipRound;
-  private volatile String problem;
 
   LiveOrder(
       Map<ArrivalStep, Map<String, ArrayDeque<String>>> lanes,
@@ -158,11 +157,6 @@ final class LiveOrder implements RegistryPins, ArrivalGates {
     return skipped.get();
   }
 
-  /** Why the order could not be kept, or null. */
-  String problem() {
-    return problem;
-  }
-
   /**
    * Called when the replay has drained and records are still held: those wait for records that will
    * not come. The most upstream step holding records skips them (a step downstream may still
@@ -199,14 +193,14 @@ final class LiveOrder implements RegistryPins, ArrivalGates {
   /** The live order of one lane at one step, taken by the gate of its task once. */
   ArrayDeque<String> start(ArrivalStep step, String lane) {
     if (!started.add(step + "-" + lane)) {
-      problem =
+      // The replay's uncaught-exception handler reports this message as the reason it stopped.
+      throw new IllegalStateException(
           "the replay's "
               + step.name().toLowerCase(Locale.ROOT)
               + " started "
               + lane
               + " twice, and lost the records it held back to keep live's order;"
-              + " run the what-if again";
-      throw new IllegalStateException(problem);
+              + " run the what-if again");
     }
     return lanes.get(step).getOrDefault(lane, new ArrayDeque<>());
   }

@@ -274,8 +274,7 @@ public final class WhatIfReplay {
       if (state == KafkaStreams.State.ERROR
           || state == KafkaStreams.State.PENDING_ERROR
           || state == KafkaStreams.State.NOT_RUNNING) {
-        final String why =
-            failure.get() != null ? failure.get() : order == null ? null : order.problem();
+        final String why = failure.get();
         throw new IllegalStateException(
             "the replay's Kafka Streams stopped: " + state + (why == null ? "" : ": " + why));
       }
